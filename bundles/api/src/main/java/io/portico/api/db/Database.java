@@ -1,0 +1,24 @@
+package io.portico.api.db;
+
+import javax.sql.DataSource;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Portico's PostgreSQL database, registered once the schema migrations have been applied.
+ *
+ * <p>Each bundle builds its own {@link SqlSessionFactory} from its mapper interfaces, so mapper classes and XML are
+ * loaded through the owning bundle's class loader and go away with it when the bundle stops.
+ */
+@ProviderType
+public interface Database {
+
+    /** The pooled DataSource. */
+    DataSource dataSource();
+
+    /**
+     * A session factory over the shared pool that knows the given mapper interfaces (and the XML files next to
+     * them) and nothing else. Result-type aliases are registered by the mappers' own annotations or XML.
+     */
+    SqlSessionFactory sessionFactory(Class<?>... mapperInterfaces);
+}
