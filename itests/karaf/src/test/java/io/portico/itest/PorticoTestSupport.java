@@ -1,0 +1,144 @@
+package io.portico.itest;
+
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import javax.inject.Inject;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.BundleContext;
+
+/** Boots the real Portico distribution against the PostgreSQL that {@code ./portico test} provides. */
+public abstract class PorticoTestSupport {
+
+    static final String VERSION = System.getProperty("portico.version", "0.1.0-SNAPSHOT");
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The options every test class shares; {@code databasePassword} lets a test break the credentials. */
+    protected static Option[] distribution(String databasePassword) {
+        String url = System.getenv("PORTICO_DB_URL");
+        if (url == null) {
+            throw new IllegalStateException("PORTICO_DB_URL is not set: run the integration tests through ./portico test");
+        }
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl(maven("io.portico", "portico-dist").type("tar.gz").versionAsInProject())
+                        .unpackDirectory(new File(System.getProperty("portico.itest.unpack", "target/exam")))
+                        .useDeployFolder(false)
+                        .name("Portico"),
+                configureConsole().ignoreLocalConsole(),
+                editConfigurationFilePut("etc/io.portico.db.cfg", "url", url),
+                editConfigurationFilePut("etc/io.portico.db.cfg", "user", System.getenv("PORTICO_DB_USER")),
+                editConfigurationFilePut("etc/io.portico.db.cfg", "password", databasePassword),
+                editConfigurationFilePut("etc/io.portico.db.cfg", "retrySeconds", "1"),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                        String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                        String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                        String.valueOf(freePort())),
+                systemProperty("portico.version").value(VERSION)));
+        if (Boolean.getBoolean("portico.itest.keep")) {
+            options.add(keepRuntimeFolder());
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    protected static String databasePassword() {
+        return System.getenv("PORTICO_DB_PASSWORD");
+    }
+
+    protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort() + path))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The port Pax Web listens on, read from its configuration as the distribution sees it. */
+    protected String httpPort() throws IOException {
+        File cfg = new File(System.getProperty("karaf.etc"), "org.ops4j.pax.web.cfg");
+        Properties props = new Properties();
+        try (var in = new FileInputStream(cfg)) {
+            props.load(in);
+        }
+        return props.getProperty("org.osgi.service.http.port").trim();
+    }
+
+    protected int status(String path) {
+        try {
+            return get(path).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    protected static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        fail("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+    }
+
+    /** Runs a console command as an operator would and returns what it printed. */
+    protected String console(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            session.execute(command);
+        } finally {
+            out.flush();
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    protected static String bundleUrl(String artifactId) {
+        return "mvn:io.portico/" + artifactId + "/" + VERSION;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
