@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
@@ -23,15 +25,21 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
  * Finds plugins that never came up: components that failed to activate or wait for a missing service, and
- * bundles that use the Portico API but cannot resolve. Computed on demand, so it always tells the present truth.
+ * bundles that use the Portico API but cannot resolve. Reading every component's DTO is not cheap and /health asks
+ * often, so the report is kept until a bundle changes or it is a second old.
  */
-final class PluginProblems {
+final class PluginProblems implements SynchronousBundleListener {
+
+    /** Component failures show in no event, so the report is recomputed at least this often. */
+    private static final long MAX_AGE_NANOS = 1_000_000_000L;
 
     private static final String API_PACKAGE_PREFIX = "io.portico.api";
 
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private final Set<String> spiTypes;
+    private volatile List<PluginInfo> cached;
+    private volatile long cachedAt;
 
     PluginProblems(BundleContext context, ServiceComponentRuntime scr, Set<Class<?>> spiTypes) {
         this.context = context;
@@ -39,7 +47,23 @@ final class PluginProblems {
         this.spiTypes = spiTypes.stream().map(Class::getName).collect(Collectors.toSet());
     }
 
+    /** Bundle changes (install, resolve, uninstall) invalidate the report at once. */
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        cached = null;
+    }
+
     List<PluginInfo> failures() {
+        List<PluginInfo> report = cached;
+        if (report == null || System.nanoTime() - cachedAt > MAX_AGE_NANOS) {
+            cachedAt = System.nanoTime();
+            report = List.copyOf(compute());
+            cached = report;
+        }
+        return report;
+    }
+
+    private List<PluginInfo> compute() {
         List<PluginInfo> failures = new ArrayList<>();
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
             PluginKind kind = kindOf(description);

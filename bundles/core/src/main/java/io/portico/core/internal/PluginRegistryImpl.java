@@ -45,6 +45,7 @@ public class PluginRegistryImpl implements PluginRegistry {
 
     private final Map<PluginKind, NamedServices> registries = new EnumMap<>(PluginKind.class);
     private final PluginProblems problems;
+    private final BundleContext context;
     private final ServiceTracker<Object, Object> resources;
 
     @Activate
@@ -52,6 +53,8 @@ public class PluginRegistryImpl implements PluginRegistry {
             throws InvalidSyntaxException {
         SPI_KINDS.values().forEach(kind -> registries.put(kind, new NamedServices(kind)));
         problems = new PluginProblems(context, scr, SPI_KINDS.keySet());
+        context.addBundleListener(problems);
+        this.context = context;
         // JAX-RS resources have no common type, so DS cannot filter them (it always filters on objectClass).
         resources = new ServiceTracker<>(context,
                 context.createFilter("(" + PorticoResource.PROPERTY + "=true)"), null);
@@ -60,6 +63,7 @@ public class PluginRegistryImpl implements PluginRegistry {
 
     @Deactivate
     void deactivate() {
+        context.removeBundleListener(problems);
         resources.close();
     }
 

@@ -20,12 +20,14 @@ final class NodeHeartbeat {
     private final DataSource dataSource;
     private final String nodeId = UUID.randomUUID().toString();
     private final String version;
+    private volatile int liveNodes;
 
     NodeHeartbeat(DataSource dataSource, String version) {
         this.dataSource = dataSource;
         this.version = version;
     }
 
+    /** Refreshes this node's row and counts the live nodes, so that health checks need not query for it. */
     void beat() throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement upsert = c.prepareStatement("""
@@ -39,6 +41,7 @@ final class NodeHeartbeat {
             upsert.setString(3, version);
             upsert.executeUpdate();
             prune.executeUpdate();
+            liveNodes = countLive(c);
         }
     }
 
@@ -50,14 +53,16 @@ final class NodeHeartbeat {
         }
     }
 
+    /** The live nodes as of the last heartbeat. */
     int liveNodes() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement count = c.prepareStatement("SELECT count(*) FROM node WHERE " + LIVE);
+        return liveNodes;
+    }
+
+    private static int countLive(Connection c) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM node WHERE " + LIVE);
              ResultSet rs = count.executeQuery()) {
             rs.next();
             return rs.getInt(1);
-        } catch (SQLException e) {
-            return 0;
         }
     }
 
