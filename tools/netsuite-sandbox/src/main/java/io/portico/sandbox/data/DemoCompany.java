@@ -1,0 +1,209 @@
+package io.portico.sandbox.data;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The generated part of the account: every record is derived on demand from (seed, type, index), so a company with a
+ * million invoices costs no heap. Mutations live in the {@link Store}'s overlay, never here.
+ */
+public final class DemoCompany {
+
+  public static final LocalDate DEFAULT_TODAY = LocalDate.of(2026, 1, 15);
+  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("America/Los_Angeles");
+
+  /** How many days after its invoice date a slot's latest date (due date, payment) can lie. */
+  private static final int SLOT_DATE_SPAN_AFTER = Math.max(Catalog.MAX_TERM_DAYS, SlotFacts.MAX_PAYMENT_DELAY_DAYS) + 1;
+
+  /** One payment or credit memo applied to an invoice. */
+  public record Application(RecordType docType, long docId, BigDecimal amount) {
+  }
+
+  private final LocalDate today;
+  private final ZoneId zone;
+  private final IdLayout layout;
+  private final EntityFacts entities;
+  private final SlotFacts slots;
+  private final RecordFactory factory;
+
+  public DemoCompany(long seed, int customers, int invoicesPerCustomer, LocalDate today, ZoneId zone) {
+    long invoices = (long) customers * invoicesPerCustomer;
+    if (invoices * IdLayout.SLOT_SIZE > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("At most " + Integer.MAX_VALUE / IdLayout.SLOT_SIZE + " invoices");
+    }
+    this.today = today;
+    this.zone = zone;
+    this.layout = new IdLayout(customers, (int) invoices, Math.max(3, customers / 20));
+    this.entities = new EntityFacts(seed, customers, today, zone);
+    this.slots = new SlotFacts(seed, customers, (int) invoices, today, zone, entities);
+    this.factory = new RecordFactory(layout, entities, slots, today);
+  }
+
+  public LocalDate today() {
+    return today;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public IdLayout layout() {
+    return layout;
+  }
+
+  /** Whether the generator created a record with this id (ignoring later mutations). Cheap: no record is built. */
+  public boolean generates(RecordType type, long id) {
+    if (!type.isTransaction()) {
+      return layout.entityIndex(type, id) >= 0;
+    }
+    int slot = layout.slotOf(id);
+    return slot >= 0 && layout.slotType(id) == type && slots.shape(slot).exists(type);
+  }
+
+  /** The record as generated, if the generator created it. */
+  public Optional<RecordData> generated(RecordType type, long id) {
+    if (!generates(type, id)) {
+      return Optional.empty();
+    }
+    return Optional.of(switch (type) {
+      case CUSTOMER -> factory.customer(layout.entityIndex(type, id));
+      case CONTACT -> factory.contact(layout.entityIndex(type, id));
+      case VENDOR -> factory.vendor(layout.entityIndex(type, id));
+      default -> factory.slotMember(layout.slotOf(id), type);
+    });
+  }
+
+  /**
+   * Lowest generated transaction id that can carry a date (transaction, due, created or modified date) on or after
+   * {@code day}. Every date of slot i lies within [tranDate(i) - 10 days, tranDate(i) + 70 days] and tranDate grows
+   * with i, so earlier slots can be skipped by arithmetic.
+   */
+  public long firstTransactionIdWithDatesFrom(LocalDate day) {
+    long daysIn = ChronoUnit.DAYS.between(historyStart(), day) - SLOT_DATE_SPAN_AFTER - 4;
+    long slot = daysIn <= 0 ? 0 : Math.max(0, daysIn * layout.invoices() / SlotFacts.HISTORY_DAYS - 1);
+    return layout.firstTransactionId() + Math.min(slot, layout.invoices()) * IdLayout.SLOT_SIZE;
+  }
+
+  /** Highest generated transaction id that can carry a date on or before {@code day}; see above. */
+  public long lastTransactionIdWithDatesUntil(LocalDate day) {
+    long daysIn = ChronoUnit.DAYS.between(historyStart(), day) + SlotFacts.MAX_ORDER_LEAD_DAYS + 1;
+    if (daysIn < 0) {
+      return layout.firstTransactionId() - 1;
+    }
+    long slot = Math.min(layout.invoices() - 1L, (daysIn + 1) * layout.invoices() / SlotFacts.HISTORY_DAYS + 1);
+    return layout.firstTransactionId() + slot * IdLayout.SLOT_SIZE + IdLayout.SLOT_SIZE - 1;
+  }
+
+  /**
+   * Whether a member of the generated slot holding this transaction id can carry an activity date (created, last
+   * modified) or, with {@code activity} false, a document date (transaction, due date) within the window.
+   */
+  public boolean slotMayHaveDatesWithin(long transactionId, DateWindow window, boolean activity) {
+    int slot = layout.slotOf(transactionId);
+    if (slot < 0) {
+      return true;
+    }
+    SlotFacts.Timeline t = slots.timeline(slot);
+    return (activity ? t.activityDates() : t.documentDates()).overlaps(window);
+  }
+
+  private LocalDate historyStart() {
+    return today.minusDays(SlotFacts.HISTORY_DAYS);
+  }
+
+  /** Payments and credit memos the generator applied to this invoice. */
+  public List<Application> generatedApplications(long invoiceId) {
+    int slot = layout.slotOf(invoiceId);
+    if (slot < 0 || layout.slotType(invoiceId) != RecordType.INVOICE) {
+      return List.of();
+    }
+    SlotFacts.Shape shape = slots.shape(slot);
+    if (!shape.settlement().hasPayment() && !shape.settlement().hasCreditMemo()) {
+      return List.of();
+    }
+    SlotFacts.Plan plan = slots.plan(slot);
+    List<Application> out = new ArrayList<>(2);
+    if (plan.creditAmount() != null) {
+      out.add(new Application(RecordType.CREDIT_MEMO, layout.transactionId(slot, RecordType.CREDIT_MEMO),
+          plan.creditAmount()));
+    }
+    if (plan.paymentAmount() != null) {
+      out.add(new Application(RecordType.CUSTOMER_PAYMENT,
+          layout.transactionId(slot, RecordType.CUSTOMER_PAYMENT), plan.paymentAmount()));
+    }
+    return out;
+  }
+
+  /** Ids of the invoices generated for a customer: invoice slot i belongs to customer i % customers. */
+  public List<Long> generatedInvoiceIdsOf(long customerId) {
+    int c = layout.entityIndex(RecordType.CUSTOMER, customerId);
+    List<Long> ids = new ArrayList<>();
+    if (c < 0) {
+      return ids;
+    }
+    for (long slot = c; slot < layout.invoices(); slot += layout.customers()) {
+      ids.add(layout.invoiceId((int) slot));
+    }
+    return ids;
+  }
+
+  /** Ids of the contacts generated for a customer. */
+  public List<Long> generatedContactIdsOf(long customerId) {
+    int c = layout.entityIndex(RecordType.CUSTOMER, customerId);
+    List<Long> ids = new ArrayList<>();
+    for (int k = 0; c >= 0 && k < IdLayout.CONTACTS_PER_CUSTOMER; k++) {
+      ids.add(layout.contactId(c * IdLayout.CONTACTS_PER_CUSTOMER + k));
+    }
+    return ids;
+  }
+
+  /** The PDF attached to a generated invoice, if it has one. */
+  public Optional<FileAttachment> attachment(long fileId) {
+    int slot = layout.slotOfFile(fileId);
+    if (slot < 0 || !slots.shape(slot).hasAttachment()) {
+      return Optional.empty();
+    }
+    SlotFacts.Plan plan = slots.plan(slot);
+    String tranId = "INV" + (1000 + slot);
+    int size = pdf(slot, plan).length;
+    return Optional.of(new FileAttachment(fileId, tranId + ".pdf", "PDF", size, 12, "Invoices",
+        "Invoice " + tranId, plan.timeline().created().plusSeconds(60), plan.timeline().created().plusSeconds(60),
+        layout.invoiceId(slot),
+        RecordType.INVOICE));
+  }
+
+  public Optional<byte[]> attachmentContent(long fileId) {
+    int slot = layout.slotOfFile(fileId);
+    if (slot < 0 || !slots.shape(slot).hasAttachment()) {
+      return Optional.empty();
+    }
+    return Optional.of(pdf(slot, slots.plan(slot)));
+  }
+
+  /** File id of the attachment of a generated invoice, or -1. */
+  public long attachmentIdOf(long transactionId) {
+    int slot = layout.slotOf(transactionId);
+    if (slot < 0 || layout.slotType(transactionId) != RecordType.INVOICE || !slots.shape(slot).hasAttachment()) {
+      return -1;
+    }
+    return layout.fileId(slot);
+  }
+
+  private byte[] pdf(int slot, SlotFacts.Plan plan) {
+    EntityFacts.Customer c = entities.customer(plan.shape().customerIndex());
+    List<String> lines = new ArrayList<>();
+    lines.add(Catalog.SUBSIDIARY_NAME + " - Invoice INV" + (1000 + slot));
+    lines.add("Bill to: " + c.companyName() + ", " + c.state().city() + " " + c.state().code());
+    lines.add("Date: " + plan.shape().tranDate() + "   Due: " + plan.dueDate());
+    for (SlotFacts.Line l : plan.lines()) {
+      lines.add(l.quantity() + " x " + l.description() + " @ " + l.rate() + " = " + l.amount());
+    }
+    lines.add("Total: " + plan.total() + " " + Catalog.currency(c.currencyId()).orElseThrow().symbol());
+    return PdfFactory.textPage(lines);
+  }
+}
