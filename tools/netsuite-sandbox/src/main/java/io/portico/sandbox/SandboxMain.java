@@ -1,14 +1,22 @@
 package io.portico.sandbox;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox standalone until killed:
  * {@code java -jar portico-netsuite-sandbox-0.1.0-SNAPSHOT-all.jar --port 8190 --seed 42 --customers 20}.
  * Options: --port, --seed, --customers, --invoices-per-customer, --concurrency, --latency (ms), --account,
- * --today (YYYY-MM-DD, or "now" for the current date), --time-zone.
+ * --today (YYYY-MM-DD, or "now" for the current date), --time-zone, --tba-credentials (a properties file with
+ * consumerKey, consumerSecret, tokenId and tokenSecret, so that a demo install need not use the published demo
+ * credentials).
  */
 public final class SandboxMain {
 
@@ -38,6 +46,7 @@ public final class SandboxMain {
           case "--account" -> builder.accountId(value);
           case "--today" -> builder.today(value.equals("now") ? LocalDate.now() : LocalDate.parse(value));
           case "--time-zone" -> builder.timeZone(ZoneId.of(value));
+          case "--tba-credentials" -> builder.credentials(tbaCredentials(Path.of(value)));
           default -> fail("Unknown option " + option);
         }
       } catch (RuntimeException e) {
@@ -57,9 +66,29 @@ public final class SandboxMain {
     new CountDownLatch(1).await();
   }
 
+  private static SandboxCredentials tbaCredentials(Path file) {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    SandboxCredentials demo = SandboxCredentials.demo();
+    return new SandboxCredentials(required(p, "consumerKey"), required(p, "consumerSecret"), required(p, "tokenId"),
+        required(p, "tokenSecret"), demo.clientId(), demo.certificateId(), demo.publicKey(), demo.privateKey());
+  }
+
+  private static String required(Properties p, String key) {
+    String value = p.getProperty(key, "").trim();
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("missing " + key);
+    }
+    return value;
+  }
+
   private static void usage() {
     System.out.println("Options: --port N --seed N --customers N --invoices-per-customer N --concurrency N"
-        + " --latency MS --account ID --today YYYY-MM-DD|now --time-zone ZONE");
+        + " --latency MS --account ID --today YYYY-MM-DD|now --time-zone ZONE --tba-credentials FILE");
   }
 
   private static void fail(String message) {
