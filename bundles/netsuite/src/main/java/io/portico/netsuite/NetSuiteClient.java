@@ -1,0 +1,106 @@
+package io.portico.netsuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One NetSuite account's REST record API and SuiteQL endpoint. Thread-safe: every caller in the JVM shares the
+ * account's concurrency limit, waiting for a free slot rather than provoking 429s. A 429, and on idempotent calls
+ * (GET, SuiteQL, PUT upsert) a 5xx or an I/O error, is retried with exponential back-off and full jitter; a create
+ * or update is never sent again once NetSuite may have processed it. Failures surface as {@link NetSuiteException}.
+ *
+ * <p>Record types are REST record names ({@code invoice}, {@code customerpayment}, {@code customrecord_x}); ids are
+ * internal ids or {@code eid:<externalId>}.
+ */
+@ProviderType
+public interface NetSuiteClient {
+
+    /** The largest page NetSuite serves. */
+    int MAX_PAGE_SIZE = 1000;
+
+    /** NetSuite serves at most this many rows of one query or list by offset. */
+    int MAX_OFFSET_RESULTS = 100_000;
+
+    NetSuiteAccount account();
+
+    NetSuiteMetrics metrics();
+
+    /**
+     * {@code GET /record/v1/{type}/{id}}.
+     *
+     * @throws NetSuiteException with status 404 ({@link NetSuiteException#isNotFound()}) when there is no such record
+     */
+    ObjectNode getRecord(String recordType, String id, RecordReadOptions options);
+
+    /**
+     * One page of {@code GET /record/v1/{type}?q=...}: ids only.
+     *
+     * @param query a NetSuite {@code q} filter such as {@code lastModifiedDate ON_OR_AFTER "1/1/2026"}, or null
+     * @param limit 1 to 1000
+     * @param offset a multiple of {@code limit}
+     */
+    RecordIdPage listRecordIds(String recordType, String query, int limit, int offset);
+
+    /**
+     * Every id a record list returns, page after page while NetSuite reports {@code hasMore}.
+     *
+     * @return how many ids were passed on
+     * @throws IllegalStateException when the list goes on past {@link #MAX_OFFSET_RESULTS}
+     */
+    long forEachRecordId(String recordType, String query, Consumer<String> ids);
+
+    /**
+     * {@code POST /record/v1/{type}}. Not retried after a 5xx or a broken connection, since NetSuite may have
+     * created the record; use {@link #upsertRecord} when a retry must be harmless.
+     *
+     * @return the new record's internal id, from the {@code Location} header
+     */
+    String createRecord(String recordType, JsonNode body);
+
+    /** {@code PATCH /record/v1/{type}/{id}}: fields left out stay as they are. Not retried after a 5xx. */
+    void updateRecord(String recordType, String id, JsonNode changes);
+
+    /**
+     * {@code PUT /record/v1/{type}/eid:{externalId}}: creates or updates the record with that external id, so it
+     * is safe to retry.
+     *
+     * @param externalId letters, digits, {@code _} and {@code -}
+     * @return the record's internal id when NetSuite names it in a {@code Location} header
+     */
+    Optional<String> upsertRecord(String recordType, String externalId, JsonNode body);
+
+    /**
+     * One SuiteQL page, streamed: each row goes to {@code rows} as it is parsed, so a page is never held whole.
+     * The request's concurrency slot is held until the page has been read, so keep the handler quick.
+     *
+     * @param limit 1 to 1000
+     * @param offset a multiple of {@code limit}, below {@link #MAX_OFFSET_RESULTS}
+     */
+    SuiteQlPage suiteQlPage(String query, int limit, int offset, Consumer<SuiteQlRow> rows);
+
+    /**
+     * Every row of a query by offset paging. The query needs a unique {@code ORDER BY} for stable pages.
+     *
+     * @return how many rows were passed on
+     * @throws IllegalStateException when the query has more than {@link #MAX_OFFSET_RESULTS} rows (the rows before
+     *                               the cap have been passed on); use {@link #suiteQl(KeysetQuery, Consumer)}
+     */
+    long suiteQl(String query, int pageSize, Consumer<SuiteQlRow> rows);
+
+    /**
+     * Every row of a keyset-paged query, with no row cap.
+     *
+     * @return how many rows were passed on
+     */
+    long suiteQl(KeysetQuery query, Consumer<SuiteQlRow> rows);
+
+    /**
+     * The account's concurrency limits as NetSuite reports them; needs a role allowed to read them.
+     *
+     * @throws NetSuiteException when NetSuite refuses (e.g. 403 for a role without the permission)
+     */
+    GovernanceLimits governanceLimits();
+}
