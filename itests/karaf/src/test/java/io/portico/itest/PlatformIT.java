@@ -110,6 +110,7 @@ public class PlatformIT extends PorticoTestSupport {
         assertTrue(registry.find(RecordType.class, "test-widget").isPresent());
         assertTrue(pluginsOf(plugin).stream().anyMatch(p -> p.kind() == PluginKind.WEB_RESOURCE));
         assertTrue(console("portico:plugins").contains("test-widget"));
+        assertTrue("the plugin endpoint is described", get("/api/openapi.json").body().contains("\"/api/test-plugin\""));
 
         plugin.update();
         await("the resource after bundle:update", WAIT, () -> status("/api/test-plugin") == 200);
@@ -118,6 +119,7 @@ public class PlatformIT extends PorticoTestSupport {
         await("the resource to disappear", WAIT, () -> status("/api/test-plugin") == 404);
         assertFalse(registry.find(RecordType.class, "test-widget").isPresent());
         assertTrue(pluginsOf(plugin).isEmpty());
+        assertFalse(get("/api/openapi.json").body().contains("\"/api/test-plugin\""));
     }
 
     @Test

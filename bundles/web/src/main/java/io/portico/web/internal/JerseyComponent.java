@@ -86,6 +86,7 @@ public class JerseyComponent {
                 .register(metrics)
                 .register(new HealthResource(health))
                 .register(new MetricsResource(metrics))
+                .register(new OpenApiResource(context.getBundle().getVersion().toString()))
                 .register(new HomeResource());
         if (resources != null) {
             ServiceReference<Object>[] refs = resources.getServiceReferences();
