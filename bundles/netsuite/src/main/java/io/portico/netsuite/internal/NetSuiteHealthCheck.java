@@ -5,9 +5,13 @@ import io.portico.api.health.HealthResult;
 import io.portico.netsuite.NetSuiteAccount;
 import io.portico.netsuite.NetSuiteClient;
 import io.portico.netsuite.NetSuiteMetrics;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -25,17 +29,32 @@ public final class NetSuiteHealthCheck implements HealthCheck {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile NetSuiteClient client;
 
+    @Reference
+    private ConfigurationAdmin configurationAdmin;
+
     @Override
     public String name() {
         return "netsuite";
+    }
+
+    private boolean configured() {
+        try {
+            return configurationAdmin.listConfigurations(
+                    "(" + Constants.SERVICE_PID + "=" + NetSuiteClientComponent.PID + ")") != null;
+        } catch (IOException | InvalidSyntaxException e) {
+            return false;
+        }
     }
 
     @Override
     public HealthResult check() {
         NetSuiteClient current = client;
         if (current == null) {
-            return HealthResult.down("no NetSuite account configured (PID " + NetSuiteClientComponent.PID
-                    + "), or its configuration is invalid: see the log");
+            // Not configured yet is a setup step, not an outage: a load balancer must keep the node.
+            return configured()
+                    ? HealthResult.down("the NetSuite configuration (PID " + NetSuiteClientComponent.PID
+                            + ") is invalid: see the log")
+                    : HealthResult.up("no NetSuite account configured yet (PID " + NetSuiteClientComponent.PID + ")");
         }
         NetSuiteAccount account = current.account();
         NetSuiteMetrics metrics = current.metrics();
