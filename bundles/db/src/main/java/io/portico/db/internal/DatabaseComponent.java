@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * database cannot be reached it logs one clear line per distinct problem, reports DOWN in the health check and
  * retries in the background, so the rest of the server keeps serving.
  */
+// Declares the hand-registered service, as DS would, for resolvers that check service requirements.
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.portico.api.db.Database\"",
+        uses = Database.class)
 @Component(configurationPid = "io.portico.db", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {})
 @Designate(ocd = DatabaseConfig.class)
