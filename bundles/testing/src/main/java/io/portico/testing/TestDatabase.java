@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import io.portico.api.db.Database;
+import io.portico.db.internal.PooledDatabase;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -44,6 +46,11 @@ public final class TestDatabase implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The {@link Database} service as the server provides it, over this database. */
+    public Database database() {
+        return new PooledDatabase(dataSource);
     }
 
     /** The JDBC URL of this database. */

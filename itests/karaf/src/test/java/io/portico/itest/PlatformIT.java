@@ -179,15 +179,6 @@ public class PlatformIT extends PorticoTestSupport {
         return registry.plugins().stream().filter(p -> p.bundleId() == bundle.getBundleId()).toList();
     }
 
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
-
     private <T> T awaitService(Class<T> type) throws InterruptedException {
         ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext, type, null);
         tracker.open();

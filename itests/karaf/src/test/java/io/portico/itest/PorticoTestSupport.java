@@ -28,6 +28,7 @@ import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /** Boots the real Portico distribution against the PostgreSQL that {@code ./portico test} provides. */
@@ -128,6 +129,15 @@ public abstract class PorticoTestSupport {
             session.close();
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
     }
 
     protected static String bundleUrl(String artifactId) {

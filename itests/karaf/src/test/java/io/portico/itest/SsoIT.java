@@ -18,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -83,9 +86,16 @@ public class SsoIT extends PorticoTestSupport {
                 systemProperty(IDP_PROPERTY).value(idp));
     }
 
+    /** Outranks the identity bundle's sign-in service, so the test sees exactly what the flow hands over. */
     @Before
     public void signInService() {
-        signInRegistration = bundleContext.registerService(SsoSignIn.class, signIn, null);
+        signInRegistration = bundleContext.registerService(SsoSignIn.class, signIn, outranking());
+    }
+
+    private static Dictionary<String, Object> outranking() {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(Constants.SERVICE_RANKING, Integer.MAX_VALUE);
+        return properties;
     }
 
     @After
@@ -142,11 +152,14 @@ public class SsoIT extends PorticoTestSupport {
     @Test
     public void withoutASignInServiceNobodyIsSentAway() throws Exception {
         awaitProvider("mock");
+        Bundle identity = bundle("io.portico.identity");
         signInRegistration.unregister();
+        identity.stop();
         try {
             assertEquals(503, portico("/auth/sso/mock", null).statusCode());
         } finally {
-            signInRegistration = bundleContext.registerService(SsoSignIn.class, signIn, null);
+            identity.start();
+            signInRegistration = bundleContext.registerService(SsoSignIn.class, signIn, outranking());
         }
     }
 

@@ -18,7 +18,8 @@ public interface Database {
 
     /**
      * A session factory over the shared pool that knows the given mapper interfaces (and the XML files next to
-     * them) and nothing else. Result-type aliases are registered by the mappers' own annotations or XML.
+     * them) and nothing else. The mappers come from one bundle, whose class loader resolves the class names in
+     * their XML.
      */
     SqlSessionFactory sessionFactory(Class<?>... mapperInterfaces);
 }

@@ -8,12 +8,15 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 
-/** The {@link Database} service: the shared pool, and MyBatis factories per caller. */
-final class PooledDatabase implements Database {
+/**
+ * The {@link Database} service: the shared pool, and MyBatis factories per caller. Public so that tests outside
+ * OSGi (bundles/testing) configure MyBatis exactly as the server does; the package is not exported.
+ */
+public final class PooledDatabase implements Database {
 
     private final DataSource dataSource;
 
-    PooledDatabase(DataSource dataSource) {
+    public PooledDatabase(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -22,15 +25,29 @@ final class PooledDatabase implements Database {
         return dataSource;
     }
 
+    /**
+     * MyBatis resolves the class names in mapper XML (result types, type handlers) through the thread context class
+     * loader, and in OSGi only the mappers' own bundle sees them; so that bundle's loader is the context loader
+     * while the XML is parsed, here and nowhere else.
+     */
     @Override
     public SqlSessionFactory sessionFactory(Class<?>... mapperInterfaces) {
-        Configuration configuration = new Configuration(
-                new Environment("portico", new JdbcTransactionFactory(), dataSource));
-        configuration.setMapUnderscoreToCamelCase(true);
-        for (Class<?> mapper : mapperInterfaces) {
-            // Loads Mapper.xml next to the interface through the interface's own class loader.
-            configuration.addMapper(mapper);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        if (mapperInterfaces.length > 0) {
+            thread.setContextClassLoader(mapperInterfaces[0].getClassLoader());
         }
-        return new SqlSessionFactoryBuilder().build(configuration);
+        try {
+            Configuration configuration = new Configuration(
+                    new Environment("portico", new JdbcTransactionFactory(), dataSource));
+            configuration.setMapUnderscoreToCamelCase(true);
+            for (Class<?> mapper : mapperInterfaces) {
+                // Loads Mapper.xml next to the interface through the interface's own class loader.
+                configuration.addMapper(mapper);
+            }
+            return new SqlSessionFactoryBuilder().build(configuration);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 }

@@ -84,6 +84,7 @@ public class JerseyComponent {
                 .register(new ObjectMapperProvider())
                 .register(new ProblemMapper())
                 .register(metrics)
+                .register(new SecurityHeaders())
                 .register(new HealthResource(health))
                 .register(new MetricsResource(metrics))
                 .register(new OpenApiResource(context.getBundle().getVersion().toString()))

@@ -1,5 +1,8 @@
 package io.portico.web.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.portico.api.web.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +33,12 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable error) {
         if (error instanceof ProblemException p) {
             return problem(p.status(), p.title(), p.detail());
+        }
+        if (error instanceof JsonParseException || error instanceof MismatchedInputException) {
+            // Malformed or mistyped JSON in the request is the caller's mistake, not the server's.
+            String message = ((JsonProcessingException) error).getOriginalMessage();
+            String reason = message == null ? "" : message.lines().findFirst().orElse("");
+            return problem(400, "Bad Request", "The request body is not valid JSON for this resource: " + reason);
         }
         if (error instanceof WebApplicationException w) {
             Response.StatusType status = w.getResponse().getStatusInfo();

@@ -1,0 +1,11 @@
+package io.portico.identity.internal.user;
+
+import io.portico.api.identity.Role;
+import java.time.Instant;
+import java.util.Map;
+
+/** One member of an organization, as admins see them. */
+public record MemberRecord(long membershipId, long userId, String email, String displayName, Role role,
+        Map<String, Object> recordAccess, String status, boolean verified, boolean mfaEnabled,
+        Instant lastSignInAt) {
+}

@@ -1,0 +1,33 @@
+package io.portico.identity.internal.user;
+
+import io.portico.api.identity.Role;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.annotations.Param;
+
+/** Reads and writes {@code membership}. */
+public interface MembershipMapper {
+
+    /** Every membership of a user, operator organization first, then by organization name. */
+    List<MembershipRecord> forUser(@Param("userId") long userId);
+
+    MembershipRecord find(@Param("userId") long userId, @Param("organizationId") long organizationId);
+
+    MembershipRecord findById(@Param("id") long id);
+
+    /** Adds a membership, or changes the role of an existing one (an accepted invitation wins). */
+    int upsert(@Param("userId") long userId, @Param("organizationId") long organizationId, @Param("role") Role role,
+            @Param("status") String status);
+
+    int setRole(@Param("id") long id, @Param("role") Role role);
+
+    int setRecordAccess(@Param("id") long id, @Param("recordAccess") Map<String, Object> recordAccess);
+
+    int approve(@Param("id") long id);
+
+    int delete(@Param("id") long id);
+
+    List<MemberRecord> members(@Param("organizationId") long organizationId);
+
+    int countWithRole(@Param("organizationId") long organizationId, @Param("role") Role role);
+}

@@ -1,0 +1,58 @@
+package io.portico.identity.internal.web;
+
+import io.portico.identity.internal.Problems;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import javax.ws.rs.container.ContainerRequestContext;
+
+/**
+ * Reads a URL-encoded form body once, up to a size limit, and puts it back for the resource: lets a filter see a
+ * form field (the CSRF token) without consuming the body, and refuses oversized forms before anyone parses them.
+ */
+final class FormBody {
+
+    /** No form of Portico's is anywhere near this; larger bodies are refused with 413. */
+    static final int MAX_BYTES = 64 * 1024;
+
+    private FormBody() {
+    }
+
+    /** The first value of a field, or {@code null}; the entity stream is replaced so the resource reads it anew. */
+    static String field(ContainerRequestContext request, String name) {
+        byte[] body = read(request.getEntityStream());
+        request.setEntityStream(new ByteArrayInputStream(body));
+        String text = new String(body, StandardCharsets.US_ASCII);
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (decode(key).equals(name)) {
+                return eq < 0 ? "" : decode(pair.substring(eq + 1));
+            }
+        }
+        return null;
+    }
+
+    private static byte[] read(InputStream in) {
+        try (in) {
+            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw Problems.tooLarge("The form is larger than " + MAX_BYTES / 1024 + " KB.");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("The form is not properly encoded.");
+        }
+    }
+}

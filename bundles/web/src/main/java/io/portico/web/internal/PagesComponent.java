@@ -1,0 +1,72 @@
+package io.portico.web.internal;
+
+import io.portico.api.web.Branding;
+import io.portico.api.web.Pages;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** The {@link Pages} service: FreeMarker templates from any bundle, in the web bundle's layout. */
+@Component(service = Pages.class, configurationPid = "io.portico.branding")
+@Designate(ocd = BrandingConfig.class)
+public class PagesComponent implements Pages {
+
+    private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final String DEFAULT_COLOUR = "#1f4e79";
+
+    private final PageRenderer renderer;
+    private volatile Branding branding;
+
+    @Activate
+    public PagesComponent(BundleContext context, BrandingConfig config) {
+        renderer = new PageRenderer(new BundleTemplateLoader(context),
+                BundleTemplateLoader.name(context.getBundle(), templatePath(PagesComponent.class,
+                        PageRenderer.LAYOUT)));
+        modified(config);
+    }
+
+    @Modified
+    void modified(BrandingConfig config) {
+        branding = branding(config);
+    }
+
+    @Override
+    public String render(Class<?> owner, String template, Map<String, ?> model) {
+        return renderer.render(templateName(owner, template), model, branding);
+    }
+
+    @Override
+    public String fragment(Class<?> owner, String template, Map<String, ?> model) {
+        return renderer.fragment(templateName(owner, template), model, branding);
+    }
+
+    private static String templateName(Class<?> owner, String template) {
+        Bundle bundle = FrameworkUtil.getBundle(owner);
+        if (bundle == null) {
+            throw new IllegalArgumentException(owner.getName() + " does not belong to a bundle");
+        }
+        return BundleTemplateLoader.name(bundle, templatePath(owner, template));
+    }
+
+    @Override
+    public Branding branding() {
+        return branding;
+    }
+
+    static String templatePath(Class<?> owner, String template) {
+        return owner.getPackageName().replace('.', '/') + "/" + template;
+    }
+
+    static Branding branding(BrandingConfig config) {
+        String colour = COLOUR.matcher(config.colour()).matches() ? config.colour() : DEFAULT_COLOUR;
+        String logo = config.logoPath() == null || config.logoPath().isBlank() ? null : config.logoPath().strip();
+        String name = config.name() == null || config.name().isBlank() ? "Portico" : config.name().strip();
+        return new Branding(name, colour, logo);
+    }
+}

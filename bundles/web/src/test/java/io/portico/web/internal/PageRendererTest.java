@@ -1,0 +1,86 @@
+package io.portico.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import freemarker.cache.ClassTemplateLoader;
+import io.portico.api.web.Branding;
+import java.lang.annotation.Annotation;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+public class PageRendererTest {
+
+    /** Pages get records such as PortalUser; they must read like beans. */
+    public record User(String displayName, String organizationName) {
+    }
+
+    private final PageRenderer renderer = new PageRenderer(
+            new ClassTemplateLoader(PageRendererTest.class.getClassLoader(), ""),
+            PagesComponent.templatePath(PagesComponent.class, PageRenderer.LAYOUT));
+    private final Branding brand = new Branding("Acme Portal", "#123456", null);
+
+    private String render(Map<String, ?> model) {
+        return renderer.render(PagesComponent.templatePath(PageRendererTest.class, "greeting.ftlh"), model, brand);
+    }
+
+    @Test
+    void contentAppearsInsideTheBrandedLayout() {
+        String html = render(Map.of("title", "Hello", "who", "world"));
+        assertTrue(html.startsWith("<!doctype html>"));
+        assertTrue(html.contains("<title>Hello · Acme Portal</title>"));
+        assertTrue(html.contains("<p>Hello, world.</p>"));
+        assertTrue(html.contains("href=\"/brand.css\""));
+    }
+
+    @Test
+    void valuesAreHtmlEscaped() {
+        String html = render(Map.of("title", "<b>T</b>", "who", "<script>alert(1)</script>"));
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(html.contains("&lt;b&gt;T&lt;/b&gt;"));
+        assertEquals(-1, html.indexOf("<script>"));
+    }
+
+    @Test
+    void recordsAreReadableAndTheUserIsShownWithASignOutForm() {
+        String html = render(Map.of("title", "T", "who", "x", "user", new User("Ann", "Acme"), "csrf", "tok"));
+        assertTrue(html.contains("Ann"));
+        assertTrue(html.contains("name=\"csrf\" value=\"tok\""));
+    }
+
+    @Test
+    void fragmentsRenderWithoutTheLayoutAndTextIsNotEscaped() {
+        String html = renderer.fragment(PagesComponent.templatePath(PageRendererTest.class, "greeting.ftlh"),
+                Map.of("who", "<you>"), brand);
+        assertEquals("<p>Hello, &lt;you&gt;.</p>\n", html);
+        String text = renderer.fragment(PagesComponent.templatePath(PageRendererTest.class, "greeting.txt.ftl"),
+                Map.of("who", "<you>"), brand);
+        assertEquals("Hello, <you>, from Acme Portal.\n", text);
+    }
+
+    @Test
+    void missingTemplatesAndErrorsSayWhich() {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> renderer.render("nowhere.ftlh", Map.of("title", "T"), brand));
+        assertTrue(missing.getMessage().contains("nowhere.ftlh"));
+        assertThrows(IllegalArgumentException.class, () -> render(Map.of("title", "T")));
+    }
+
+    @Test
+    void brandingFallsBackToSafeValues() {
+        Branding b = PagesComponent.branding(config(" ", "red; background:url(x)", " "));
+        assertEquals(new Branding("Portico", "#1f4e79", null), b);
+        assertEquals(new Branding("Acme", "#abcdef", "/static/logo.svg"),
+                PagesComponent.branding(config("Acme", "#abcdef", "/static/logo.svg")));
+    }
+
+    private static BrandingConfig config(String name, String colour, String logo) {
+        return new BrandingConfig() {
+            public String name() { return name; }
+            public String colour() { return colour; }
+            public String logoPath() { return logo; }
+            public Class<? extends Annotation> annotationType() { return BrandingConfig.class; }
+        };
+    }
+}

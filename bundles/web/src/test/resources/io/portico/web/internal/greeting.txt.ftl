@@ -1,0 +1,1 @@
+Hello, ${who}, from ${brand.name}.
