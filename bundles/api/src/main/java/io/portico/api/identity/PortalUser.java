@@ -39,6 +39,12 @@ public record PortalUser(long userId, String email, String displayName, long ten
     /** The request property (and servlet request attribute) holding the current {@code PortalUser}. */
     public static final String REQUEST_PROPERTY = "io.portico.identity.user";
 
+    /**
+     * The request property holding the signed-in session's CSRF token, for pages of other bundles whose forms (the
+     * layout's sign-out button among them) must post it back in a field named {@code csrf}.
+     */
+    public static final String CSRF_REQUEST_PROPERTY = "io.portico.identity.csrf";
+
     public PortalUser {
         recordAccess = Map.copyOf(recordAccess);
     }

@@ -1,6 +1,7 @@
 package io.portico.web.internal;
 
 import io.portico.api.health.HealthService;
+import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -39,6 +40,7 @@ public class JerseyComponent {
 
     private final BundleContext context;
     private final HealthService health;
+    private final Pages pages;
     private final HttpMetrics metrics = new HttpMetrics();
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "portico-jersey-reload"));
@@ -49,9 +51,11 @@ public class JerseyComponent {
     private final ServiceRegistration<Object> staticRegistration;
 
     @Activate
-    public JerseyComponent(BundleContext context, @Reference HealthService health) throws InvalidSyntaxException {
+    public JerseyComponent(BundleContext context, @Reference HealthService health, @Reference Pages pages)
+            throws InvalidSyntaxException {
         this.context = context;
         this.health = health;
+        this.pages = pages;
         this.servlet = new ReloadableServletContainer(application());
         resources = new ServiceTracker<>(context,
                 context.createFilter("(" + PorticoResource.PROPERTY + "=true)"), new ResourceTracking());
@@ -88,7 +92,7 @@ public class JerseyComponent {
                 .register(new HealthResource(health))
                 .register(new MetricsResource(metrics))
                 .register(new OpenApiResource(context.getBundle().getVersion().toString()))
-                .register(new HomeResource());
+                .register(new HomeResource(pages));
         if (resources != null) {
             ServiceReference<Object>[] refs = resources.getServiceReferences();
             if (refs != null) {

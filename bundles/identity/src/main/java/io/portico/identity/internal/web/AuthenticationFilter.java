@@ -54,6 +54,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
         request.setProperty(RequestAuth.AUTHENTICATION, auth);
         auth.portalUser().ifPresent(user -> {
             request.setProperty(PortalUser.REQUEST_PROPERTY, user);
+            request.setProperty(PortalUser.CSRF_REQUEST_PROPERTY, auth.csrfToken());
             request.setSecurityContext(new PortalSecurityContext(user, client.secure()));
         });
     }
