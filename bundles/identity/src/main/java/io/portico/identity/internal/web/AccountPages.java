@@ -12,6 +12,7 @@ import io.portico.identity.internal.signin.SignInOutcome;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.FormParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -32,6 +33,8 @@ import org.osgi.service.component.annotations.Reference;
  * confirmation and invitations. Links are only checked when their page opens; the form's POST uses them up.
  */
 @Component(service = AccountPages.class, property = PorticoResource.PROPERTY + "=true")
+// Forms only: a JSON body answers 415 instead of failing inside Jersey.
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public final class AccountPages {

@@ -9,6 +9,7 @@ import io.portico.identity.internal.mfa.MfaSettings;
 import io.portico.identity.internal.session.SessionService;
 import io.portico.identity.internal.signin.SignInService;
 import java.util.Map;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.FormParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -24,6 +25,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /** A signed-in person's own settings: two-step verification, and signing out on every device. */
 @Component(service = AccountSettingsPages.class, property = PorticoResource.PROPERTY + "=true")
+// Forms only: a JSON body answers 415 instead of failing inside Jersey.
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Path("account")
 @Produces(MediaType.TEXT_HTML)
 public final class AccountSettingsPages {

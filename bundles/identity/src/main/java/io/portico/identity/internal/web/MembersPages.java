@@ -14,6 +14,7 @@ import io.portico.identity.internal.org.OrganizationsImpl;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.FormParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -34,6 +35,8 @@ import org.osgi.service.component.annotations.Reference;
  * the invite form. Each action posts, then comes back to the page.
  */
 @Component(service = MembersPages.class, property = PorticoResource.PROPERTY + "=true")
+// Forms only: a JSON body answers 415 instead of failing inside Jersey.
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Path("members")
 @Produces(MediaType.TEXT_HTML)
 public final class MembersPages {

@@ -17,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.FormParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -34,6 +35,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /** The sign-in pages: password, TOTP code (or the MFA setup an organization requires), organization, sign-out. */
 @Component(service = SignInPages.class, property = PorticoResource.PROPERTY + "=true")
+// Forms only: a JSON body answers 415 instead of failing inside Jersey.
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public final class SignInPages {
