@@ -6,6 +6,9 @@ import io.portico.api.recordtype.FieldType;
 import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
+import io.portico.api.recordtype.SourceRow;
+import io.portico.api.recordtype.SyncQuery;
+import io.portico.api.recordtype.SyncedRecord;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -18,5 +21,15 @@ public class WidgetRecordType implements RecordType {
     public RecordTypeDescriptor descriptor() {
         List<FieldDescriptor> fields = List.of(new FieldDescriptor("name", "Name", FieldType.TEXT));
         return new RecordTypeDescriptor("Widgets", "customrecord_widget", RecordCategory.CUSTOM, fields, fields, 100);
+    }
+
+    @Override
+    public SyncQuery query() {
+        return SyncQuery.builder("customrecord_widget", "r").select("r.name").lastModified("r.lastmodified").build();
+    }
+
+    @Override
+    public SyncedRecord map(SourceRow row, List<SourceRow> lines) {
+        return SyncedRecord.builder(row.requireLong(SyncQuery.ID)).name(row.getString("name")).build();
     }
 }

@@ -1,0 +1,122 @@
+package io.portico.plugins.attachments.internal;
+
+import io.portico.api.db.Database;
+import io.portico.api.identity.PortalUser;
+import io.portico.api.web.PorticoResource;
+import io.portico.api.web.ProblemException;
+import io.portico.plugins.attachments.internal.AttachmentStore.Attachment;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The attachments of synced records, for the signed-in user: a customer's users reach their own organization's, the
+ * operator's staff every organization's, and only of record types the user may view. Anything out of reach answers
+ * 404, as if it did not exist. Downloads are always sent as attachments, never rendered in the portal's origin.
+ */
+@Component(service = AttachmentResource.class, property = PorticoResource.PROPERTY + "=true")
+@Path("api/attachments")
+public final class AttachmentResource {
+
+    private final AttachmentStore store;
+
+    @Activate
+    public AttachmentResource(@Reference Database database) {
+        this(new AttachmentStore(database.dataSource()));
+    }
+
+    AttachmentResource(AttachmentStore store) {
+        this.store = store;
+    }
+
+    /** The attachments of one record, e.g. {@code ?recordType=invoice&netsuiteId=100002}. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> list(@Context SecurityContext security,
+            @QueryParam("recordType") String recordType, @QueryParam("netsuiteId") Long netsuiteId) {
+        PortalUser user = PortalUser.require(security.getUserPrincipal());
+        if (recordType == null || recordType.isBlank() || netsuiteId == null) {
+            throw ProblemException.badRequest("Name the record: ?recordType=invoice&netsuiteId=123.");
+        }
+        if (!user.canView(recordType)) {
+            return List.of();
+        }
+        return store.list(user.scope(), recordType, netsuiteId).stream().map(AttachmentResource::view).toList();
+    }
+
+    /** One attachment's description. */
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> describe(@Context SecurityContext security, @PathParam("id") long id) {
+        return view(reachable(PortalUser.require(security.getUserPrincipal()), id));
+    }
+
+    /** One attachment's content, as a download. */
+    @GET
+    @Path("{id}/content")
+    public Response download(@Context SecurityContext security, @PathParam("id") long id) {
+        PortalUser user = PortalUser.require(security.getUserPrincipal());
+        Attachment a = reachable(user, id);
+        if (!a.downloadable()) {
+            throw new ProblemException(409, "Conflict", "This attachment was not stored: " + a.error());
+        }
+        byte[] content = store.content(user.scope(), id).orElseThrow(AttachmentResource::notFound);
+        return Response.ok(content, ContentTypes.forDownload(a.contentType()))
+                .header("Content-Disposition", disposition(a.name()))
+                .header("Content-Length", content.length)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header("Cache-Control", "private, no-store")
+                .header("ETag", "\"" + a.sha256() + "\"")
+                .build();
+    }
+
+    private Attachment reachable(PortalUser user, long id) {
+        return store.find(user.scope(), id).filter(a -> user.canView(a.recordType()))
+                .orElseThrow(AttachmentResource::notFound);
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("There is no such attachment.");
+    }
+
+    static Map<String, Object> view(Attachment a) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", a.id());
+        v.put("recordType", a.recordType());
+        v.put("netsuiteId", Long.toString(a.recordNetsuiteId()));
+        v.put("name", a.name());
+        v.put("contentType", a.contentType());
+        v.put("size", a.size());
+        v.put("sha256", a.sha256());
+        v.put("status", a.status());
+        v.put("error", a.error());
+        v.put("download", a.downloadable() ? "/api/attachments/" + a.id() + "/content" : null);
+        return v;
+    }
+
+    /** {@code attachment} with an ASCII fallback name and the exact name in RFC 5987 form. */
+    static String disposition(String name) {
+        StringBuilder ascii = new StringBuilder();
+        for (char ch : name.toCharArray()) {
+            ascii.append(ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\' && ch != '/' ? ch : '_');
+        }
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}

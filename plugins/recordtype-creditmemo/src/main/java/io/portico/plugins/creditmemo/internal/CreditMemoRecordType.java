@@ -1,0 +1,115 @@
+package io.portico.plugins.creditmemo.internal;
+
+import io.portico.api.plugin.PluginName;
+import io.portico.api.recordtype.FieldDescriptor;
+import io.portico.api.recordtype.FieldType;
+import io.portico.api.recordtype.LineQuery;
+import io.portico.api.recordtype.RecordCategory;
+import io.portico.api.recordtype.RecordFields;
+import io.portico.api.recordtype.RecordType;
+import io.portico.api.recordtype.RecordTypeDescriptor;
+import io.portico.api.recordtype.SourceRow;
+import io.portico.api.recordtype.SyncQuery;
+import io.portico.api.recordtype.SyncedLine;
+import io.portico.api.recordtype.SyncedRecord;
+import io.portico.api.recordtype.TransactionRecordType;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * NetSuite credit memos ({@code CustCred}). The total is the credit, the amount remaining what is still unapplied,
+ * both positive as the customer reads them whatever sign NetSuite's ledger gives them. The lines are the invoices the
+ * credit was applied to (SuiteQL's {@code NextTransactionLineLink}, link type {@code Payment}): one line per invoice,
+ * keyed by the invoice's internal id, with the invoice number as item and the amount applied. Statuses:
+ * {@code open}, {@code fully-applied}, {@code voided}; any other status letter fails the record.
+ */
+@Component(service = RecordType.class)
+@PluginName(CreditMemoRecordType.NAME)
+public final class CreditMemoRecordType extends TransactionRecordType {
+
+    public static final String NAME = "creditmemo";
+
+    /** SuiteQL's credit memo status letters. */
+    static final Map<String, String> STATUSES = Map.of(
+            "A", "open",
+            "B", "fully-applied",
+            "V", "voided");
+
+    private static final RecordTypeDescriptor DESCRIPTOR = new RecordTypeDescriptor("Credit memos", "creditmemo",
+            RecordCategory.TRANSACTION,
+            List.of(
+                    new FieldDescriptor(RecordFields.NUMBER, "Credit memo #", FieldType.TEXT),
+                    new FieldDescriptor(RecordFields.DATE, "Date", FieldType.DATE),
+                    new FieldDescriptor(RecordFields.STATUS, "Status", FieldType.STATUS),
+                    new FieldDescriptor(RecordFields.TOTAL, "Amount", FieldType.MONEY),
+                    new FieldDescriptor(RecordFields.AMOUNT_REMAINING, "Unapplied", FieldType.MONEY)),
+            List.of(
+                    new FieldDescriptor(RecordFields.NUMBER, "Credit memo #", FieldType.TEXT),
+                    new FieldDescriptor(RecordFields.DATE, "Date", FieldType.DATE),
+                    new FieldDescriptor(RecordFields.STATUS, "Status", FieldType.STATUS),
+                    new FieldDescriptor("createdFrom", "Created from", FieldType.TEXT),
+                    new FieldDescriptor("otherRefNum", "Reference #", FieldType.TEXT),
+                    new FieldDescriptor("memo", "Memo", FieldType.TEXT),
+                    new FieldDescriptor(RecordFields.TOTAL, "Amount", FieldType.MONEY),
+                    new FieldDescriptor("applied", "Applied", FieldType.MONEY),
+                    new FieldDescriptor(RecordFields.AMOUNT_REMAINING, "Unapplied", FieldType.MONEY),
+                    new FieldDescriptor(RecordFields.CURRENCY, "Currency", FieldType.TEXT)),
+            40);
+
+    public CreditMemoRecordType() {
+        super("CustCred", STATUSES);
+    }
+
+    @Override
+    public RecordTypeDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    protected void select(SyncQuery.Builder query) {
+        query.select("t.foreignpaymentamountused AS applied", "t.foreignpaymentamountunused AS unapplied",
+                "t.createdfrom", "BUILTIN.DF(t.createdfrom) AS createdfromname");
+    }
+
+    /** The invoices the credit was applied to, one row per invoice. */
+    @Override
+    protected LineQuery lines() {
+        return LineQuery.builder("nexttransactionlinelink", "ntll", "ntll.nextdoc")
+                .lineId("ntll.previousdoc")
+                .where("ntll.linktype = 'Payment' AND ntll.previoustype = 'CustInvc'")
+                .join("LEFT JOIN transaction inv ON inv.id = ntll.previousdoc")
+                .select("ntll.foreignamount", "inv.tranid AS invoicenumber", "inv.trandate AS invoicedate",
+                        "inv.foreigntotal AS invoicetotal")
+                .build();
+    }
+
+    @Override
+    protected SyncedLine mapLine(SourceRow line) {
+        BigDecimal applied = line.requireDecimal("foreignamount");
+        return SyncedLine.builder(line.requireLong(LineQuery.LINE_ID))
+                .item(line.getString("invoicenumber"))
+                .amount(applied.abs())
+                .attribute("invoiceId", line.getString(LineQuery.LINE_ID))
+                .attribute("invoiceDate", line.getDate("invoicedate"))
+                .attribute("invoiceTotal", line.getDecimal("invoicetotal"))
+                .build();
+    }
+
+    @Override
+    protected void map(SourceRow row, SyncedRecord.Builder record) {
+        BigDecimal unapplied = abs(row.getDecimal("unapplied"));
+        BigDecimal remaining = abs(row.getDecimal("foreignamountunpaid"));
+        record.total(row.requireDecimal("foreigntotal").abs())
+                .amountRemaining(remaining != null ? remaining : unapplied)
+                .attribute("applied", abs(row.getDecimal("applied")))
+                .attribute("unapplied", unapplied)
+                .attribute("createdFromId", row.getString("createdfrom"))
+                .attribute("createdFrom", row.getString("createdfromname"));
+    }
+
+    private static BigDecimal abs(BigDecimal value) {
+        return value == null ? null : value.abs();
+    }
+}

@@ -1,0 +1,134 @@
+package io.portico.plugins.creditmemo.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portico.api.recordtype.LineQuery;
+import io.portico.api.recordtype.RecordCategory;
+import io.portico.api.recordtype.RecordMappingException;
+import io.portico.api.recordtype.SourceRow;
+import io.portico.api.recordtype.SyncQuery;
+import io.portico.api.recordtype.SyncedLine;
+import io.portico.api.recordtype.SyncedRecord;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CreditMemoRecordTypeTest {
+
+    private final CreditMemoRecordType type = new CreditMemoRecordType();
+
+    /** A credit of 1500.00, 1230.17 of it applied to one invoice, as the sandbox's SuiteQL answers it. */
+    static TestRow header() {
+        return TestRow.of("id", "100015", "lastmodified", "2024-08-28 10:00:00", "tranid", "CM1003",
+                "trandate", "8/28/2024", "status", "A", "statuslabel", "Credit Memo : Open",
+                "foreigntotal", "1500.00", "foreignamountunpaid", "269.83", "entity", "1004",
+                "entityname", "C10003 Cedar Builders Partners", "currencycode", "EUR", "exchangerate", "1.0825",
+                "memo", "Service credit", "createdfrom", "100014", "createdfromname", "Invoice #INV1003",
+                "applied", "1230.17", "unapplied", "269.83");
+    }
+
+    static TestRow application(long invoiceId, String number, String amount) {
+        return TestRow.of("parentid", "100015", "lineid", Long.toString(invoiceId), "foreignamount", amount,
+                "invoicenumber", number, "invoicedate", "8/22/2024", "invoicetotal", "4393.46");
+    }
+
+    @Test
+    void mapsTheCreditMemoAndTheInvoicesItWasAppliedTo() {
+        SyncedRecord memo = type.map(header(), List.of(application(100014, "INV1003", "1230.17")));
+
+        assertEquals(100015L, memo.netsuiteId());
+        assertEquals("1004", memo.owner());
+        assertEquals("CM1003", memo.number());
+        assertEquals(LocalDate.of(2024, 8, 28), memo.date());
+        assertEquals("open", memo.status());
+        assertEquals(new BigDecimal("1500.00"), memo.total());
+        assertEquals(new BigDecimal("269.83"), memo.amountRemaining());
+        assertEquals("EUR", memo.currency());
+        Map<String, Object> a = memo.attributes();
+        assertEquals(new BigDecimal("1230.17"), a.get("applied"));
+        assertEquals(new BigDecimal("1.0825"), a.get("exchangeRate"));
+        assertEquals("Invoice #INV1003", a.get("createdFrom"));
+        assertEquals("100014", a.get("createdFromId"));
+        assertEquals("Service credit", a.get("memo"));
+
+        SyncedLine line = memo.lines().get(0);
+        assertEquals(100014L, line.lineId());
+        assertEquals("INV1003", line.item());
+        assertEquals(new BigDecimal("1230.17"), line.amount());
+        assertEquals("100014", line.attributes().get("invoiceId"));
+    }
+
+    @Test
+    void amountsArePositiveAsTheCustomerReadsThem() {
+        SyncedRecord memo = type.map(header().with("foreigntotal", "-1500.00", "foreignamountunpaid", "-269.83",
+                "applied", "-1230.17"), List.of(application(100014, "INV1003", "-1230.17")));
+        assertEquals(new BigDecimal("1500.00"), memo.total());
+        assertEquals(new BigDecimal("269.83"), memo.amountRemaining());
+        assertEquals(new BigDecimal("1230.17"), memo.attributes().get("applied"));
+        assertEquals(new BigDecimal("1230.17"), memo.lines().get(0).amount());
+    }
+
+    @Test
+    void theUnappliedAmountStandsInWhenTheAmountRemainingIsMissing() {
+        SyncedRecord memo = type.map(header().with("foreignamountunpaid", null), List.of());
+        assertEquals(new BigDecimal("269.83"), memo.amountRemaining());
+    }
+
+    @Test
+    void everyNetSuiteStatusLetterHasAPorticoStatus() {
+        Map.of("A", "open", "B", "fully-applied", "V", "voided").forEach((letter, status) ->
+                assertEquals(status, type.map(header().with("status", letter), List.of()).status(), letter));
+    }
+
+    @Test
+    void anUnknownStatusFailsTheRecord() {
+        RecordMappingException e = assertThrows(RecordMappingException.class,
+                () -> type.map(header().with("status", "Fully Applied"), List.of()));
+        assertEquals("status", e.column());
+        assertTrue(e.getMessage().startsWith("'status' holds 'Fully Applied', which is not a known status of "
+                + "CustCred"), e.getMessage());
+    }
+
+    @Test
+    void missingAndMalformedValuesFailTheRecord() {
+        for (String column : List.of("status", "entity", "trandate", "foreigntotal", "currencycode")) {
+            RecordMappingException e = assertThrows(RecordMappingException.class,
+                    () -> type.map(header().with(column, null), List.of()), column);
+            assertEquals(column, e.column());
+        }
+        assertWrong(header().with("foreigntotal", "1.500,00"), "foreigntotal");
+        assertWrong(header().with("foreignamountunpaid", "none"), "foreignamountunpaid");
+        assertWrong(header().with("exchangerate", "1/1"), "exchangerate");
+        assertWrong(header().with("currencycode", "€"), "currency");
+    }
+
+    @Test
+    void htmlInTheMemoIsKeptVerbatimAndOversizedTextFails() {
+        String html = "<a href=\"javascript:alert(1)\">Refund</a>";
+        assertEquals(html, type.map(header().with("memo", html), List.of()).attributes().get("memo"));
+        RecordMappingException big = assertThrows(RecordMappingException.class,
+                () -> type.map(header().with("createdfromname", "x".repeat(100_000)), List.of()));
+        assertEquals("createdFrom", big.column());
+    }
+
+    @Test
+    void queriesCreditMemosAndTheirApplicationLinks() {
+        SyncQuery query = type.query();
+        assertEquals("t.type = 'CustCred'", query.where());
+        LineQuery lines = query.lines();
+        assertEquals("nexttransactionlinelink", lines.table());
+        assertEquals("ntll.previousdoc", lines.lineId());
+        assertEquals(RecordCategory.TRANSACTION, type.descriptor().category());
+        assertEquals("creditmemo", type.descriptor().netsuiteRecord());
+    }
+
+    private void assertWrong(SourceRow header, String column) {
+        RecordMappingException e = assertThrows(RecordMappingException.class, () -> type.map(header, List.of()),
+                column);
+        assertEquals(column, e.column(), e.getMessage());
+    }
+}

@@ -1,0 +1,141 @@
+package io.portico.plugins.creditmemo.internal;
+
+import static io.portico.plugins.creditmemo.internal.SandboxSync.assertMoney;
+import static io.portico.plugins.creditmemo.internal.SandboxSync.attributes;
+import static io.portico.plugins.creditmemo.internal.SandboxSync.refId;
+import static io.portico.plugins.creditmemo.internal.SandboxSync.refName;
+import static io.portico.plugins.creditmemo.internal.SandboxSync.sublist;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portico.api.sync.SyncRun;
+import io.portico.api.sync.SyncRunError;
+import io.portico.sandbox.NetSuiteSandbox;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo company's credit memos, synced through the engine, are exactly what NetSuite's REST API shows, each with
+ * the invoices it was applied to.
+ */
+class CreditMemoSyncTest {
+
+    private static final String SOURCE = "SELECT id FROM transaction WHERE type = 'CustCred' ORDER BY id";
+
+    @Test
+    void everyCreditMemoAndApplicationIsMirroredAndKeptInStep() throws Exception {
+        try (SandboxSync s = new SandboxSync(NetSuiteSandbox.builder().customers(60),
+                CreditMemoRecordType.NAME, new CreditMemoRecordType())) {
+            s.createCustomerOrganizations();
+
+            SyncRun full = s.sync(false);
+            List<Long> ids = s.sourceIds(SOURCE);
+            assertTrue(ids.size() >= 10, "the demo company has credit memos: " + ids.size());
+            assertEquals(ids.size(), full.inserted());
+            assertEquals(0, full.failed(), () -> "errors " + s.errors(full));
+            assertMatchesSource(s);
+
+            long changed = ids.get(2);
+            long deleted = ids.get(4);
+            s.sandbox.data().patch("creditmemo", changed, Map.of("memo", "Goodwill <credit> & \"more\""));
+            s.sandbox.data().delete("creditmemo", deleted);
+
+            SyncRun incremental = s.sync(false);
+            assertEquals("incremental", incremental.mode());
+            assertEquals(1, incremental.updated());
+            assertEquals(1, incremental.deleted());
+            assertEquals("Goodwill <credit> & \"more\"", attributes(s.rows("SELECT * FROM ns_transaction "
+                    + "WHERE netsuite_id = ?", changed).get(changed)).get("memo"));
+            assertMatchesSource(s);
+        }
+    }
+
+    @Test
+    void anUnknownStatusIsAnErrorOfThatCreditMemoAndTheRunGoesOn() throws Exception {
+        try (SandboxSync s = new SandboxSync(NetSuiteSandbox.builder().customers(10),
+                CreditMemoRecordType.NAME, new CreditMemoRecordType())) {
+            s.createCustomerOrganizations();
+            long odd = s.sourceIds(SOURCE).get(1);
+            s.rewriteRows(row -> {
+                if (String.valueOf(odd).equals(row.get("id")) && row.containsKey("status")) {
+                    row.put("status", "X");
+                }
+                return row;
+            });
+
+            SyncRun run = s.sync(false);
+            assertEquals(1, run.failed());
+            List<SyncRunError> errors = s.errors(run);
+            assertEquals(odd, errors.get(0).netsuiteId());
+            assertTrue(errors.get(0).message().contains("'X'"), errors.get(0).message());
+            assertEquals(s.sourceIds(SOURCE).size() - 1, run.inserted());
+            assertTrue(s.rows("SELECT * FROM ns_transaction WHERE netsuite_id = ?", odd).isEmpty());
+        }
+    }
+
+    private static void assertMatchesSource(SandboxSync s) {
+        List<Long> ids = s.sourceIds(SOURCE);
+        Map<Long, Map<String, Object>> rows = s.rows(
+                "SELECT * FROM ns_transaction WHERE record_type = 'creditmemo' AND archived_at IS NULL");
+        assertEquals(new TreeSet<>(ids), new TreeSet<>(rows.keySet()), "the same credit memos");
+        Map<String, Long> organizations = s.organizations();
+        for (long id : ids) {
+            Map<String, Object> rest = s.record("creditmemo", id);
+            Map<String, Object> row = rows.get(id);
+            Map<String, Object> a = attributes(row);
+            String where = "credit memo " + id;
+            assertEquals(rest.get("tranId"), row.get("number"), where);
+            assertEquals(rest.get("tranDate"), String.valueOf(row.get("record_date")), where);
+            assertEquals(status(refName(rest, "status")), row.get("status"), where);
+            assertMoney(rest.get("total"), row.get("total"), where + " amount");
+            assertMoney(rest.get("unapplied"), row.get("amount_remaining"), where + " unapplied");
+            assertMoney(rest.get("applied"), a.get("applied"), where + " applied");
+            assertEquals(refName(rest, "currency"), row.get("currency"), where);
+            String customer = refId(rest, "entity");
+            assertEquals(customer, row.get("owner_netsuite_id"), where);
+            assertNotNull(organizations.get(customer), where);
+            assertEquals(organizations.get(customer), row.get("organization_id"), where + " organization");
+            assertEquals(Instant.parse((String) rest.get("lastModifiedDate")),
+                    ((Timestamp) row.get("last_modified")).toInstant(), where + " last modified");
+            assertEquals(rest.get("memo"), a.get("memo"), where + " memo");
+            assertEquals(refId(rest, "createdFrom"), a.get("createdFromId"), where + " created from");
+            assertEquals(refName(rest, "createdFrom"), a.get("createdFrom"), where + " created from");
+
+            List<Map<String, Object>> applied = new ArrayList<>(sublist(rest, "apply"));
+            applied.sort((x, y) -> Long.compare(Long.parseLong(refId(x, "doc")), Long.parseLong(refId(y, "doc"))));
+            List<Map<String, Object>> lines = s.list("SELECT * FROM ns_transaction_line WHERE transaction_id = ? "
+                    + "ORDER BY line_id", row.get("id"));
+            assertEquals(applied.size(), lines.size(), where + " applications");
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int i = 0; i < applied.size(); i++) {
+                Map<String, Object> e = applied.get(i);
+                Map<String, Object> l = lines.get(i);
+                String at = where + " applied to " + refId(e, "doc");
+                assertEquals(Long.valueOf(refId(e, "doc")), l.get("line_id"), at);
+                assertEquals(e.get("refNum"), l.get("item"), at + " invoice #");
+                assertMoney(e.get("amount"), l.get("amount"), at + " amount");
+                assertMoney(e.get("total"), attributes(l).get("invoiceTotal"), at + " invoice total");
+                assertEquals(String.valueOf(e.get("applyDate")), attributes(l).get("invoiceDate"), at + " date");
+                assertEquals(row.get("organization_id"), l.get("organization_id"), at + " organization");
+                sum = sum.add((BigDecimal) l.get("amount"));
+            }
+            assertMoney(rest.get("applied"), sum, where + " the applications add up");
+        }
+    }
+
+    private static String status(String rest) {
+        return switch (rest) {
+            case "Open" -> "open";
+            case "Fully Applied" -> "fully-applied";
+            case "Voided" -> "voided";
+            default -> throw new AssertionError("unexpected status " + rest);
+        };
+    }
+}

@@ -1,0 +1,261 @@
+package io.portico.plugins.salesorder.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portico.api.recordtype.RecordType;
+import io.portico.api.secrets.SecretBox;
+import io.portico.api.sync.SyncRun;
+import io.portico.api.sync.SyncRunError;
+import io.portico.netsuite.AccountFormat;
+import io.portico.netsuite.NetSuiteClient;
+import io.portico.netsuite.SuiteQlRow;
+import io.portico.netsuite.internal.DefaultNetSuiteClient;
+import io.portico.netsuite.internal.config.ClientSettings;
+import io.portico.netsuite.internal.config.NetSuiteConfig;
+import io.portico.sandbox.NetSuiteSandbox;
+import io.portico.sync.internal.SyncEngine;
+import io.portico.testing.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * One record type synced end to end: a fresh migrated database, the NetSuite sandbox with its demo company, a TBA
+ * client for it (whose SuiteQL rows a test may rewrite on the way back, as a misbehaving account would send them)
+ * and the sync engine with just this record type running.
+ */
+final class SandboxSync implements AutoCloseable {
+
+    private static final AccountFormat FORMAT = AccountFormat.of(AccountFormat.DEFAULT_DATE_PATTERN,
+            ZoneId.of("America/Los_Angeles"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final TestDatabase db;
+    final NetSuiteSandbox sandbox;
+    final DefaultNetSuiteClient client;
+    final SyncEngine engine;
+    private final String name;
+    private volatile UnaryOperator<Map<String, String>> rewrite = UnaryOperator.identity();
+
+    SandboxSync(NetSuiteSandbox.Builder builder, String name, RecordType type) {
+        this(builder, name, db -> type);
+    }
+
+    /** @param factory makes the record type, for one that keeps data of its own in the database */
+    SandboxSync(NetSuiteSandbox.Builder builder, String name, Function<TestDatabase, RecordType> factory) {
+        this.name = name;
+        this.db = TestDatabase.create();
+        RecordType type = factory.apply(db);
+        this.sandbox = builder.start();
+        this.client = tbaClient(sandbox);
+        NetSuiteClient rewriting = rewriting(client);
+        this.engine = new SyncEngine(db.dataSource(), n -> n.equals(name) ? Optional.of(type) : Optional.empty(),
+                () -> List.of(name), () -> rewriting, SyncEngine.Options.defaults("test-node"));
+    }
+
+    /** From now on SuiteQL rows reach the engine rewritten: the function gets a mutable copy of each row. */
+    void rewriteRows(UnaryOperator<Map<String, String>> rows) {
+        this.rewrite = rows;
+    }
+
+    /** One portal organization per NetSuite customer, as the customer sync keeps them. */
+    void createCustomerOrganizations() {
+        for (SuiteQlRow c : suiteQl("SELECT id, companyname FROM customer ORDER BY id")) {
+            update("INSERT INTO organization (tenant_id, kind, name, netsuite_id) SELECT id, 'customer', ?, ? "
+                    + "FROM organization WHERE kind = 'operator'", c.getString("companyname"), c.getString("id"));
+        }
+    }
+
+    /** Runs a sync to its end; fails unless it succeeded. */
+    SyncRun sync(boolean full) throws InterruptedException {
+        SyncRun done = engine.await(engine.start(name, full).id(), Duration.ofMinutes(3));
+        assertEquals("succeeded", done.status(), () -> "run " + done + " errors " + errors(done));
+        return done;
+    }
+
+    List<SyncRunError> errors(SyncRun run) {
+        return engine.errors(run.id(), 0, 100);
+    }
+
+    List<SuiteQlRow> suiteQl(String query) {
+        List<SuiteQlRow> rows = new ArrayList<>();
+        client.suiteQl(query, 1000, rows::add);
+        return rows;
+    }
+
+    List<Long> sourceIds(String query) {
+        return suiteQl(query).stream().map(r -> r.getLong("id")).toList();
+    }
+
+    /** The record as NetSuite's REST API shows it. */
+    Map<String, Object> record(String type, long id) {
+        return sandbox.data().record(type, id).orElseThrow(() -> new AssertionError(type + " " + id + " is gone"));
+    }
+
+    /** Portico's rows by NetSuite id. */
+    Map<Long, Map<String, Object>> rows(String sql, Object... params) {
+        Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Map<String, Object> row : list(sql, params)) {
+            out.put((Long) row.get("netsuite_id"), row);
+        }
+        return out;
+    }
+
+    /** Portico's customer organizations' ids by NetSuite id. */
+    Map<String, Long> organizations() {
+        Map<String, Long> out = new HashMap<>();
+        for (Map<String, Object> o : list("SELECT id, netsuite_id FROM organization WHERE kind = 'customer'")) {
+            out.put((String) o.get("netsuite_id"), (Long) o.get("id"));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> attributes(Map<String, Object> row) {
+        try {
+            return JSON.readValue(row.get("attributes").toString(), Map.class);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    List<Map<String, Object>> list(String sql, Object... params) {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Map<String, Object> row = new HashMap<>();
+                    for (int i = 1; i <= n; i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    int update(String sql, Object... params) {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ REST values
+
+    @SuppressWarnings("unchecked")
+    static String refName(Map<String, Object> record, String field) {
+        Object v = record.get(field);
+        return v == null ? null : (String) ((Map<String, Object>) v).get("refName");
+    }
+
+    @SuppressWarnings("unchecked")
+    static String refId(Map<String, Object> record, String field) {
+        Object v = record.get(field);
+        return v == null ? null : String.valueOf(((Map<String, Object>) v).get("id"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> sublist(Map<String, Object> record, String name) {
+        Object v = record.get(name);
+        return v == null ? List.of() : (List<Map<String, Object>>) ((Map<String, Object>) v).get("items");
+    }
+
+    static void assertMoney(Object expected, Object actual, String where) {
+        if (expected == null) {
+            assertNull(actual, where);
+            return;
+        }
+        assertNotNull(actual, where);
+        BigDecimal e = new BigDecimal(expected.toString());
+        BigDecimal a = new BigDecimal(actual.toString());
+        assertEquals(0, e.compareTo(a), where + ": expected " + e + " but was " + a);
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    @Override
+    public void close() {
+        engine.close();
+        client.close();
+        sandbox.close();
+        db.close();
+    }
+
+    /** A client passing every call on, with SuiteQL rows rewritten by {@link #rewriteRows}. */
+    @SuppressWarnings("unchecked")
+    private NetSuiteClient rewriting(NetSuiteClient delegate) {
+        return (NetSuiteClient) Proxy.newProxyInstance(NetSuiteClient.class.getClassLoader(),
+                new Class<?>[] {NetSuiteClient.class}, (proxy, method, args) -> {
+                    if (args != null && args.length > 0 && args[args.length - 1] instanceof Consumer<?> rows
+                            && method.getName().startsWith("suiteQl")) {
+                        Consumer<SuiteQlRow> target = (Consumer<SuiteQlRow>) rows;
+                        UnaryOperator<Map<String, String>> r = rewrite;
+                        args[args.length - 1] = (Consumer<SuiteQlRow>) row -> {
+                            Map<String, String> values = new LinkedHashMap<>();
+                            row.columns().forEach(column -> values.put(column, row.getString(column)));
+                            target.accept(new SuiteQlRow(r.apply(values), FORMAT));
+                        };
+                    }
+                    try {
+                        return method.invoke(delegate, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static DefaultNetSuiteClient tbaClient(NetSuiteSandbox sandbox) {
+        Map<String, Object> values = Map.of("accountId", sandbox.accountId(), "baseUrl", sandbox.baseUrl(),
+                "authMethod", "tba", "consumerKey", sandbox.credentials().consumerKey(),
+                "consumerSecret", sandbox.credentials().consumerSecret(), "tokenId", sandbox.credentials().tokenId(),
+                "tokenSecret", sandbox.credentials().tokenSecret(), "retryBaseDelayMillis", 20,
+                "retryMaxDelayMillis", 500);
+        NetSuiteConfig config = (NetSuiteConfig) Proxy.newProxyInstance(NetSuiteConfig.class.getClassLoader(),
+                new Class<?>[] {NetSuiteConfig.class}, (proxy, method, args) -> {
+                    Object v = values.get(method.getName());
+                    return v != null ? v : method.getDefaultValue();
+                });
+        SecretBox plain = new SecretBox() {
+            @Override
+            public String seal(String plaintext) {
+                return plaintext;
+            }
+
+            @Override
+            public String reveal(String configuredValue) {
+                return configuredValue;
+            }
+        };
+        return new DefaultNetSuiteClient(ClientSettings.from(config, plain));
+    }
+}
