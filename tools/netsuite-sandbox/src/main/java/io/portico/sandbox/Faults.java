@@ -19,7 +19,10 @@ public final class Faults {
     this.concurrencyLimit = concurrencyLimit;
   }
 
-  /** Delay added to every request before it is answered. */
+  /**
+   * Server time every request takes at least: the request is handled at once and answered when this much time has
+   * passed since it arrived (or when the work is done, if that takes longer).
+   */
   public Faults latencyMillis(int ms) {
     this.latencyMillis = requireNonNegative(ms, "latencyMillis");
     return this;
@@ -31,7 +34,7 @@ public final class Faults {
     return this;
   }
 
-  /** Every {@code n}-th page (record list or SuiteQL) is delayed by {@code ms}; n = 0 switches it off. */
+  /** Every {@code n}-th page (record list or SuiteQL) takes {@code ms} longer; n = 0 switches it off. */
   public Faults slowPageEvery(int n, int ms) {
     this.slowPageEvery = requireNonNegative(n, "n");
     this.slowPageMillis = requireNonNegative(ms, "ms");

@@ -51,6 +51,38 @@ class ScaleTest {
   }
 
   @Test
+  void keysetPagesOfLinesSeekAndCountWithoutWalkingTheRest() {
+    String lines = "SELECT l.transaction, l.id, t.tranid, l.quantity FROM transactionline l "
+        + "JOIN transaction t ON t.id = l.transaction WHERE t.type = 'CustInvc' AND l.mainline = 'F'";
+    JsonNode first = client.suiteql(lines + " AND l.transaction >= 0 AND (l.transaction > 0 OR l.id > 0) "
+        + "ORDER BY l.transaction, l.id", 1000, 0).json();
+    assertEquals(1000, first.get("count").asInt());
+    long all = first.get("totalResults").asLong();
+    assertTrue(all > 1_000_000 && all < 4_000_000, "one to four lines per invoice: " + all);
+
+    long afterTransaction = sandbox.data().invoiceId(998_000) - 1;
+    long afterLine = 0;
+    long expected = -1;
+    long read = 0;
+    while (true) {
+      JsonNode page = client.suiteql(lines + " AND l.transaction >= " + afterTransaction + " AND (l.transaction > "
+          + afterTransaction + " OR l.id > " + afterLine + ") ORDER BY l.transaction, l.id", 1000, 0).json();
+      expected = expected < 0 ? page.get("totalResults").asLong() : expected;
+      assertEquals(expected - read, page.get("totalResults").asLong());
+      for (JsonNode item : page.get("items")) {
+        afterTransaction = item.get("transaction").asLong();
+        afterLine = item.get("id").asLong();
+        read++;
+      }
+      if (!page.get("hasMore").asBoolean()) {
+        break;
+      }
+    }
+    assertEquals(expected, read);
+    assertEquals(sandbox.data().invoiceId(999_999), afterTransaction);
+  }
+
+  @Test
   void recordsAtTheEndAreServedAndListsAreCapped() {
     long lastInvoice = sandbox.data().invoiceId(999_999);
     assertEquals(200, client.get("/services/rest/record/v1/invoice/" + lastInvoice).status());

@@ -30,6 +30,11 @@ public final class DemoCompany {
   private final EntityFacts entities;
   private final SlotFacts slots;
   private final RecordFactory factory;
+  private final SlotCounts counts;
+  // Recently generated records, shared read-only (see Store#findStored): a SuiteQL row reads its transaction's or
+  // customer's fields several times, and joins and display names (BUILTIN.DF) read the same records again.
+  private final FactCache<RecordData> generatedTransactions = new FactCache<>(1024);
+  private final FactCache<RecordData> generatedEntities = new FactCache<>(2048);
 
   public DemoCompany(long seed, int customers, int invoicesPerCustomer, LocalDate today, ZoneId zone) {
     long invoices = (long) customers * invoicesPerCustomer;
@@ -42,6 +47,7 @@ public final class DemoCompany {
     this.entities = new EntityFacts(seed, customers, today, zone);
     this.slots = new SlotFacts(seed, customers, (int) invoices, today, zone, entities);
     this.factory = new RecordFactory(layout, entities, slots, today);
+    this.counts = new SlotCounts(slots, (int) invoices);
   }
 
   public LocalDate today() {
@@ -62,20 +68,71 @@ public final class DemoCompany {
       return layout.entityIndex(type, id) >= 0;
     }
     int slot = layout.slotOf(id);
-    return slot >= 0 && layout.slotType(id) == type && slots.shape(slot).exists(type);
+    return slot >= 0 && layout.slotType(id) == type && slots.exists(slot, type);
   }
 
-  /** The record as generated, if the generator created it. */
+  /**
+   * The record as generated, if the generator created it. The instance is cached and shared: callers must not change
+   * it (copy it first).
+   */
   public Optional<RecordData> generated(RecordType type, long id) {
     if (!generates(type, id)) {
       return Optional.empty();
     }
-    return Optional.of(switch (type) {
+    if (type.isTransaction()) {
+      int key = (int) (id - layout.firstTransactionId());
+      return Optional.of(generatedTransactions.get(key, k -> factory.slotMember(layout.slotOf(id), type)));
+    }
+    int key = (int) (id - layout.firstEntityId(RecordType.CUSTOMER));
+    return Optional.of(generatedEntities.get(key, k -> switch (type) {
       case CUSTOMER -> factory.customer(layout.entityIndex(type, id));
       case CONTACT -> factory.contact(layout.entityIndex(type, id));
-      case VENDOR -> factory.vendor(layout.entityIndex(type, id));
-      default -> factory.slotMember(layout.slotOf(id), type);
-    });
+      default -> factory.vendor(layout.entityIndex(type, id));
+    }));
+  }
+
+  /**
+   * One field of the generated transaction with this id (which the generator must have created), without building the
+   * record when the field is cheap to derive: {@link #UNKNOWN} when it is not (then read {@link #generated}). Used by
+   * SuiteQL, which reads a few fields of very many transactions.
+   */
+  public Object generatedField(RecordType type, long id, String field) {
+    int slot = layout.slotOf(id);
+    return slot < 0 ? UNKNOWN : factory.slotField(slot, type, field);
+  }
+
+  /** Marks a field {@link #generatedField} does not derive on its own. */
+  public static final Object UNKNOWN = RecordFactory.UNKNOWN;
+
+  /** The item lines of the generated transaction with this id (which the generator must have created). */
+  public List<ItemLine> generatedItemLines(RecordType type, long id) {
+    return switch (type) {
+      case INVOICE, SALES_ORDER -> factory.slotItemLines(layout.slotOf(id), type);
+      case CREDIT_MEMO -> generated(type, id).map(r -> r.sublist("item").stream().map(ItemLine::of).toList())
+          .orElse(List.of());
+      default -> List.of(); // payments have no item sublist
+    };
+  }
+
+  /**
+   * Generated transactions of {@code type} with ids in [fromId, toId], or with {@code lines} their item lines, by
+   * arithmetic over the slot layout and cached block sums: no record is built.
+   */
+  public long generatedTransactionCount(long fromId, long toId, RecordType type, boolean lines) {
+    long offset = layout.firstTransactionId() + IdLayout.slotPosition(type);
+    long first = Math.max(0, Math.floorDiv(fromId - offset + IdLayout.SLOT_SIZE - 1, IdLayout.SLOT_SIZE));
+    long last = Math.min(layout.invoices() - 1L, Math.floorDiv(toId - offset, IdLayout.SLOT_SIZE));
+    return first > last ? 0 : counts.sum((int) first, (int) last + 1, IdLayout.slotPosition(type), lines);
+  }
+
+  /** Item lines of the generated transaction with this id; 0 if the generator did not create it. */
+  public int generatedItemLines(long id) {
+    int slot = layout.slotOf(id);
+    if (slot < 0) {
+      return 0;
+    }
+    RecordType type = layout.slotType(id);
+    return generates(type, id) ? slots.itemLineCount(slot, type) : 0;
   }
 
   /**

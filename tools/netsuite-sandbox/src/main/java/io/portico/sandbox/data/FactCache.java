@@ -25,7 +25,7 @@ final class FactCache<T> {
       return e.value();
     }
     T value = derive.apply(key);
-    slots.set(slot, new Entry<>(key, value));
+    slots.lazySet(slot, new Entry<>(key, value)); // entries are immutable: no fence needed to publish them
     return value;
   }
 }

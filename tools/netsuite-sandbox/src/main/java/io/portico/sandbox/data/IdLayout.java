@@ -139,7 +139,7 @@ public final class IdLayout {
     return TRANSACTION_BASE;
   }
 
-  private static int slotPosition(RecordType type) {
+  static int slotPosition(RecordType type) {
     return switch (type) {
       case SALES_ORDER -> 0;
       case INVOICE -> 1;

@@ -38,16 +38,19 @@ final class Overlay {
   }
 
   Optional<RecordData> changed(RecordType type, long id) {
-    RecordData r = family(type).get(id);
+    Map<Long, RecordData> family = family(type);
+    RecordData r = family.isEmpty() ? null : family.get(id);
     return r != null && r.type() == type ? Optional.of(r) : Optional.empty();
   }
 
   boolean isChanged(RecordType type, long id) {
-    return family(type).containsKey(id);
+    Map<Long, RecordData> family = family(type);
+    return !family.isEmpty() && family.containsKey(id); // scans ask for every id: skip boxing while nothing changed
   }
 
   boolean isDeleted(RecordType type, long id) {
-    return deletedSet(type).contains(id);
+    Set<Long> deleted = deletedSet(type);
+    return !deleted.isEmpty() && deleted.contains(id);
   }
 
   /** Whether the generated version of this id no longer counts (edited or deleted). */
@@ -58,6 +61,11 @@ final class Overlay {
   /** Ids of edited or created records of one family (entities or transactions). */
   Set<Long> touchedIds(boolean transactions) {
     return (transactions ? this.transactions : entities).keySet();
+  }
+
+  /** Ids of deleted records of one family (entities or transactions). */
+  Set<Long> deletedIds(boolean transactions) {
+    return transactions ? deletedTransactions : deletedEntities;
   }
 
   void put(RecordData record) {

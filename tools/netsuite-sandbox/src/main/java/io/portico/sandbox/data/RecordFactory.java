@@ -92,6 +92,72 @@ final class RecordFactory {
         .set("lastModifiedDate", v.lastModified());
   }
 
+  /** Marks a field {@link #slotField} cannot give without building the record. */
+  static final Object UNKNOWN = new Object();
+
+  /**
+   * One field of a generated slot member, as {@link #slotMember} would set it, for the fields cheap to derive without
+   * the slot's plan (from its shape or timeline; null = not set); {@link #UNKNOWN} for the others.
+   */
+  Object slotField(int slot, RecordType type, String field) {
+    return switch (field) {
+      case "tranId" -> tranId(type, slot);
+      case "tranDate" -> switch (type) {
+        case INVOICE -> slots.shape(slot).tranDate();
+        case SALES_ORDER -> slots.timeline(slot).salesOrderDate();
+        case CREDIT_MEMO -> slots.timeline(slot).creditDate();
+        default -> slots.timeline(slot).paymentDate();
+      };
+      case "createdDate" -> switch (type) {
+        case INVOICE -> slots.timeline(slot).created();
+        case SALES_ORDER -> slots.timeline(slot).salesOrderCreated();
+        case CREDIT_MEMO -> slots.timeline(slot).creditCreated();
+        default -> slots.timeline(slot).paymentCreated();
+      };
+      case "lastModifiedDate" -> switch (type) {
+        case INVOICE -> slots.timeline(slot).lastModified();
+        case SALES_ORDER -> slots.timeline(slot).salesOrderLastModified();
+        case CREDIT_MEMO -> slots.timeline(slot).creditCreated();
+        default -> slots.timeline(slot).paymentCreated();
+      };
+      case "entity" -> type == RecordType.CUSTOMER_PAYMENT ? null : customerRef(slot);
+      case "customer" -> type == RecordType.CUSTOMER_PAYMENT ? customerRef(slot) : null;
+      case "subsidiary" -> new Ref("subsidiary", Catalog.SUBSIDIARY_ID);
+      case "currency" -> new Ref("currency", entities.customer(slot % layout.customers()).currencyId());
+      case "exchangeRate" -> exchangeRate(entities.customer(slot % layout.customers()).currencyId());
+      default -> UNKNOWN;
+    };
+  }
+
+  /**
+   * The {@code item} sublist of a generated invoice or sales order, as {@link #slotMember} would set it, derived from
+   * the slot's lines only (not the whole plan) and without building line maps.
+   */
+  List<ItemLine> slotItemLines(int slot, RecordType type) {
+    boolean salesOrder = type == RecordType.SALES_ORDER;
+    List<SlotFacts.Line> lines = salesOrder ? slots.salesOrderLines(slot) : slots.invoiceLines(slot);
+    List<ItemLine> out = new ArrayList<>(lines.size());
+    for (SlotFacts.Line l : lines) {
+      out.add(new ItemLine(l.line(), new Ref(l.item().restType(), l.item().id()), l.item().itemType(),
+          l.description(), l.quantity(), l.rate(), l.amount(), salesOrder ? Boolean.FALSE : null));
+    }
+    return out;
+  }
+
+  private Ref customerRef(int slot) {
+    return new Ref("customer", layout.customerId(slot % layout.customers()));
+  }
+
+  private static String tranId(RecordType type, int slot) {
+    String prefix = switch (type) {
+      case INVOICE -> "INV";
+      case SALES_ORDER -> "SO";
+      case CREDIT_MEMO -> "CM";
+      default -> "PYMT";
+    };
+    return prefix + (1000 + slot);
+  }
+
   /** The generated member of {@code slot} with the given type; callers check existence with the slot's shape first. */
   RecordData slotMember(int slot, RecordType type) {
     SlotFacts.Plan plan = slots.plan(slot);
@@ -109,7 +175,7 @@ final class RecordFactory {
     EntityFacts.Customer c = entities.customer(p.shape().customerIndex());
     RecordData r = transactionHeader(RecordType.INVOICE, slot, c, p.shape().tranDate(), p.timeline().created(),
         p.timeline().lastModified());
-    r.set("tranId", "INV" + (1000 + slot))
+    r.set("tranId", tranId(RecordType.INVOICE, slot))
         .set("dueDate", p.dueDate())
         .set("terms", new Ref("term", c.termsId()))
         .set("account", new Ref("account", Catalog.ACCOUNTS_RECEIVABLE.id()))
@@ -136,7 +202,7 @@ final class RecordFactory {
     SlotFacts.Timeline t = p.timeline();
     RecordData r = transactionHeader(RecordType.SALES_ORDER, slot, c, t.salesOrderDate(), t.salesOrderCreated(),
         t.salesOrderLastModified());
-    r.set("tranId", "SO" + (1000 + slot))
+    r.set("tranId", tranId(RecordType.SALES_ORDER, slot))
         .set("status", p.salesOrderStatus())
         .set("terms", new Ref("term", c.termsId()))
         .set("otherRefNum", p.otherRefNum())
@@ -158,7 +224,7 @@ final class RecordFactory {
     RecordData r = new RecordData(RecordType.CUSTOMER_PAYMENT, layout.transactionId(slot, RecordType.CUSTOMER_PAYMENT));
     SlotFacts.Timeline t = p.timeline();
     boolean deposited = t.paymentDate().isBefore(today.minusDays(3));
-    r.set("tranId", "PYMT" + (1000 + slot))
+    r.set("tranId", tranId(RecordType.CUSTOMER_PAYMENT, slot))
         .set("customer", new Ref("customer", layout.customerId(c.index())))
         .set("tranDate", t.paymentDate())
         .set("postingPeriod", new Ref("accountingperiod", AccountingPeriods.idOf(t.paymentDate())))
@@ -190,7 +256,7 @@ final class RecordFactory {
     SlotFacts.Line first = p.lines().get(0);
     SlotFacts.Line credit = new SlotFacts.Line(1, first.item(), BigDecimal.ONE, p.creditAmount(), p.creditAmount(),
         "Service credit");
-    r.set("tranId", "CM" + (1000 + slot))
+    r.set("tranId", tranId(RecordType.CREDIT_MEMO, slot))
         .set("status", TransactionStatus.CREDIT_MEMO_FULLY_APPLIED)
         .set("createdFrom", new Ref("invoice", layout.invoiceId(slot)))
         .set("memo", "Service credit")

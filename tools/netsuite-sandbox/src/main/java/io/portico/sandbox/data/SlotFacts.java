@@ -88,18 +88,43 @@ final class SlotFacts {
 
   Shape shape(int slot) {
     long h = Hashing.hash(seed, Hashing.SLOT, slot);
-    long dayOffset = (long) HISTORY_DAYS * slot / Math.max(1, invoices);
-    LocalDate tranDate = today.minusDays(HISTORY_DAYS - dayOffset - Hashing.slice(h, 0, 4));
-    LocalDate yesterday = today.minusDays(1);
-    if (tranDate.isAfter(yesterday)) {
-      tranDate = yesterday;
-    }
-    long age = ChronoUnit.DAYS.between(tranDate, today);
-    Settlement settlement = settlement(age, Hashing.slice(h, 8, 100));
-    boolean hasSalesOrder = Hashing.slice(h, 16, 100) < 35;
+    long age = ageDays(slot, h);
+    LocalDate tranDate = today.minusDays(age);
+    boolean hasSalesOrder = hasSalesOrder(h);
     boolean billed = hasSalesOrder && Hashing.slice(h, 24, 100) < 75;
     boolean attachment = Hashing.slice(h, 32, 100) < 30;
-    return new Shape(slot, slot % customers, tranDate, settlement, hasSalesOrder, billed, attachment);
+    return new Shape(slot, slot % customers, tranDate, settlement(age, h), hasSalesOrder, billed, attachment);
+  }
+
+  /** {@code shape(slot).exists(type)} from the slot's hash alone: no dates, nothing cached. */
+  boolean exists(int slot, RecordType type) {
+    return switch (type) {
+      case INVOICE -> true;
+      case SALES_ORDER -> hasSalesOrder(Hashing.hash(seed, Hashing.SLOT, slot));
+      case CREDIT_MEMO, CUSTOMER_PAYMENT -> {
+        long h = Hashing.hash(seed, Hashing.SLOT, slot);
+        Settlement settlement = settlement(ageDays(slot, h), h);
+        yield type == RecordType.CREDIT_MEMO ? settlement.hasCreditMemo() : settlement.hasPayment();
+      }
+      default -> false;
+    };
+  }
+
+  /**
+   * Days between the slot's invoice date and today: slot i is dated proportionally to i within the history, jittered
+   * by up to 3 days, and never later than yesterday.
+   */
+  private long ageDays(int slot, long h) {
+    long dayOffset = (long) HISTORY_DAYS * slot / Math.max(1, invoices);
+    return Math.max(1, HISTORY_DAYS - dayOffset - Hashing.slice(h, 0, 4));
+  }
+
+  private static boolean hasSalesOrder(long h) {
+    return Hashing.slice(h, 16, 100) < 35;
+  }
+
+  private static Settlement settlement(long age, long h) {
+    return settlement(age, Hashing.slice(h, 8, 100));
   }
 
   /** Older invoices are mostly settled; recent ones mostly open, so every aging bucket has open invoices. */
@@ -242,8 +267,37 @@ final class SlotFacts {
     return TransactionStatus.SALES_ORDER_CLOSED;
   }
 
+  /**
+   * Item lines the generated member of {@code slot} of this type has (the member must exist), without building it:
+   * an invoice's count is the first draw of the slot's detail stream; a billed sales order repeats the invoice's
+   * lines, an open one draws its own (so the plan is needed); a credit memo has one line, a payment none.
+   */
+  int itemLineCount(int slot, RecordType type) {
+    return switch (type) {
+      case INVOICE -> lineCount(Hashing.random(seed, Hashing.SLOT_DETAIL, slot));
+      case SALES_ORDER -> shape(slot).salesOrderBilled()
+          ? lineCount(Hashing.random(seed, Hashing.SLOT_DETAIL, slot)) : plan(slot).salesOrderLines().size();
+      case CREDIT_MEMO -> 1;
+      default -> 0;
+    };
+  }
+
+  /** The invoice's item lines (what {@link #plan} computes first), without the rest of the plan. */
+  List<Line> invoiceLines(int slot) {
+    return lines(Hashing.random(seed, Hashing.SLOT_DETAIL, slot));
+  }
+
+  /** A sales order's item lines: the invoice's once billed, its own otherwise. */
+  List<Line> salesOrderLines(int slot) {
+    return shape(slot).salesOrderBilled() ? invoiceLines(slot) : plan(slot).salesOrderLines();
+  }
+
+  private static int lineCount(SplittableRandom r) {
+    return 1 + r.nextInt(4);
+  }
+
   private static List<Line> lines(SplittableRandom r) {
-    int count = 1 + r.nextInt(4);
+    int count = lineCount(r);
     List<Line> lines = new ArrayList<>(count);
     for (int n = 1; n <= count; n++) {
       Catalog.Item item = Catalog.ITEMS.get(r.nextInt(Catalog.ITEMS.size()));

@@ -85,6 +85,14 @@ public final class Store {
     return base(type, id);
   }
 
+  /**
+   * Whether the record is the generator's, unchanged: then {@link #findStored} is {@link DemoCompany#generated} and
+   * single fields can be read through {@link DemoCompany#generatedField} without building it.
+   */
+  public boolean isGeneratedUnchanged(RecordType type, long id) {
+    return !overlay.isDeleted(type, id) && !overlay.isChanged(type, id) && company.generates(type, id);
+  }
+
   /** Fields whose value {@link #find} computes from other records: amounts due, statuses, balances. */
   public static boolean isDerived(RecordType type, String field) {
     return switch (type) {
@@ -157,6 +165,80 @@ public final class Store {
         return created.nextId();
       }
     };
+  }
+
+  /** Whether {@link #transactionIds} yields this id for these types. */
+  public boolean listsTransaction(long id, Set<RecordType> types) {
+    if (id >= layout.firstTransactionId() && id < layout.firstFreeTransactionId()) {
+      RecordType t = layout.slotType(id);
+      return types.contains(t) && !overlay.isDeleted(t, id) && (overlay.isChanged(t, id) || company.generates(t, id));
+    }
+    RecordType t = overlay.created(true).get(id);
+    return t != null && types.contains(t) && !overlay.isDeleted(t, id);
+  }
+
+  /**
+   * Counts over the transaction ids {@link #transactionIds} yields within [from, to] for these types, without building
+   * generated records: {ids, ids with a record, item lines of those records} (the lines only if {@code lines}; an id
+   * allocated by a create that then failed is yielded but has no record). Generated slots are counted by arithmetic
+   * and cached block sums, then corrected for the few ids the overlay edited, deleted or created.
+   */
+  public long[] countTransactions(long from, long to, Set<RecordType> types, boolean lines) {
+    long[] out = new long[3];
+    long lo = Math.max(from, layout.firstTransactionId());
+    long hi = Math.min(to, layout.firstFreeTransactionId() - 1);
+    if (lo <= hi) {
+      for (RecordType t : types) {
+        if (t.isTransaction()) {
+          long generated = company.generatedTransactionCount(lo, hi, t, false);
+          out[0] += generated;
+          out[1] += generated;
+          out[2] += lines ? company.generatedTransactionCount(lo, hi, t, true) : 0;
+        }
+      }
+      Set<Long> touched = new TreeSet<>();
+      for (Set<Long> ids : List.of(overlay.touchedIds(true), overlay.deletedIds(true))) {
+        for (long id : ids) {
+          if (id >= lo && id <= hi) {
+            touched.add(id);
+          }
+        }
+      }
+      for (long id : touched) {
+        RecordType t = layout.slotType(id);
+        if (!types.contains(t)) {
+          continue;
+        }
+        if (company.generates(t, id)) {
+          out[0]--;
+          out[1]--;
+          out[2] -= lines ? company.generatedItemLines(id) : 0;
+        }
+        if (listsTransaction(id, types)) {
+          countListed(t, id, out);
+        }
+      }
+    }
+    long createdFrom = Math.max(from, layout.firstFreeTransactionId());
+    if (createdFrom <= to) {
+      overlay.created(true).subMap(createdFrom, true, to, true).forEach((id, t) -> {
+        if (types.contains(t) && !overlay.isDeleted(t, id)) {
+          countListed(t, id, out);
+        }
+      });
+    }
+    if (!lines) {
+      out[2] = 0;
+    }
+    return out;
+  }
+
+  private void countListed(RecordType type, long id, long[] out) {
+    out[0]++;
+    base(type, id).ifPresent(r -> {
+      out[1]++;
+      out[2] += r.sublist("item").size();
+    });
   }
 
   /**

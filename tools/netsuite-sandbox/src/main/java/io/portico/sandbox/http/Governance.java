@@ -6,12 +6,16 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
  * Wraps an endpoint with what NetSuite's request pipeline adds: the account concurrency limit (429
  * CONCURRENCY_LIMIT_EXCEEDED, checked before anything else, as a slot is taken on arrival), then the injected faults:
- * latency, slow pages, random 500s. Dropped connections are decided by the server (see {@link #dropsConnection}).
+ * latency, slow pages, random 500s. Latency counts as server time: the request is handled at once and its answer held
+ * back until the latency (plus any slow-page delay) has passed since arrival, so a request holds its slot for
+ * max(latency, work) rather than latency + work. Dropped connections are decided by the server (see
+ * {@link #dropsConnection}).
  */
 public final class Governance {
 
@@ -37,13 +41,17 @@ public final class Governance {
         inFlight.decrementAndGet();
         throw NetSuiteException.concurrencyLimitExceeded();
       }
+      long started = System.nanoTime();
+      int delayMillis = faults.latencyMillis() + (servesPage.test(request) ? pageDelay() : 0);
       try {
-        sleep(faults.latencyMillis() + (servesPage.test(request) ? pageDelay() : 0));
         if (chance(faults.errorRate())) {
           throw NetSuiteException.unexpected(UUID.randomUUID().toString().replace("-", "").substring(0, 20));
         }
         return endpoint.handle(request);
       } finally {
+        // Latency is server time: the work runs during it and only the rest is waited, so every answer (error or
+        // not) takes at least the latency, and longer only when the work itself takes longer.
+        sleepUntil(started + delayMillis * 1_000_000L);
         inFlight.decrementAndGet();
       }
     };
@@ -64,14 +72,15 @@ public final class Governance {
     }
   }
 
-  private static void sleep(int millis) {
-    if (millis <= 0) {
-      return;
-    }
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /** Waits until the deadline (to the tenth of a millisecond, where Thread.sleep rounds up to whole ones). */
+  private static void sleepUntil(long deadlineNanos) {
+    for (long remaining = deadlineNanos - System.nanoTime(); remaining > 0;
+         remaining = deadlineNanos - System.nanoTime()) {
+      LockSupport.parkNanos(remaining);
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 }

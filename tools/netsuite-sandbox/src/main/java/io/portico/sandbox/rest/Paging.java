@@ -1,12 +1,15 @@
 package io.portico.sandbox.rest;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.sandbox.errors.NetSuiteException;
 import io.portico.sandbox.http.Json;
 import io.portico.sandbox.http.Request;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -44,19 +47,12 @@ public record Paging(int limit, int offset) {
 
   /** The collection body; {@code otherParams} (such as {@code q}) are repeated in every link. */
   public ObjectNode envelope(String baseUrl, Map<String, List<String>> otherParams, ArrayNode items, long total) {
-    long reachable = Math.min(total, MAX_RESULTS);
-    boolean hasMore = offset + items.size() < reachable;
+    boolean hasMore = hasMore(items.size(), total);
     ObjectNode out = Json.object();
     ArrayNode links = out.putArray("links");
-    if (offset > 0) {
-      link(links, "first", baseUrl, otherParams, 0);
-      link(links, "prev", baseUrl, otherParams, Math.max(0, offset - limit));
+    for (String[] link : links(baseUrl, otherParams, total, hasMore)) {
+      links.addObject().put("rel", link[0]).put("href", link[1]);
     }
-    if (hasMore) {
-      link(links, "next", baseUrl, otherParams, offset + limit);
-      link(links, "last", baseUrl, otherParams, (int) ((reachable - 1) / limit * limit));
-    }
-    link(links, "self", baseUrl, otherParams, offset);
     out.put("count", items.size());
     out.put("hasMore", hasMore);
     out.set("items", items);
@@ -65,7 +61,59 @@ public record Paging(int limit, int offset) {
     return out;
   }
 
-  private void link(ArrayNode links, String rel, String baseUrl, Map<String, List<String>> params, int linkOffset) {
+  /** Writes the items of a collection body. */
+  @FunctionalInterface
+  public interface ItemsWriter {
+    void write(JsonGenerator generator) throws IOException;
+  }
+
+  /**
+   * Streams the same body as {@link #envelope} byte for byte, with {@code items} writing the items array's elements
+   * ({@code count} of them) straight into the generator, so no JSON tree is built.
+   */
+  public void writeEnvelope(JsonGenerator g, String baseUrl, Map<String, List<String>> otherParams, int count,
+                            long total, ItemsWriter items) throws IOException {
+    boolean hasMore = hasMore(count, total);
+    g.writeStartObject();
+    g.writeArrayFieldStart("links");
+    for (String[] link : links(baseUrl, otherParams, total, hasMore)) {
+      g.writeStartObject();
+      g.writeStringField("rel", link[0]);
+      g.writeStringField("href", link[1]);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeNumberField("count", count);
+    g.writeBooleanField("hasMore", hasMore);
+    g.writeArrayFieldStart("items");
+    items.write(g);
+    g.writeEndArray();
+    g.writeNumberField("offset", offset);
+    g.writeNumberField("totalResults", total);
+    g.writeEndObject();
+  }
+
+  private boolean hasMore(int count, long total) {
+    return offset + count < Math.min(total, MAX_RESULTS);
+  }
+
+  /** The (rel, href) links of a page: first and prev after the first page, next and last before the end, self. */
+  private List<String[]> links(String baseUrl, Map<String, List<String>> params, long total, boolean hasMore) {
+    long reachable = Math.min(total, MAX_RESULTS);
+    List<String[]> links = new ArrayList<>(5);
+    if (offset > 0) {
+      links.add(link("first", baseUrl, params, 0));
+      links.add(link("prev", baseUrl, params, Math.max(0, offset - limit)));
+    }
+    if (hasMore) {
+      links.add(link("next", baseUrl, params, offset + limit));
+      links.add(link("last", baseUrl, params, (int) ((reachable - 1) / limit * limit)));
+    }
+    links.add(link("self", baseUrl, params, offset));
+    return links;
+  }
+
+  private String[] link(String rel, String baseUrl, Map<String, List<String>> params, int linkOffset) {
     StringBuilder href = new StringBuilder(baseUrl).append('?');
     params.forEach((name, values) -> {
       if (!name.equalsIgnoreCase("limit") && !name.equalsIgnoreCase("offset")) {
@@ -73,7 +121,7 @@ public record Paging(int limit, int offset) {
       }
     });
     href.append("limit=").append(limit).append("&offset=").append(linkOffset);
-    links.addObject().put("rel", rel).put("href", href.toString());
+    return new String[] {rel, href.toString()};
   }
 
   private static String encode(String s) {

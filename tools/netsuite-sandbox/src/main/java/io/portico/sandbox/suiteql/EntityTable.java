@@ -62,6 +62,11 @@ final class EntityTable implements Table {
   }
 
   @Override
+  public boolean naturalOrderUnique() {
+    return true;
+  }
+
+  @Override
   public OptionalLong count(KeyConstraint c) {
     return OptionalLong.of(Cursors.count(store.ids(type, c.start()), c.end(), c::admits));
   }

@@ -1,16 +1,21 @@
 package io.portico.sandbox.suiteql;
 
+import io.portico.sandbox.data.DemoCompany;
+import io.portico.sandbox.data.ItemLine;
 import io.portico.sandbox.data.RecordData;
 import io.portico.sandbox.data.RecordType;
 import io.portico.sandbox.data.Ref;
 import io.portico.sandbox.data.Store;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * A row backed by one record that is only built when a column other than the id or type is read, so filters on
  * keys and types, and COUNT(*), stay cheap over millions of generated rows.
  */
 final class LazyRecord {
+
+  private static final int FIELD_CACHE = 4;
 
   private final Store store;
   private final RecordType type;
@@ -19,6 +24,12 @@ final class LazyRecord {
   private boolean storedLoaded;
   private RecordData record;
   private boolean loaded;
+  // 0: not checked yet, 1: a generated transaction nobody changed (fields can be derived one by one), 2: otherwise
+  private byte generated;
+  // Derived fields by name (field names are string constants, compared by identity; a miss only derives again).
+  private String[] fieldNames;
+  private Object[] fieldValues;
+  private int nextField;
 
   LazyRecord(Store store, RecordType type, long id) {
     this.store = store;
@@ -49,8 +60,52 @@ final class LazyRecord {
 
   /** A field; only fields derived from other records (amounts due, statuses, balances) need the resolved record. */
   Object field(String name) {
-    RecordData r = Store.isDerived(type, name) ? record() : stored();
+    if (Store.isDerived(type, name)) {
+      RecordData r = record();
+      return r == null ? null : r.get(name);
+    }
+    if (stored == null && generatedUnchanged()) {
+      // Several columns of several rows (a transaction's lines) read the same few fields.
+      if (fieldNames == null) {
+        fieldNames = new String[FIELD_CACHE];
+        fieldValues = new Object[FIELD_CACHE];
+      }
+      for (int i = 0; i < FIELD_CACHE; i++) {
+        if (fieldNames[i] == name) {
+          return fieldValues[i];
+        }
+      }
+      Object v = store.company().generatedField(type, id, name);
+      if (v != DemoCompany.UNKNOWN) {
+        fieldNames[nextField] = name;
+        fieldValues[nextField] = v;
+        nextField = (nextField + 1) % FIELD_CACHE;
+        return v;
+      }
+    }
+    RecordData r = stored();
     return r == null ? null : r.get(name);
+  }
+
+  /** The item sublist's lines; empty if the record vanished or has none. */
+  List<ItemLine> itemLines() {
+    if (stored == null && generatedUnchanged()) {
+      return store.company().generatedItemLines(type, id);
+    }
+    RecordData r = stored();
+    return r == null ? List.of() : r.sublist("item").stream().map(ItemLine::of).toList();
+  }
+
+  /** Whether the record exists (as far as this row knows: it may vanish while the query runs). */
+  boolean exists() {
+    return (stored == null && generatedUnchanged()) || stored() != null;
+  }
+
+  private boolean generatedUnchanged() {
+    if (generated == 0) {
+      generated = type.isTransaction() && store.isGeneratedUnchanged(type, id) ? (byte) 1 : (byte) 2;
+    }
+    return generated == 1;
   }
 
   /** The record without derived fields; enough for everything but amounts due, statuses and balances. */

@@ -15,6 +15,8 @@ final class Parser {
       "null", "like", "as", "asc", "desc", "case", "when", "then", "else", "end", "union", "distinct", "nulls",
       "fetch", "offset", "limit", "with", "minus", "intersect");
 
+  private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", "<=", ">", ">=");
+
   private final List<Token> tokens;
   private int pos;
   private int parameters;
@@ -178,7 +180,7 @@ final class Parser {
   private Ast.Expr predicate() {
     Ast.Expr left = additive();
     Token t = peek();
-    if (t.kind() == Token.Kind.SYMBOL && Set.of("=", "<>", "!=", "<", "<=", ">", ">=").contains(t.text())) {
+    if (t.kind() == Token.Kind.SYMBOL && COMPARISONS.contains(t.text())) {
       pos++;
       String op = t.text().equals("!=") ? "<>" : t.text();
       return new Ast.Binary(op, left, additive());

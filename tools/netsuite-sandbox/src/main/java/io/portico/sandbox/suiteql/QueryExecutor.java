@@ -2,6 +2,7 @@ package io.portico.sandbox.suiteql;
 
 import io.portico.sandbox.data.Store;
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -21,8 +23,10 @@ import java.util.function.Predicate;
 
 /**
  * Runs a SELECT: scans the FROM table (narrowed by {@link Pushdown}), nested-loop joins (using table lookups where the
- * ON clause allows), filters, groups, sorts and returns the requested page. When the order is the FROM table's key
- * order the rows stream and only the page is projected; otherwise at most offset + limit rows are kept while sorting.
+ * ON clause allows, or the row itself for a join on the table's key), filters by what the scan does not already
+ * guarantee, groups, sorts and returns the requested page. When the order is the FROM table's natural order the rows
+ * stream, only the page is projected and the table counts the rest where it can; otherwise at most offset + limit
+ * rows are kept while sorting.
  */
 final class QueryExecutor {
 
@@ -53,12 +57,16 @@ final class QueryExecutor {
     if (!aggregated && select.orderBy().stream().anyMatch(o -> hasAggregate(o.expr()))) {
       throw SuiteQlException.invalid("ORDER BY uses an aggregate without GROUP BY.");
     }
-    Pushdown pushdown = Pushdown.analyze(select.where(), binding, evaluator);
-    Iterator<Object[]> rows = joinedRows(select, binding, evaluator, pushdown.constraint());
+    Set<Integer> aligned = alignedJoins(select, binding);
+    Pushdown pushdown = Pushdown.analyze(select.where(), binding, evaluator, aligned);
+    Iterator<Object[]> rows = joinedRows(select, binding, evaluator, pushdown, aligned);
+    List<String> names = outputs.stream().map(Output::name).toList();
 
     Comparator<ResultRow> order = comparator(select.orderBy());
     if (!aggregated && !select.distinct() && streamsInOrder(select, binding, outputs, aliasRefs)) {
-      return streamPage(rows, outputs, evaluator, limit, offset, select, binding, pushdown);
+      boolean countable = aligned.size() == select.joins().size() && pushdown.exactAbove() < Long.MAX_VALUE;
+      return streamPage(rows, new Projection(outputs, binding, evaluator, store.company().zone()), names, limit,
+          offset, binding.sources().get(0).table(), pushdown, countable);
     }
     List<ResultRow> results = new ArrayList<>();
     long total;
@@ -97,11 +105,11 @@ final class QueryExecutor {
       results.sort(order);
       total = seen;
     }
-    List<Map<String, String>> page = new ArrayList<>();
+    List<Object[]> page = new ArrayList<>();
     for (int i = offset; i < Math.min(results.size(), offset + limit); i++) {
-      page.add(format(outputs, results.get(i).values()));
+      page.add(format(results.get(i).values()));
     }
-    return new QueryResult(page, total);
+    return new QueryResult(names, page, total);
   }
 
   // ---------------------------------------------------------------- binding
@@ -222,32 +230,88 @@ final class QueryExecutor {
 
   // ---------------------------------------------------------------- rows
 
-  private Iterator<Object[]> joinedRows(Ast.Select select, Binding binding, Evaluator evaluator,
-                                        KeyConstraint constraint) {
+  /**
+   * The FROM rows the pushed-down constraint admits, joined, filtered by the part of WHERE the constraint does not
+   * capture. Rows come in the FROM table's natural order; each FROM row's joined rows stay together.
+   */
+  private Iterator<Object[]> joinedRows(Ast.Select select, Binding binding, Evaluator evaluator, Pushdown pushdown,
+                                        Set<Integer> aligned) {
     int width = binding.sources().size();
-    Iterator<Object> base = binding.sources().get(0).table().scan(constraint);
+    Table baseTable = binding.sources().get(0).table();
+    Iterator<Object> base = baseTable.scan(pushdown.constraint());
     Iterator<Object[]> rows = map(base, r -> {
       Object[] row = new Object[width];
       row[0] = r;
       return row;
     });
     for (int i = 0; i < select.joins().size(); i++) {
-      rows = join(rows, i + 1, select.joins().get(i), binding, evaluator);
+      int index = i + 1;
+      if (aligned.contains(index)) {
+        rows = map(rows, row -> {
+          row[index] = baseTable.referencedRow(row[0]);
+          return row;
+        });
+      } else {
+        rows = join(rows, index, select.joins().get(i), binding, evaluator);
+      }
     }
-    Ast.Expr where = select.where();
-    return where == null ? rows : filter(rows, row -> evaluator.test(where, new Evaluator.Context(row, null)));
+    Ast.Expr where = pushdown.residual();
+    if (where == null) {
+      return rows;
+    }
+    // Above exactAbove the residual terms (keyset terms such as "transaction > 5 OR id > 2") are known to hold.
+    long exactAbove = pushdown.exactAbove();
+    Column key = baseTable.keyColumn() == null ? null : baseTable.column(baseTable.keyColumn());
+    if (key != null && exactAbove < Long.MAX_VALUE) {
+      return filter(rows, row -> keyOf(key, row) > exactAbove
+          || evaluator.test(where, new Evaluator.Context(row, null)));
+    }
+    return filter(rows, row -> evaluator.test(where, new Evaluator.Context(row, null)));
+  }
+
+  /**
+   * Joins on {@code other.key = this.key} where this table is keyed by the other's key (lines by their transaction):
+   * each row matches exactly its own referenced row, so no lookup or ON evaluation is needed.
+   */
+  private static Set<Integer> alignedJoins(Ast.Select select, Binding binding) {
+    Set<Integer> aligned = new HashSet<>();
+    Table base = binding.sources().get(0).table();
+    if (base.keyReferences() == null) {
+      return aligned;
+    }
+    for (int i = 0; i < select.joins().size(); i++) {
+      int index = i + 1;
+      Table joined = binding.sources().get(index).table();
+      if (joined.name().equals(base.keyReferences()) && select.joins().get(i).on() instanceof Ast.Binary b
+          && b.op().equals("=") && (keyPair(b.left(), b.right(), index, binding)
+          || keyPair(b.right(), b.left(), index, binding))) {
+        aligned.add(index);
+      }
+    }
+    return aligned;
+  }
+
+  private static boolean keyPair(Ast.Expr joinedSide, Ast.Expr baseSide, int index, Binding binding) {
+    if (!(joinedSide instanceof Ast.Column j) || !(baseSide instanceof Ast.Column b)) {
+      return false;
+    }
+    Binding.Resolved rj = binding.resolved(j);
+    Binding.Resolved rb = binding.resolved(b);
+    return rj.source() == index && rj.column().name().equals(binding.sources().get(index).table().keyColumn())
+        && rb.source() == 0 && rb.column().name().equals(binding.sources().get(0).table().keyColumn());
   }
 
   private Iterator<Object[]> join(Iterator<Object[]> left, int index, Ast.Join join, Binding binding,
                                   Evaluator evaluator) {
     Table table = binding.sources().get(index).table();
     JoinKey key = joinKey(join.on(), index, binding);
+    LookupMemo memo = new LookupMemo();
     return flatMap(left, row -> {
       Iterator<Object> candidates = null;
       if (key != null) {
         Object value = evaluator.eval(key.outer(), new Evaluator.Context(row, null));
         if (value instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0) {
-          candidates = table.lookup(key.column(), d.longValue()).orElse(null);
+          candidates = memo.lookup(table, key.column(), d);
         } else if (value == null) {
           candidates = Collections.emptyIterator();
         }
@@ -268,6 +332,29 @@ final class QueryExecutor {
       }
       return matches.iterator();
     });
+  }
+
+  /**
+   * The last lookup of a join: consecutive rows often look up the same key (the lines of one transaction looking up
+   * their customer), and then get the same rows again.
+   */
+  private static final class LookupMemo {
+    private BigDecimal key;
+    private List<Object> rows; // null: the table cannot look up by this column
+
+    /** The rows whose {@code column} equals {@code value}, or null if the table needs a scan. */
+    Iterator<Object> lookup(Table table, String column, BigDecimal value) {
+      if (key == null || key.compareTo(value) != 0) {
+        Optional<Iterator<Object>> found = table.lookup(column, value.longValue());
+        rows = null;
+        if (found.isPresent()) {
+          rows = new ArrayList<>();
+          found.get().forEachRemaining(rows::add);
+        }
+        key = value;
+      }
+      return rows == null ? null : rows.iterator();
+    }
   }
 
   /** {@code joined.column = expression over earlier tables}, the shape a lookup can serve. */
@@ -324,55 +411,122 @@ final class QueryExecutor {
 
   // ---------------------------------------------------------------- ordering and paging
 
-  /** True when rows already arrive in the requested order: no ORDER BY, or the FROM table's key ascending. */
+  /**
+   * True when rows already arrive in the requested order: no ORDER BY, or ascending columns of the FROM table that
+   * are a prefix of its natural order (ties keep scan order, as the sort does), or the whole natural order when it is
+   * unique and nothing is joined.
+   */
   private static boolean streamsInOrder(Ast.Select select, Binding binding, List<Output> outputs,
                                         Set<Ast.Column> aliasRefs) {
-    if (select.orderBy().isEmpty()) {
-      return true;
+    Table base = binding.sources().get(0).table();
+    List<String> natural = base.naturalOrder();
+    int matched = 0;
+    while (matched < select.orderBy().size() && matched < natural.size()) {
+      Ast.OrderItem item = select.orderBy().get(matched);
+      Ast.Expr expr = item.expr();
+      if (expr instanceof Ast.Column c && aliasRefs.contains(c)) {
+        expr = outputs.get(outputIndex(outputs, c.name())).expr();
+      }
+      if (item.descending() || !(expr instanceof Ast.Column c) || binding.resolved(c).source() != 0
+          || !binding.resolved(c).column().name().equals(natural.get(matched))) {
+        return false;
+      }
+      matched++;
     }
-    Ast.OrderItem first = select.orderBy().get(0);
-    Ast.Expr expr = first.expr();
-    if (expr instanceof Ast.Column c && aliasRefs.contains(c)) {
-      expr = outputs.get(outputIndex(outputs, c.name())).expr();
-    }
-    String key = binding.sources().get(0).table().keyColumn();
-    boolean keyAscending = key != null && !first.descending() && first.nullsFirst() == null
-        && expr instanceof Ast.Column c && binding.resolved(c).source() == 0
-        && binding.resolved(c).column().name().equals(key);
-    boolean uniquePerKey = select.joins().isEmpty() && key != null
-        && !binding.sources().get(0).table().name().equals("transactionline")
-        && !binding.sources().get(0).table().name().endsWith("link");
-    return keyAscending && (select.orderBy().size() == 1 || uniquePerKey);
+    return matched == select.orderBy().size()
+        || (matched == natural.size() && base.naturalOrderUnique() && select.joins().isEmpty());
   }
 
-  private QueryResult streamPage(Iterator<Object[]> rows, List<Output> outputs, Evaluator evaluator, int limit,
-                                 int offset, Ast.Select select, Binding binding, Pushdown pushdown) {
-    List<Map<String, String>> page = new ArrayList<>();
+  /**
+   * Projects the requested page as rows stream in order. totalResults: the rows after the page are counted by the
+   * table ({@link Table#count}) from the first key where the pushed-down constraint is exact on; only rows up to that
+   * key are evaluated. Without such a key (or a table that cannot count) every remaining row is evaluated.
+   */
+  private static QueryResult streamPage(Iterator<Object[]> rows, Projection projection, List<String> names,
+                                        int limit, int offset, Table base, Pushdown pushdown, boolean countable) {
+    List<Object[]> page = new ArrayList<>(Math.min(limit, 1024));
     long seen = 0;
+    Object[] last = null;
     while (seen < (long) offset + limit && rows.hasNext()) {
       Object[] row = rows.next();
       if (seen >= offset) {
-        Object[] values = new Object[outputs.size()];
-        for (int i = 0; i < outputs.size(); i++) {
-          values[i] = evaluator.eval(outputs.get(i).expr(), new Evaluator.Context(row, null));
-        }
-        page.add(format(outputs, values));
+        page.add(projection.project(row));
       }
+      last = row;
       seen++;
     }
-    long total;
-    OptionalLong counted = select.joins().isEmpty() && pushdown.exact()
-        ? binding.sources().get(0).table().count(pushdown.constraint()) : OptionalLong.empty();
-    if (counted.isPresent()) {
-      total = counted.getAsLong();
-    } else {
-      total = seen;
+    long total = seen;
+    Column key = base.keyColumn() == null ? null : base.column(base.keyColumn());
+    if (countable && key != null && last != null) {
+      long boundary = Math.max(pushdown.exactAbove(), keyOf(key, last));
       while (rows.hasNext()) {
-        rows.next();
+        Object[] row = rows.next();
         total++;
+        if (keyOf(key, row) > boundary) {
+          // This row and all later ones match exactly when the constraint admits them: let the table count them.
+          OptionalLong rest = base.count(pushdown.constraint().from(keyOf(key, row)));
+          if (rest.isPresent()) {
+            return new QueryResult(names, page, total - 1 + rest.getAsLong());
+          }
+          break;
+        }
       }
     }
-    return new QueryResult(page, total);
+    while (rows.hasNext()) {
+      rows.next();
+      total++;
+    }
+    return new QueryResult(names, page, total);
+  }
+
+  private static long keyOf(Column key, Object[] row) {
+    return ((Number) key.getter().apply(row[0])).longValue();
+  }
+
+  /** Output values of streamed rows: plain columns are read and formatted directly, anything else evaluated. */
+  private static final class Projection {
+
+    private final Ast.Expr[] exprs;
+    private final int[] sources;
+    private final Column[] columns;
+    private final Evaluator evaluator;
+    private final ZoneId zone;
+
+    Projection(List<Output> outputs, Binding binding, Evaluator evaluator, ZoneId zone) {
+      int n = outputs.size();
+      this.exprs = new Ast.Expr[n];
+      this.sources = new int[n];
+      this.columns = new Column[n];
+      this.evaluator = evaluator;
+      this.zone = zone;
+      for (int i = 0; i < n; i++) {
+        exprs[i] = outputs.get(i).expr();
+        if (exprs[i] instanceof Ast.Column c) {
+          sources[i] = binding.resolved(c).source();
+          columns[i] = binding.resolved(c).column();
+        }
+      }
+    }
+
+    Object[] project(Object[] row) {
+      Object[] values = new Object[exprs.length];
+      for (int i = 0; i < exprs.length; i++) {
+        if (columns[i] != null) {
+          Object source = row[sources[i]];
+          values[i] = source == null ? null : columns[i].getter().apply(source);
+        } else {
+          values[i] = evaluator.eval(exprs[i], new Evaluator.Context(row, null));
+        }
+      }
+      for (int i = 0; i < values.length; i++) {
+        Object v = values[i];
+        if (v instanceof Boolean) {
+          throw SuiteQlException.invalid("A condition cannot be selected as a column; use CASE WHEN.");
+        }
+        values[i] = columns[i] != null ? SqlValues.cell(v, zone) : SqlValues.format(v);
+      }
+      return values;
+    }
   }
 
   private static ResultRow project(Evaluator.Context ctx, List<Output> outputs, List<Ast.OrderItem> orderBy,
@@ -441,17 +595,14 @@ final class QueryExecutor {
     return out;
   }
 
-  private static Map<String, String> format(List<Output> outputs, Object[] values) {
-    Map<String, String> row = new LinkedHashMap<>();
-    for (int i = 0; i < outputs.size(); i++) {
+  private static Object[] format(Object[] values) {
+    Object[] row = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
       Object v = values[i];
       if (v instanceof Boolean) {
         throw SuiteQlException.invalid("A condition cannot be selected as a column; use CASE WHEN.");
       }
-      String s = SqlValues.format(v);
-      if (s != null) {
-        row.put(outputs.get(i).name(), s);
-      }
+      row[i] = SqlValues.format(v);
     }
     return row;
   }

@@ -1,8 +1,14 @@
 package io.portico.sandbox.suiteql;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
-/** One page of a query: rows as output name to string value (NULLs left out), and the total row count. */
-record QueryResult(List<Map<String, String>> rows, long totalResults) {
+/**
+ * One page of a query: the output column names, each row's cells in column order, and the total row count. A cell is
+ * null for NULL (the answer leaves it out), a {@link String} as answered, or a {@link Long}, {@link BigDecimal} or
+ * {@link LocalDate}, answered in SuiteQL's string form ({@link SqlValues#format}: plain digits without trailing
+ * zeros, dates as M/D/YYYY).
+ */
+record QueryResult(List<String> names, List<Object[]> rows, long totalResults) {
 }

@@ -82,12 +82,63 @@ final class SqlValues {
       return null;
     }
     if (v instanceof BigDecimal d) {
-      return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+      return number(d);
     }
     if (v instanceof LocalDateTime t) {
-      return OracleFormats.ACCOUNT_DATE.format(t);
+      return accountDate(t.getYear(), t.getMonthValue(), t.getDayOfMonth());
     }
     return v.toString();
+  }
+
+  /**
+   * A value as a column getter returns it, as a cell of {@link QueryResult}: its string form is
+   * {@code format(normalize(v, zone))}, but numbers and dates stay numbers ({@link Long}, {@link BigDecimal}) and
+   * dates ({@link LocalDate}), which the answer writes as digits without building strings.
+   */
+  static Object cell(Object v, ZoneId zone) {
+    if (v == null || v instanceof String || v instanceof Long || v instanceof BigDecimal || v instanceof LocalDate) {
+      return v;
+    }
+    if (v instanceof Integer i) {
+      return (long) i;
+    }
+    if (v instanceof Instant i) {
+      return LocalDate.ofInstant(i, zone);
+    }
+    return format(normalize(v, zone));
+  }
+
+  /** A date in the account format M/d/uuuu. */
+  static String accountDate(LocalDate d) {
+    return accountDate(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+  }
+
+  /** A number without trailing zeros in the fraction, never in exponent form (what stripTrailingZeros gives). */
+  private static String number(BigDecimal d) {
+    if (d.signum() == 0) {
+      return "0";
+    }
+    String plain = d.toPlainString();
+    if (d.scale() <= 0) {
+      return plain;
+    }
+    int end = plain.length();
+    while (plain.charAt(end - 1) == '0') {
+      end--;
+    }
+    if (plain.charAt(end - 1) == '.') {
+      end--;
+    }
+    return end == plain.length() ? plain : plain.substring(0, end);
+  }
+
+  /** The account date format M/d/uuuu, written directly for four-digit years. */
+  private static String accountDate(int year, int month, int day) {
+    if (year < 1000 || year > 9999) {
+      return OracleFormats.ACCOUNT_DATE.format(LocalDate.of(year, month, day));
+    }
+    StringBuilder b = new StringBuilder(10);
+    return b.append(month).append('/').append(day).append('/').append(year).toString();
   }
 
   private static String describe(Object v) {

@@ -1,8 +1,7 @@
 package io.portico.sandbox.suiteql;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.sandbox.data.Store;
 import io.portico.sandbox.errors.NetSuiteException;
 import io.portico.sandbox.http.Endpoint;
@@ -10,10 +9,12 @@ import io.portico.sandbox.http.Json;
 import io.portico.sandbox.http.Request;
 import io.portico.sandbox.http.Response;
 import io.portico.sandbox.rest.Paging;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code POST /services/rest/query/v1/suiteql?limit=&offset=} with {@code Prefer: transient} and body
@@ -45,15 +46,21 @@ public final class SuiteQlEndpoint implements Endpoint {
           "q");
     }
     QueryResult result = executor.execute(q.asText(), params(body.get("params")), paging.limit(), paging.offset());
-    ArrayNode items = Json.array();
-    for (Map<String, String> row : result.rows()) {
-      ObjectNode item = items.addObject();
-      item.putArray("links");
-      row.forEach(item::put);
+    // The envelope comes from Jackson's generator with an empty items array; the rows are written into it by hand
+    // (ItemsJson), byte for byte what the generator would write for them.
+    ByteArrayOutputStream envelope = new ByteArrayOutputStream(1024);
+    int[] itemsAt = new int[1];
+    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(envelope)) {
+      paging.writeEnvelope(g, request.baseUrl(), request.query(), result.rows().size(), result.totalResults(),
+          items -> {
+            items.flush();
+            itemsAt[0] = envelope.size();
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    String self = request.baseUrl();
-    return Response.json(200, Response.COLLECTION,
-        paging.envelope(self, request.query(), items, result.totalResults()));
+    return Response.bytes(200, Response.COLLECTION,
+        ItemsJson.insertInto(envelope.toByteArray(), itemsAt[0], result));
   }
 
   private static List<Object> params(JsonNode node) {

@@ -123,19 +123,19 @@ final class SuiteQlTables {
         .add("taxline", l -> "F")
         .add("item", l -> lineItem(l) == null ? null : lineItem(l).id(),
             l -> lineItem(l) == null ? null : store.refName(lineItem(l)))
-        .add("itemtype", l -> l.item() == null ? null : ((Choice) l.item().get("itemType")).id())
-        .add("quantity", l -> l.item() == null ? null : signed(l, (BigDecimal) l.item().get("quantity")))
-        .add("rate", l -> l.item() == null ? null : (BigDecimal) l.item().get("rate"))
+        .add("itemtype", l -> l.item() == null ? null : l.item().itemType())
+        .add("quantity", l -> l.item() == null ? null : signed(l, l.item().quantity()))
+        .add("rate", l -> l.item() == null ? null : l.item().rate())
         .add("foreignamount", SuiteQlTables::lineAmount)
         .add("netamount", SuiteQlTables::lineAmount)
         .add("amount", l -> baseCurrency(lineAmount(l), l.transaction()))
-        .add("memo", l -> l.item() == null ? l.transaction().text("memo") : (String) l.item().get("description"))
+        .add("memo", l -> l.item() == null ? l.transaction().text("memo") : l.item().description())
         .add("accountinglinetype", l -> l.item() == null || l.transaction().type() == RecordType.SALES_ORDER
             ? null : "INCOME")
         .add("entity", l -> customerRef(l.transaction()) == null ? null : customerRef(l.transaction()).id(),
             l -> customerRef(l.transaction()) == null ? null : store.refName(customerRef(l.transaction())))
         .add("subsidiary", l -> l.transaction().refId("subsidiary"), l -> l.transaction().refName("subsidiary"))
-        .add("isclosed", l -> l.item() != null && Boolean.TRUE.equals(l.item().get("isClosed")) ? "T" : "F")
+        .add("isclosed", l -> l.item() != null && Boolean.TRUE.equals(l.item().isClosed()) ? "T" : "F")
         .add("department", l -> null)
         .add("class", l -> null)
         .add("location", l -> null)
@@ -447,16 +447,16 @@ final class SuiteQlTables {
   }
 
   private static Ref lineItem(TransactionLineTable.LineRow l) {
-    return l.item() == null ? null : (Ref) l.item().get("item");
+    return l.item() == null ? null : l.item().item();
   }
 
   private static BigDecimal signed(TransactionLineTable.LineRow l, BigDecimal v) {
-    return v == null ? null : v.multiply(BigDecimal.valueOf(TransactionLineTable.itemSign(l.transaction().type())));
+    return v == null || TransactionLineTable.itemSign(l.transaction().type()) > 0 ? v : v.negate();
   }
 
   private static BigDecimal lineAmount(TransactionLineTable.LineRow l) {
     if (l.item() != null) {
-      return signed(l, (BigDecimal) l.item().get("amount"));
+      return signed(l, l.item().amount());
     }
     BigDecimal total = total(l.transaction());
     return total == null || l.transaction().type() != RecordType.CREDIT_MEMO ? total : total.negate();

@@ -39,7 +39,43 @@ interface Table {
     return List.of();
   }
 
-  /** Rows admitted by the constraint (at least those; callers still apply the WHERE clause), in key order. */
+  /**
+   * The columns rows come out of {@link #scan} sorted by (ascending), most significant first: the key column, for
+   * transaction lines also the line id. Empty for unordered tables.
+   */
+  default List<String> naturalOrder() {
+    return keyColumn() == null ? List.of() : List.of(keyColumn());
+  }
+
+  /** Whether no two rows share their {@link #naturalOrder} values. */
+  default boolean naturalOrderUnique() {
+    return false;
+  }
+
+  /**
+   * For a table keyed by another table's key (lines by their transaction): that table's name. Every row references
+   * exactly one existing row there ({@link #referencedRow}), and the constraint's types are that row's types; so a
+   * join on {@code other.key = this.key} matches exactly one row, and WHERE terms on the other table's key and type
+   * narrow this table's scan.
+   */
+  default String keyReferences() {
+    return null;
+  }
+
+  /** The row of the {@link #keyReferences} table that {@code row} belongs to. */
+  default Object referencedRow(Object row) {
+    throw new UnsupportedOperationException(name() + " references no table");
+  }
+
+  /** Whether {@link KeyConstraint#mainline()} applies ({@code transactionline} only). */
+  default boolean filtersMainline() {
+    return false;
+  }
+
+  /**
+   * Rows in {@link #naturalOrder}: exactly those the constraint's key range, key set, types and main line filter
+   * admit (the date window is only a hint: callers still apply the WHERE clause).
+   */
   Iterator<Object> scan(KeyConstraint constraint);
 
   /** Rows whose {@code column} equals {@code value}, if the table can find them without a scan. */
@@ -47,7 +83,10 @@ interface Table {
     return Optional.empty();
   }
 
-  /** Exact row count for a constraint without date window, if the table can count without building rows. */
+  /**
+   * Exact number of rows {@link #scan} yields for a constraint without date window, if the table can count them
+   * without building every row.
+   */
   default OptionalLong count(KeyConstraint constraint) {
     return OptionalLong.empty();
   }

@@ -83,11 +83,21 @@ final class TransactionTable implements Table {
   }
 
   @Override
+  public boolean naturalOrderUnique() {
+    return true;
+  }
+
+  @Override
   public OptionalLong count(KeyConstraint c) {
     if (c.hasDateWindow()) {
       return OptionalLong.empty();
     }
-    return OptionalLong.of(Cursors.count(ids(c, types(c)), c.end(), c::admits));
+    Set<RecordType> types = types(c);
+    if (c.keys() != null) {
+      return OptionalLong.of(c.keysInRange().stream()
+          .filter(id -> store.listsTransaction(id, types)).count());
+    }
+    return OptionalLong.of(store.countTransactions(c.start(), c.end(), types, false)[0]);
   }
 
   private IdCursor ids(KeyConstraint c, Set<RecordType> types) {
@@ -97,7 +107,8 @@ final class TransactionTable implements Table {
     return store.transactionIdsWithDatesWithin(c.dates().widened(), c.activityDates(), c.start(), c.end(), types);
   }
 
-  private static Set<RecordType> types(KeyConstraint c) {
+  /** The transaction types the constraint admits. */
+  static Set<RecordType> types(KeyConstraint c) {
     Set<RecordType> types = EnumSet.noneOf(RecordType.class);
     for (RecordType t : RecordType.values()) {
       if (t.isTransaction() && c.admitsType(t.transactionCode())) {
