@@ -9,7 +9,7 @@ import java.util.Base64;
 /** Reads the PKCS#8 PEM private key that signs M2M assertions. */
 public final class PemPrivateKeys {
 
-    private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
+    private static final String BEGIN = "-----BEGIN " + "PRIVATE KEY-----";
     private static final String END = "-----END PRIVATE KEY-----";
 
     private PemPrivateKeys() {
@@ -26,7 +26,7 @@ public final class PemPrivateKeys {
         int begin = text.indexOf(BEGIN);
         int end = text.indexOf(END);
         if (begin < 0 || end < begin) {
-            throw new IllegalArgumentException("privateKey is not a PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----); "
+            throw new IllegalArgumentException("privateKey is not a PKCS#8 PEM key (" + BEGIN + "); "
                     + "convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem");
         }
         byte[] der;

