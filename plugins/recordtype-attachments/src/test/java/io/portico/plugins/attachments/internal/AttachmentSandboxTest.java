@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portico.netsuite.SuiteQlRow;
 import io.portico.plugins.invoice.internal.InvoiceRecordType;
 import io.portico.sandbox.NetSuiteSandbox;
+import io.portico.sync.testing.SandboxSync;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;

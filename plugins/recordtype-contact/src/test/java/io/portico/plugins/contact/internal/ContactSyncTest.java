@@ -1,13 +1,14 @@
 package io.portico.plugins.contact.internal;
 
-import static io.portico.plugins.contact.internal.SandboxSync.attributes;
-import static io.portico.plugins.contact.internal.SandboxSync.refId;
-import static io.portico.plugins.contact.internal.SandboxSync.refName;
+import static io.portico.sync.testing.SandboxSync.attributes;
+import static io.portico.sync.testing.SandboxSync.refId;
+import static io.portico.sync.testing.SandboxSync.refName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.api.sync.SyncRun;
 import io.portico.sandbox.NetSuiteSandbox;
+import io.portico.sync.testing.SandboxSync;
 import io.portico.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,10 +1,10 @@
 package io.portico.plugins.customerpayment.internal;
 
-import static io.portico.plugins.customerpayment.internal.SandboxSync.assertMoney;
-import static io.portico.plugins.customerpayment.internal.SandboxSync.attributes;
-import static io.portico.plugins.customerpayment.internal.SandboxSync.refId;
-import static io.portico.plugins.customerpayment.internal.SandboxSync.refName;
-import static io.portico.plugins.customerpayment.internal.SandboxSync.sublist;
+import static io.portico.sync.testing.SandboxSync.assertMoney;
+import static io.portico.sync.testing.SandboxSync.attributes;
+import static io.portico.sync.testing.SandboxSync.refId;
+import static io.portico.sync.testing.SandboxSync.refName;
+import static io.portico.sync.testing.SandboxSync.sublist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,7 @@ import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncRunError;
 import io.portico.netsuite.SuiteQlRow;
 import io.portico.sandbox.NetSuiteSandbox;
+import io.portico.sync.testing.SandboxSync;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;

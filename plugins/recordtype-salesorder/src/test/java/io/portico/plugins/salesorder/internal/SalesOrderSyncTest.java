@@ -1,10 +1,10 @@
 package io.portico.plugins.salesorder.internal;
 
-import static io.portico.plugins.salesorder.internal.SandboxSync.assertMoney;
-import static io.portico.plugins.salesorder.internal.SandboxSync.attributes;
-import static io.portico.plugins.salesorder.internal.SandboxSync.refId;
-import static io.portico.plugins.salesorder.internal.SandboxSync.refName;
-import static io.portico.plugins.salesorder.internal.SandboxSync.sublist;
+import static io.portico.sync.testing.SandboxSync.assertMoney;
+import static io.portico.sync.testing.SandboxSync.attributes;
+import static io.portico.sync.testing.SandboxSync.refId;
+import static io.portico.sync.testing.SandboxSync.refName;
+import static io.portico.sync.testing.SandboxSync.sublist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncRunError;
 import io.portico.sandbox.NetSuiteSandbox;
+import io.portico.sync.testing.SandboxSync;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.portico.plugins.attachments.internal;
+package io.portico.sync.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -42,25 +42,25 @@ import java.util.function.UnaryOperator;
  * client for it (whose SuiteQL rows a test may rewrite on the way back, as a misbehaving account would send them)
  * and the sync engine with just this record type running.
  */
-final class SandboxSync implements AutoCloseable {
+public final class SandboxSync implements AutoCloseable {
 
     private static final AccountFormat FORMAT = AccountFormat.of(AccountFormat.DEFAULT_DATE_PATTERN,
             ZoneId.of("America/Los_Angeles"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final TestDatabase db;
-    final NetSuiteSandbox sandbox;
-    final DefaultNetSuiteClient client;
-    final SyncEngine engine;
+    public final TestDatabase db;
+    public final NetSuiteSandbox sandbox;
+    public final DefaultNetSuiteClient client;
+    public final SyncEngine engine;
     private final String name;
     private volatile UnaryOperator<Map<String, String>> rewrite = UnaryOperator.identity();
 
-    SandboxSync(NetSuiteSandbox.Builder builder, String name, RecordType type) {
+    public SandboxSync(NetSuiteSandbox.Builder builder, String name, RecordType type) {
         this(builder, name, db -> type);
     }
 
     /** @param factory makes the record type, for one that keeps data of its own in the database */
-    SandboxSync(NetSuiteSandbox.Builder builder, String name, Function<TestDatabase, RecordType> factory) {
+    public SandboxSync(NetSuiteSandbox.Builder builder, String name, Function<TestDatabase, RecordType> factory) {
         this.name = name;
         this.db = TestDatabase.create();
         RecordType type = factory.apply(db);
@@ -72,12 +72,12 @@ final class SandboxSync implements AutoCloseable {
     }
 
     /** From now on SuiteQL rows reach the engine rewritten: the function gets a mutable copy of each row. */
-    void rewriteRows(UnaryOperator<Map<String, String>> rows) {
+    public void rewriteRows(UnaryOperator<Map<String, String>> rows) {
         this.rewrite = rows;
     }
 
     /** One portal organization per NetSuite customer, as the customer sync keeps them. */
-    void createCustomerOrganizations() {
+    public void createCustomerOrganizations() {
         for (SuiteQlRow c : suiteQl("SELECT id, companyname FROM customer ORDER BY id")) {
             update("INSERT INTO organization (tenant_id, kind, name, netsuite_id) SELECT id, 'customer', ?, ? "
                     + "FROM organization WHERE kind = 'operator'", c.getString("companyname"), c.getString("id"));
@@ -85,33 +85,33 @@ final class SandboxSync implements AutoCloseable {
     }
 
     /** Runs a sync to its end; fails unless it succeeded. */
-    SyncRun sync(boolean full) throws InterruptedException {
+    public SyncRun sync(boolean full) throws InterruptedException {
         SyncRun done = engine.await(engine.start(name, full).id(), Duration.ofMinutes(3));
         assertEquals("succeeded", done.status(), () -> "run " + done + " errors " + errors(done));
         return done;
     }
 
-    List<SyncRunError> errors(SyncRun run) {
+    public List<SyncRunError> errors(SyncRun run) {
         return engine.errors(run.id(), 0, 100);
     }
 
-    List<SuiteQlRow> suiteQl(String query) {
+    public List<SuiteQlRow> suiteQl(String query) {
         List<SuiteQlRow> rows = new ArrayList<>();
         client.suiteQl(query, 1000, rows::add);
         return rows;
     }
 
-    List<Long> sourceIds(String query) {
+    public List<Long> sourceIds(String query) {
         return suiteQl(query).stream().map(r -> r.getLong("id")).toList();
     }
 
     /** The record as NetSuite's REST API shows it. */
-    Map<String, Object> record(String type, long id) {
+    public Map<String, Object> record(String type, long id) {
         return sandbox.data().record(type, id).orElseThrow(() -> new AssertionError(type + " " + id + " is gone"));
     }
 
     /** Portico's rows by NetSuite id. */
-    Map<Long, Map<String, Object>> rows(String sql, Object... params) {
+    public Map<Long, Map<String, Object>> rows(String sql, Object... params) {
         Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
         for (Map<String, Object> row : list(sql, params)) {
             out.put((Long) row.get("netsuite_id"), row);
@@ -120,7 +120,7 @@ final class SandboxSync implements AutoCloseable {
     }
 
     /** Portico's customer organizations' ids by NetSuite id. */
-    Map<String, Long> organizations() {
+    public Map<String, Long> organizations() {
         Map<String, Long> out = new HashMap<>();
         for (Map<String, Object> o : list("SELECT id, netsuite_id FROM organization WHERE kind = 'customer'")) {
             out.put((String) o.get("netsuite_id"), (Long) o.get("id"));
@@ -129,7 +129,7 @@ final class SandboxSync implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> attributes(Map<String, Object> row) {
+    public static Map<String, Object> attributes(Map<String, Object> row) {
         try {
             return JSON.readValue(row.get("attributes").toString(), Map.class);
         } catch (java.io.IOException e) {
@@ -137,7 +137,7 @@ final class SandboxSync implements AutoCloseable {
         }
     }
 
-    List<Map<String, Object>> list(String sql, Object... params) {
+    public List<Map<String, Object>> list(String sql, Object... params) {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -159,7 +159,7 @@ final class SandboxSync implements AutoCloseable {
         }
     }
 
-    int update(String sql, Object... params) {
+    public int update(String sql, Object... params) {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -173,24 +173,24 @@ final class SandboxSync implements AutoCloseable {
     // ------------------------------------------------------------------ REST values
 
     @SuppressWarnings("unchecked")
-    static String refName(Map<String, Object> record, String field) {
+    public static String refName(Map<String, Object> record, String field) {
         Object v = record.get(field);
         return v == null ? null : (String) ((Map<String, Object>) v).get("refName");
     }
 
     @SuppressWarnings("unchecked")
-    static String refId(Map<String, Object> record, String field) {
+    public static String refId(Map<String, Object> record, String field) {
         Object v = record.get(field);
         return v == null ? null : String.valueOf(((Map<String, Object>) v).get("id"));
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> sublist(Map<String, Object> record, String name) {
+    public static List<Map<String, Object>> sublist(Map<String, Object> record, String name) {
         Object v = record.get(name);
         return v == null ? List.of() : (List<Map<String, Object>>) ((Map<String, Object>) v).get("items");
     }
 
-    static void assertMoney(Object expected, Object actual, String where) {
+    public static void assertMoney(Object expected, Object actual, String where) {
         if (expected == null) {
             assertNull(actual, where);
             return;
