@@ -2,6 +2,7 @@ package io.portico.netsuite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
@@ -96,6 +97,22 @@ public interface NetSuiteClient {
      * @return how many rows were passed on
      */
     long suiteQl(KeysetQuery query, Consumer<SuiteQlRow> rows);
+
+    /**
+     * {@code GET} of a RESTlet deployed in the account: {@code /app/site/hosting/restlet.nl?script=..&deploy=..} on
+     * the account's RESTlet host, authenticated like every other call (with M2M the integration needs the
+     * {@code restlets} scope). It shares the account's concurrency limit; a RESTlet's throttling answer (HTTP 400
+     * {@code SSS_REQUEST_LIMIT_EXCEEDED}) is retried like a 429, and, the call being a read, so are 5xx answers and
+     * I/O errors.
+     *
+     * @param script the script's id ({@code customscript_x}) or internal id
+     * @param deploy the deployment's id ({@code customdeploy_x}) or internal id
+     * @param parameters more query parameters, passed to the script's {@code get} entry point
+     * @return the script's JSON answer; an error the script caught and returned itself stays in the answer
+     * @throws NetSuiteException for an error answer, e.g. {@code {"error":{"code","message"}}} with HTTP 400 for an
+     *         error the script threw; its {@link NetSuiteException#errorCode()} is the SuiteScript error code
+     */
+    JsonNode getRestlet(String script, String deploy, Map<String, String> parameters);
 
     /**
      * The account's concurrency limits as NetSuite reports them; needs a role allowed to read them.

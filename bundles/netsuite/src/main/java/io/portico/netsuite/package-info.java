@@ -1,7 +1,7 @@
 /**
  * The NetSuite client: one {@link io.portico.netsuite.NetSuiteClient} service per configured account, for the REST
- * record API and SuiteQL, with authentication, paging and the account's concurrency governance handled inside.
+ * record API, SuiteQL and RESTlets, with authentication, paging and the account's concurrency governance handled inside.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.portico.netsuite;

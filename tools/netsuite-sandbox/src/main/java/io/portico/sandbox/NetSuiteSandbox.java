@@ -57,8 +57,8 @@ public final class NetSuiteSandbox implements AutoCloseable {
         new RecordEndpoint(store, renderer), RecordEndpoint::isList));
     routes.put("/services/rest/query/v1/suiteql", governed(governance, authenticator,
         new SuiteQlEndpoint(store, accountId), request -> true));
-    routes.put(AttachmentRestlet.PATH, governed(governance, authenticator,
-        new AttachmentRestlet(store, accountId), request -> false));
+    routes.put(AttachmentRestlet.PATH, AttachmentRestlet.inRestletShape(governed(governance, authenticator,
+        new AttachmentRestlet(store, accountId), request -> false)));
     routes.put(MediaEndpoint.PATH, governed(governance, authenticator, new MediaEndpoint(store), request -> false));
     routes.put(GovernanceLimitsEndpoint.PATH, governed(governance, authenticator,
         new GovernanceLimitsEndpoint(faults), request -> false));

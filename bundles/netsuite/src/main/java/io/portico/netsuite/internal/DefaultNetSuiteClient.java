@@ -24,6 +24,7 @@ import io.portico.netsuite.internal.http.RequestAuthorizer;
 import io.portico.netsuite.internal.http.RequestExecutor;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,7 +51,7 @@ public final class DefaultNetSuiteClient implements NetSuiteClient, AutoCloseabl
                 settings.concurrencyLimit(), settings.retryPolicy().maxRetries());
         this.httpThreads = Executors.newCachedThreadPool(daemonThreads("netsuite-" + account.accountId() + "-"));
         this.gate = new ConcurrencyGate(settings.concurrencyLimit());
-        this.endpoints = new Endpoints(settings.baseUri());
+        this.endpoints = new Endpoints(settings.baseUri(), settings.restletBaseUri());
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
@@ -131,6 +132,12 @@ public final class DefaultNetSuiteClient implements NetSuiteClient, AutoCloseabl
     @Override
     public long suiteQl(KeysetQuery query, Consumer<SuiteQlRow> rows) {
         return suiteQl.keyset(query, rows);
+    }
+
+    @Override
+    public JsonNode getRestlet(String script, String deploy, Map<String, String> parameters) {
+        return executor.execute(ApiRequest.get(endpoints.restlet(script, deploy, parameters)),
+                (status, headers, body) -> json.readTree(body));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.portico.netsuite.internal.auth.PercentEncoding;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The URLs of one account's REST services; path segments are checked so that input cannot leave its segment. */
@@ -13,14 +14,19 @@ final class Endpoints {
     private static final String RECORD = "/services/rest/record/v1/";
     private static final String SUITEQL = "/services/rest/query/v1/suiteql";
     private static final String GOVERNANCE_LIMITS = "/services/rest/system/v1/governanceLimits";
+    private static final String RESTLET = "/app/site/hosting/restlet.nl";
+    /** A script or deployment: its internal id or its script id ({@code customscript_x}, {@code customdeploy_x}). */
+    private static final Pattern SCRIPT_ID = Pattern.compile("[0-9]+|[A-Za-z][A-Za-z0-9_]{0,99}");
     private static final Pattern RECORD_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern RECORD_ID = Pattern.compile("-?[0-9]+|eid:[A-Za-z0-9_-]+");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final String base;
+    private final String restletBase;
 
-    Endpoints(URI baseUri) {
+    Endpoints(URI baseUri, URI restletBaseUri) {
         this.base = baseUri.toString();
+        this.restletBase = restletBaseUri.toString();
     }
 
     URI records(String recordType, Query query) {
@@ -47,12 +53,34 @@ final class Endpoints {
         return URI.create(base + SUITEQL + new Query().add("limit", limit).add("offset", offset));
     }
 
+    /**
+     * {@code restlet.nl?script=..&deploy=..&<parameters>}; the parameters follow script and deploy, in their order.
+     */
+    URI restlet(String script, String deploy, Map<String, String> parameters) {
+        Query query = new Query().add("script", checkedScript(script, "script")).add("deploy",
+                checkedScript(deploy, "deploy"));
+        parameters.forEach((name, value) -> {
+            if (name == null || name.isEmpty() || name.equals("script") || name.equals("deploy")) {
+                throw new IllegalArgumentException("'" + name + "' cannot be a RESTlet parameter");
+            }
+            query.add(name, value);
+        });
+        return URI.create(restletBase + RESTLET + query);
+    }
+
     URI token() {
         return URI.create(base + HttpTokenEndpoint.PATH);
     }
 
     URI governanceLimits() {
         return URI.create(base + GOVERNANCE_LIMITS);
+    }
+
+    private static String checkedScript(String id, String what) {
+        if (id == null || !SCRIPT_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("'" + id + "' is not a " + what + " id");
+        }
+        return id;
     }
 
     private static String checkedType(String recordType) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.sandbox.data.FileAttachment;
 import io.portico.sandbox.data.RecordData;
 import io.portico.sandbox.data.Store;
+import io.portico.sandbox.errors.NetSuiteException;
 import io.portico.sandbox.http.Endpoint;
 import io.portico.sandbox.http.Json;
 import io.portico.sandbox.http.Request;
@@ -25,7 +26,8 @@ import java.util.List;
  *   <li>{@code script=customscript_portico_file}: one file's bytes as {@code file.getContents()} gives binary files,
  *   base64 ({@code GET ?id=5001}).</li>
  * </ul>
- * Errors use the SuiteScript shape {@code {"error":{"code","message"}}} with HTTP 400, as RESTlets do.
+ * Errors use the SuiteScript shape {@code {"error":{"code","message"}}} with HTTP 400, as RESTlets do; so do the
+ * refusals of the request pipeline in front of them (see {@link #inRestletShape}).
  */
 public final class AttachmentRestlet implements Endpoint {
 
@@ -113,9 +115,33 @@ public final class AttachmentRestlet implements Endpoint {
     return Response.json(200, Response.PLAIN_JSON, body);
   }
 
+  /**
+   * The RESTlet host answers the pipeline's refusals in SuiteScript's shape, not the REST API's: the concurrency limit
+   * as HTTP 400 {@code SSS_REQUEST_LIMIT_EXCEEDED} (netsuite.md §4), a failed login as 401
+   * {@code INVALID_LOGIN_ATTEMPT}, anything else with its status and code.
+   */
+  public static Endpoint inRestletShape(Endpoint governed) {
+    return request -> {
+      try {
+        return governed.handle(request);
+      } catch (NetSuiteException e) {
+        return switch (e.status()) {
+          case 429 -> error(400, "SSS_REQUEST_LIMIT_EXCEEDED",
+              "The request could not be processed because the concurrency limit for this account was exceeded.");
+          case 401 -> error(401, "INVALID_LOGIN_ATTEMPT", "Invalid login attempt.");
+          default -> error(e.status(), e.code(), e.detail());
+        };
+      }
+    };
+  }
+
   private static Response error(String code, String message) {
+    return error(400, code, message);
+  }
+
+  private static Response error(int status, String code, String message) {
     ObjectNode body = Json.object();
     body.putObject("error").put("code", code).put("message", message);
-    return Response.json(400, Response.PLAIN_JSON, body);
+    return Response.json(status, Response.PLAIN_JSON, body);
   }
 }

@@ -31,6 +31,11 @@ public record AccountId(String realm, String hostPrefix) {
         return URI.create("https://" + hostPrefix + ".suitetalk.api.netsuite.com");
     }
 
+    /** {@code https://<host prefix>.restlets.api.netsuite.com}, where the account's RESTlets are deployed. */
+    public URI restletUri() {
+        return URI.create("https://" + hostPrefix + ".restlets.api.netsuite.com");
+    }
+
     @Override
     public String toString() {
         return realm;

@@ -19,8 +19,10 @@ import java.util.Locale;
  *
  * @param tba the TBA credentials when {@code authMethod} is TBA, else null
  * @param m2m the M2M credentials when {@code authMethod} is M2M, else null
+ * @param restletBaseUri where RESTlet calls go: the account's RESTlet host, or {@code baseUri} when a base URL is
+ *         configured (a proxy or the sandbox serves both)
  */
-public record ClientSettings(AccountId account, URI baseUri, AuthMethod authMethod, TbaCredentials tba,
+public record ClientSettings(AccountId account, URI baseUri, URI restletBaseUri, AuthMethod authMethod, TbaCredentials tba,
                              M2mCredentials m2m, int concurrencyLimit, RetryPolicy retryPolicy, AccountFormat format,
                              Duration connectTimeout, Duration requestTimeout) {
 
@@ -30,9 +32,11 @@ public record ClientSettings(AccountId account, URI baseUri, AuthMethod authMeth
     public static ClientSettings from(NetSuiteConfig config, SecretBox secrets) {
         AccountId account = AccountId.parse(config.accountId());
         AuthMethod authMethod = authMethod(config.authMethod());
+        URI configuredBase = baseUri(config.baseUrl());
         return new ClientSettings(
                 account,
-                baseUri(config.baseUrl(), account),
+                configuredBase != null ? configuredBase : account.suiteTalkUri(),
+                configuredBase != null ? configuredBase : account.restletUri(),
                 authMethod,
                 authMethod == AuthMethod.TBA ? tba(config, secrets) : null,
                 authMethod == AuthMethod.M2M ? m2m(config, secrets) : null,
@@ -54,9 +58,10 @@ public record ClientSettings(AccountId account, URI baseUri, AuthMethod authMeth
         }
     }
 
-    private static URI baseUri(String configured, AccountId account) {
+    /** The configured base URL, or null when none is configured. */
+    private static URI baseUri(String configured) {
         if (configured == null || configured.isBlank()) {
-            return account.suiteTalkUri();
+            return null;
         }
         String trimmed = configured.trim().replaceAll("/+$", "");
         URI uri;

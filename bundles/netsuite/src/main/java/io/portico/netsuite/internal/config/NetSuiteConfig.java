@@ -16,8 +16,8 @@ public @interface NetSuiteConfig {
     String accountId();
 
     @AttributeDefinition(name = "Base URL", required = false,
-            description = "Overrides https://<account>.suitetalk.api.netsuite.com, e.g. http://localhost:8190 for "
-                    + "the local sandbox.")
+            description = "Overrides https://<account>.suitetalk.api.netsuite.com and, for RESTlet calls, "
+                    + "https://<account>.restlets.api.netsuite.com, e.g. http://localhost:8190 for the local sandbox.")
     String baseUrl() default "";
 
     @AttributeDefinition(name = "Authentication", options = {

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads NetSuite's error bodies: {@code {"title", "status", "o:errorDetails": [{"detail", "o:errorCode",
- * "o:errorPath"}]}}, the OAuth token endpoint's {@code {"error", "error_description"}}, and - tolerantly - bodies
- * that are not valid JSON (Oracle's own 429 example is not).
+ * "o:errorPath"}]}}, the OAuth token endpoint's {@code {"error", "error_description"}}, a RESTlet's SuiteScript error
+ * {@code {"error": {"code", "message"}}}, and - tolerantly - bodies that are not valid JSON (Oracle's own 429 example
+ * is not).
  */
 final class ErrorResponses {
 
@@ -37,6 +38,11 @@ final class ErrorResponses {
         if (first.isObject()) {
             return new NetSuiteException(request.describe(), status, text(first, "o:errorCode"),
                     text(first, "detail"), text(first, "o:errorPath"), null);
+        }
+        JsonNode scriptError = root.path("error");
+        if (scriptError.isObject()) {
+            return new NetSuiteException(request.describe(), status, text(scriptError, "code"),
+                    text(scriptError, "message"), null, null);
         }
         if (root.hasNonNull("error")) {
             return new NetSuiteException(request.describe(), status, text(root, "error"),

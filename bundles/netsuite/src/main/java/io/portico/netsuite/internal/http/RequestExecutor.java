@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends calls to NetSuite within the account's concurrency limit and retries what may be retried:
  * <ul>
- * <li>429 (NetSuite blocked the request before processing it): every call;</li>
+ * <li>429, or a RESTlet's 400 {@code SSS_REQUEST_LIMIT_EXCEEDED} (NetSuite blocked the request before processing it):
+ * every call;</li>
  * <li>5xx and I/O errors: idempotent calls only;</li>
  * <li>a refused connection: every call, since nothing was sent;</li>
  * <li>401 with cached credentials (an M2M token): once, with fresh credentials.</li>
@@ -28,6 +29,8 @@ public final class RequestExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
     private static final int TOO_MANY_REQUESTS = 429;
+    private static final int BAD_REQUEST = 400;
+    private static final String RESTLET_LIMIT_EXCEEDED = "SSS_REQUEST_LIMIT_EXCEEDED";
     private static final int UNAUTHORIZED = 401;
 
     private final HttpClient http;
@@ -82,13 +85,15 @@ public final class RequestExecutor {
                     }
                     NetSuiteException error = ErrorResponses.toException(request, status,
                             body.readNBytes(ErrorResponses.MAX_BODY_BYTES), json);
-                    if (status == TOO_MANY_REQUESTS) {
+                    boolean throttled = isThrottled(status, error);
+                    if (throttled) {
                         counters.throttled();
                     }
                     if (status == UNAUTHORIZED && !credentialsRenewed && authorizer.discardCredentials(authorization)) {
                         credentialsRenewed = true;
                         delay = Duration.ZERO;
-                    } else if (isRetryable(status, request) && retry < retryPolicy.maxRetries()) {
+                    } else if ((throttled || (status >= 500 && request.idempotent()))
+                            && retry < retryPolicy.maxRetries()) {
                         delay = retryPolicy.delay(retry, RetryPolicy.parseRetryAfter(
                                 response.headers().firstValue("Retry-After").orElse(null), clock.instant()));
                     } else {
@@ -110,8 +115,10 @@ public final class RequestExecutor {
         }
     }
 
-    private static boolean isRetryable(int status, ApiRequest request) {
-        return status == TOO_MANY_REQUESTS || (status >= 500 && request.idempotent());
+    /** NetSuite refused the request before running it: 429 from REST, 400 SSS_REQUEST_LIMIT_EXCEEDED from RESTlets. */
+    private static boolean isThrottled(int status, NetSuiteException error) {
+        return status == TOO_MANY_REQUESTS
+                || (status == BAD_REQUEST && RESTLET_LIMIT_EXCEEDED.equals(error.errorCode()));
     }
 
     /** After a refused connection nothing reached NetSuite, so even a create may go again. */

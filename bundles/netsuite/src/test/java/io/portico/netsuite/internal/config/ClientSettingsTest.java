@@ -31,6 +31,7 @@ class ClientSettingsTest {
 
         assertEquals("123456_SB1", settings.account().realm());
         assertEquals(URI.create("https://123456-sb1.suitetalk.api.netsuite.com"), settings.baseUri());
+        assertEquals(URI.create("https://123456-sb1.restlets.api.netsuite.com"), settings.restletBaseUri());
         assertEquals(AuthMethod.TBA, settings.authMethod());
         assertEquals("consumer-secret", settings.tba().consumerSecret());
         assertEquals("token-secret", settings.tba().tokenSecret());
@@ -50,6 +51,7 @@ class ClientSettingsTest {
                 "http://localhost:8190/", "consumerKey", "ck", "consumerSecret", "cs", "tokenId", "t",
                 "tokenSecret", "ts"), plainSecretBox());
         assertEquals(URI.create("http://localhost:8190"), settings.baseUri());
+        assertEquals(URI.create("http://localhost:8190"), settings.restletBaseUri(), "one server answers both");
         assertEquals("1234567_SB1", settings.account().realm());
     }
 
