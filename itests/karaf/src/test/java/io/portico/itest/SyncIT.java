@@ -11,6 +11,7 @@ import io.portico.api.recordtype.RecordType;
 import io.portico.api.sync.SyncConfig;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncService;
+import io.portico.netsuite.NetSuiteClient;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -61,6 +62,9 @@ public class SyncIT extends PorticoTestSupport {
 
     @Inject
     private Database database;
+
+    @Inject
+    private NetSuiteClient netsuite;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -157,6 +161,25 @@ public class SyncIT extends PorticoTestSupport {
         String out = console("portico:sync-run --follow invoice");
         assertTrue(out, out.contains("succeeded"));
         assertEquals(rows, count("SELECT count(*) FROM ns_transaction"));
+    }
+
+    /** The running Portico calls the sandbox's RESTlets through its NetSuite client and stores every invoice's file. */
+    @Test
+    public void theAttachmentsOfSyncedInvoicesAreStoredFromNetSuitesRestlets() throws Exception {
+        syncAll();
+        String out = console("portico:attachments-run");
+        assertTrue(out, out.contains("files stored") && !out.contains("stopped"));
+        long[] files = new long[1];
+        netsuite.suiteQlPage("SELECT COUNT(*) AS n FROM file", 1, 0, row -> files[0] = row.getLong("n"));
+        assertTrue("the demo company has attachments", files[0] > 0);
+        assertEquals(files[0], count("SELECT count(*) FROM ns_attachment a JOIN ns_attachment_content c "
+                + "ON c.attachment_id = a.id WHERE a.status = 'stored' AND a.record_type = 'invoice' "
+                + "AND a.organization_id IS NOT NULL"));
+        assertEquals("stored content matches its checksum", 0, count("SELECT count(*) FROM ns_attachment a "
+                + "JOIN ns_attachment_content c ON c.attachment_id = a.id "
+                + "WHERE a.sha256 <> encode(sha256(c.content), 'hex')"));
+        String again = console("portico:attachments-run");
+        assertTrue(again, again.contains("0 files stored"));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -106,6 +106,11 @@ final class CorruptingClient implements NetSuiteClient {
     }
 
     @Override
+    public JsonNode getRestlet(String script, String deploy, Map<String, String> parameters) {
+        return delegate.getRestlet(script, deploy, parameters);
+    }
+
+    @Override
     public GovernanceLimits governanceLimits() {
         return delegate.governanceLimits();
     }

@@ -42,6 +42,12 @@ final class AttachmentSync {
     /** What a run did. {@code stopped} says why it stopped early, or is null. */
     record Outcome(int records, int stored, int unchanged, int removed, int tooLarge, int failed, List<String> errors,
             String stopped) {
+
+        String summary() {
+            return records + " records looked up, " + stored + " files stored, " + unchanged + " unchanged, "
+                    + removed + " removed, " + tooLarge + " too large, " + failed + " failed"
+                    + (stopped == null ? "" : "; stopped: " + stopped);
+        }
     }
 
     private final AttachmentStore store;

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -27,9 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link AttachmentSync} every few minutes on whichever node gets there first (a PostgreSQL advisory lock keeps
- * two nodes from running it at once). Configured through {@value #PID}.
+ * two nodes from running it at once), and on demand ({@code portico:attachments-run}). Configured through
+ * {@value #PID}.
  */
-@Component(service = {}, configurationPid = AttachmentSyncComponent.PID, immediate = true)
+@Component(service = AttachmentSyncComponent.class, configurationPid = AttachmentSyncComponent.PID, immediate = true)
 @Designate(ocd = AttachmentSyncComponent.Config.class)
 public final class AttachmentSyncComponent {
 
@@ -76,27 +76,13 @@ public final class AttachmentSyncComponent {
     private final AttachmentSync.Settings settings;
     private final ScheduledExecutorService timer;
 
-    /**
-     * @param restlets how RESTlets are called; optional (and greedy, so the component restarts when one appears)
-     *         because nothing provides it until the NetSuite client can call RESTlets: until then nothing is synced
-     *         and attachments stored before can still be downloaded
-     */
     @Activate
-    public AttachmentSyncComponent(@Reference Database database, @Reference NetSuiteClient client,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            RestletTransport restlets, Config config) {
+    public AttachmentSyncComponent(@Reference Database database, @Reference NetSuiteClient client, Config config) {
         this.database = database;
         this.settings = settings(config);
-        if (restlets == null) {
-            LOG.info("Attachments are not synced: nothing can call NetSuite RESTlets yet (the NetSuite client has no "
-                    + "RESTlet call); attachments stored before can still be downloaded");
-            this.sync = null;
-            this.timer = null;
-            return;
-        }
         this.sync = new AttachmentSync(new AttachmentStore(database.dataSource()),
-                new RestletAttachmentSource(restlets, client, new RestletAttachmentSource.Scripts(config.listScript(),
-                        config.listDeploy(), config.fileScript(), config.fileDeploy())),
+                new RestletAttachmentSource(client::getRestlet, client, new RestletAttachmentSource.Scripts(
+                        config.listScript(), config.listDeploy(), config.fileScript(), config.fileDeploy())),
                 Clock.systemUTC());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "portico-attachments");
@@ -104,14 +90,12 @@ public final class AttachmentSyncComponent {
             return t;
         });
         int minutes = Math.max(1, config.intervalMinutes());
-        timer.scheduleWithFixedDelay(this::runIfFree, 1, minutes, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(this::runOnSchedule, 1, minutes, TimeUnit.MINUTES);
     }
 
     @Deactivate
     void deactivate() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        timer.shutdownNow();
     }
 
     static AttachmentSync.Settings settings(Config config) {
@@ -124,23 +108,33 @@ public final class AttachmentSyncComponent {
                 Duration.ofHours(Math.max(1, config.rescanHours())), Math.max(1, config.maxRecordsPerRun()));
     }
 
-    /** Runs once unless another node is running; logs what it did. */
-    void runIfFree() {
+    /**
+     * Runs once now unless another node is running, and logs what it did.
+     *
+     * @return what the run did, or empty when another node holds the run
+     * @throws SQLException when the database cannot be reached
+     */
+    public Optional<AttachmentSync.Outcome> runIfFree() throws SQLException {
         try (Connection lock = database.dataSource().getConnection()) {
             if (!advisory(lock, "pg_try_advisory_lock")) {
-                return;
+                return Optional.empty();
             }
             try {
                 AttachmentSync.Outcome o = sync.run(settings);
                 if (o.records() > 0 || o.stopped() != null) {
-                    LOG.info("Attachments: {} records looked up, {} files stored, {} unchanged, {} removed, "
-                            + "{} too large, {} failed{}", o.records(), o.stored(), o.unchanged(), o.removed(),
-                            o.tooLarge(), o.failed(), o.stopped() == null ? "" : "; stopped: " + o.stopped());
+                    LOG.info("Attachments: {}", o.summary());
                 }
                 o.errors().forEach(e -> LOG.warn("Attachment not stored: {}", e));
+                return Optional.of(o);
             } finally {
                 advisory(lock, "pg_advisory_unlock");
             }
+        }
+    }
+
+    private void runOnSchedule() {
+        try {
+            runIfFree();
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Attachments run failed: {}", e.getMessage());
         }

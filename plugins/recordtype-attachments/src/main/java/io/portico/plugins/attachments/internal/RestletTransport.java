@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
- * Calls a RESTlet of the NetSuite account: {@code GET /app/site/hosting/restlet.nl?script=..&deploy=..&...} on the
- * account's RESTlet host, authenticated, governed and retried like every other NetSuite call, and returns the parsed
- * JSON answer.
- *
- * <p>The NetSuite client ({@code io.portico.netsuite.NetSuiteClient}) has no RESTlet call yet, so nothing provides
- * this in a running Portico and attachments are not synced there; the tests provide one for the sandbox. Once the
- * client has it, a component implementing this with the client is all that is missing.
+ * Calls a RESTlet of the NetSuite account and returns its JSON answer: {@code NetSuiteClient::getRestlet} in Portico
+ * (authenticated, governed and retried like every other NetSuite call). The seam lets tests feed the source answers
+ * a real account could send but the sandbox does not: malformed lists, wrong sizes, undecodable content.
  */
+@FunctionalInterface
 interface RestletTransport {
 
     /**

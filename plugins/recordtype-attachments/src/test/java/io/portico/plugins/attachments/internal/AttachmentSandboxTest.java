@@ -18,7 +18,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo company's invoices are synced through the engine, then their attachments through the sandbox's RESTlets:
+ * The demo company's invoices are synced through the engine, then their attachments through the sandbox's RESTlets,
+ * called by the NetSuite client:
  * every file NetSuite has attached is stored for the invoice's organization, byte for byte as NetSuite serves it.
  */
 class AttachmentSandboxTest {
@@ -33,9 +34,9 @@ class AttachmentSandboxTest {
                 new InvoiceRecordType())) {
             s.createCustomerOrganizations();
             s.sync(false);
-            SandboxRestlets restlets = new SandboxRestlets(s.sandbox);
+            SandboxMedia media = new SandboxMedia(s.sandbox);
             AttachmentSync sync = new AttachmentSync(new AttachmentStore(s.db.dataSource()),
-                    new RestletAttachmentSource(restlets, s.client, SCRIPTS), Clock.systemUTC());
+                    new RestletAttachmentSource(s.client::getRestlet, s.client, SCRIPTS), Clock.systemUTC());
 
             AttachmentSync.Outcome o = sync.run(new AttachmentSync.Settings(List.of("invoice"), 10L * 1024 * 1024,
                     Duration.ofHours(24), 5000));
@@ -68,11 +69,11 @@ class AttachmentSandboxTest {
                 assertEquals("application/pdf", a.get("content_type"), where);
                 assertEquals(file.getString("filetype"), a.get("netsuite_file_type"), where);
                 assertEquals(file.getLong("filesize"), a.get("size_bytes"), where);
-                byte[] media = restlets.media(fileId);
-                assertArrayEquals(media, (byte[]) a.get("content"), where + ": the bytes NetSuite serves");
-                assertEquals(AttachmentSync.sha256(media), a.get("sha256"), where);
+                byte[] served = media.media(fileId);
+                assertArrayEquals(served, (byte[]) a.get("content"), where + ": the bytes NetSuite serves");
+                assertEquals(AttachmentSync.sha256(served), a.get("sha256"), where);
                 assertEquals(invoice.get("organization_id"), a.get("organization_id"), where + " organization");
-                assertTrue(new String(media, 0, 5).startsWith("%PDF-"), where);
+                assertTrue(new String(served, 0, 5).startsWith("%PDF-"), where);
             }
 
             AttachmentSync.Outcome again = sync.run(new AttachmentSync.Settings(List.of("invoice"),
@@ -91,7 +92,7 @@ class AttachmentSandboxTest {
             long largest = s.suiteQl("SELECT MAX(filesize) AS n FROM file").get(0).getLong("n");
             assertTrue(smallest < largest, "the demo PDFs differ in size");
             AttachmentSync sync = new AttachmentSync(new AttachmentStore(s.db.dataSource()),
-                    new RestletAttachmentSource(new SandboxRestlets(s.sandbox), s.client, SCRIPTS),
+                    new RestletAttachmentSource(s.client::getRestlet, s.client, SCRIPTS),
                     Clock.systemUTC());
 
             AttachmentSync.Outcome o = sync.run(new AttachmentSync.Settings(List.of("invoice"), smallest,
