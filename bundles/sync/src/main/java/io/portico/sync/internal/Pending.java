@@ -28,6 +28,8 @@ record Pending(long runId, String mode, long generation, String highWater, Strin
     static final String RECENT = "recent";
     static final String HISTORY = "history";
     static final String CHANGES = "changes";
+    /** Incremental runs: records that failed before and have not changed since, read again by id. */
+    static final String RETRIES = "retries";
     static final String DELETIONS = "deletions";
     static final String SWEEP = "sweep";
 

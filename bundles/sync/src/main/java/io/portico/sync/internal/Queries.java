@@ -116,6 +116,15 @@ final class Queries {
         return sql.toString();
     }
 
+    /** Only the records with these ids. */
+    static String idIn(SyncQuery query, List<Long> ids) {
+        StringBuilder in = new StringBuilder(query.idColumn()).append(" IN (");
+        for (int i = 0; i < ids.size(); i++) {
+            in.append(i == 0 ? "" : ", ").append(ids.get(i).longValue());
+        }
+        return in.append(')').toString();
+    }
+
     /** The header rows of one id slice, after the cursor, ordered by id. */
     static KeysetQuery headers(SyncQuery query, List<String> conditions, long after, long high, int pageSize) {
         StringBuilder sql = new StringBuilder("SELECT ").append(query.idColumn()).append(" AS ").append(SyncQuery.ID)

@@ -22,10 +22,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -70,6 +72,7 @@ final class SyncRunner implements Runnable {
     private final NetSuiteClient client;
     private final SyncQuery query;
     private final PageWriter writer;
+    private final FailedRecords failures;
     private final Progress progress = new Progress();
     private final AtomicInteger errorsRecorded = new AtomicInteger();
     private final Instant startedAt = Instant.now();
@@ -93,6 +96,7 @@ final class SyncRunner implements Runnable {
         this.client = client;
         this.query = type.query();
         this.writer = new PageWriter(config.tenantId(), config.recordType(), type.descriptor().category());
+        this.failures = FailedRecords.of(store.jdbc(), config.id());
         var metrics = client.metrics();
         progress.netsuiteBase(metrics.requests(), metrics.retries());
     }
@@ -155,6 +159,8 @@ final class SyncRunner implements Runnable {
                 flushQuietly();
                 if (Pending.sliced(phase)) {
                     readSlices(plan, phase);
+                } else if (Pending.RETRIES.equals(phase)) {
+                    readRetries(plan);
                 } else if (Pending.DELETIONS.equals(phase)) {
                     readDeletions(plan);
                 } else if (Pending.SWEEP.equals(phase)) {
@@ -296,11 +302,13 @@ final class SyncRunner implements Runnable {
             List<String> conditions = new ArrayList<>(base);
             conditions.add(Queries.changedSince(query, since));
             Stats stats = stats(conditions, joins, true);
-            estimate = stats.count;
+            long retries = store.jdbc().call(c -> failures.due(c, runId));
+            estimate = stats.count + retries;
             cursors.addAll(slices(Pending.CHANGES, stats));
+            cursors.add(new Cursor(Pending.RETRIES, 0, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, false, 0));
             cursors.add(new Cursor(Pending.DELETIONS, 0, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, false, 0));
             plan = new Pending(runId, Pending.INCREMENTAL, state.generation(), stats.highWater, since, null,
-                    List.of(Pending.CHANGES, Pending.DELETIONS), 0, estimate, false);
+                    List.of(Pending.CHANGES, Pending.RETRIES, Pending.DELETIONS), 0, estimate, false);
         }
         progress.estimatedTotal(estimate);
         Pending p = plan;
@@ -566,6 +574,7 @@ final class SyncRunner implements Runnable {
             List<ErrorRow> all = new ArrayList<>(errors);
             all.addAll(o.errors());
             recordErrors(c, all);
+            failures.track(c, runId, mapped.keySet(), all);
             return o;
         });
         progress.done.addAndGet(page.headers.size());
@@ -605,6 +614,53 @@ final class SyncRunner implements Runnable {
         }
     }
 
+    /**
+     * Reads again, by id, the records that failed in earlier runs and have not changed since (changed ones were read
+     * in the changes phase): a fix in NetSuite's data or in the record-type plugin need not wait for the record to
+     * change. A record NetSuite no longer returns (deleted, or outside the filters now) leaves the failed set.
+     */
+    private void readRetries(Pending plan) {
+        List<Cursor> cursors = store.cursors(config.id(), Pending.RETRIES);
+        if (cursors.isEmpty() || cursors.get(0).done()) {
+            return;
+        }
+        Cursor k = cursors.get(0);
+        List<String> base = Queries.base(query, config.settings().subsidiaryIds(),
+                config.settings().customCondition());
+        int pageSize = config.settings().pageSize();
+        while (true) {
+            checkStop();
+            long after = k.afterId();
+            List<Long> ids = store.jdbc().call(c -> failures.dueAfter(c, plan.runId(), after, pageSize));
+            if (ids.isEmpty()) {
+                Cursor done = k.advanced(after, true, 0);
+                inPageDo(c -> SyncStore.advance(c, config.id(), runId, done));
+                return;
+            }
+            List<String> conditions = new ArrayList<>(base);
+            conditions.add(Queries.idIn(query, ids));
+            long high = ids.get(ids.size() - 1);
+            Fetched page = fetch(conditions, after, high, Long.MAX_VALUE);
+            Set<Long> vanished = new HashSet<>(ids);
+            page.headers().forEach(h -> vanished.remove(h.getLong(SyncQuery.ID)));
+            boolean last = ids.size() < pageSize;
+            Cursor advanced = k.advanced(high, last, page.headers().size());
+            inPageDo(c -> {
+                SyncStore.fence(c, config.id(), runId);
+                failures.forget(c, vanished);
+            });
+            if (page.headers().isEmpty()) {
+                inPageDo(c -> SyncStore.advance(c, config.id(), runId, advanced));
+            } else {
+                writePage(plan, page, advanced);
+            }
+            k = advanced;
+            if (last) {
+                return;
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ deletions and sweep
 
     private void readDeletions(Pending plan) {
@@ -640,6 +696,7 @@ final class SyncRunner implements Runnable {
                 SyncStore.advance(c, config.id(), runId, advanced);
                 int n = writer.delete(c, ids, archive);
                 recordErrors(c, errors);
+                failures.forget(c, ids);
                 return n;
             });
             progress.deleted.addAndGet(deleted);
@@ -655,6 +712,10 @@ final class SyncRunner implements Runnable {
     /** After a full load: archives (or deletes) what the load did not see, because NetSuite no longer has it. */
     private void sweep(Pending plan) {
         boolean archive = !"delete".equals(config.settings().onDelete());
+        inPageDo(c -> {
+            SyncStore.fence(c, config.id(), runId);
+            failures.forgetUnseenBy(c, plan.runId());
+        });
         while (true) {
             checkStop();
             List<Long> unseen = store.jdbc().call(c -> writer.unseen(c, plan.generation(), SWEEP_BATCH));

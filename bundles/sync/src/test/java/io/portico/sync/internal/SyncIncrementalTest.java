@@ -131,16 +131,4 @@ class SyncIncrementalTest extends SyncTestSupport {
         assertFalse(engine.config("invoice").orElseThrow().settings().subsidiaryIds().isEmpty());
     }
 
-    /** The {@code skip}-th open invoice without payments or credits applied (NetSuite refuses to delete others). */
-    private long unpaidInvoice(List<Long> ids, int skip) {
-        int seen = 0;
-        for (long id : ids) {
-            Map<String, Object> rest = sandbox.data().record("invoice", id).orElse(null);
-            if (rest != null && new BigDecimal(rest.get("amountPaid").toString()).signum() == 0 && "Open".equals(ref(rest, "status"))
-                    && seen++ == skip) {
-                return id;
-            }
-        }
-        throw new AssertionError("no unpaid invoice");
-    }
 }

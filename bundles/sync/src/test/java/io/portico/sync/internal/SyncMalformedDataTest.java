@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncRunError;
 import io.portico.sandbox.NetSuiteSandbox;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Malformed NetSuite data fails the record it is in, with an error naming the record, and nothing else: the run goes
- * on, the other rows are exact, and a later full resync repairs the records once the data is fixed.
+ * on, the other rows are exact. Failed records are read again by every incremental run, changed or not, so they are
+ * stored as soon as the data is fixed; one deleted in NetSuite meanwhile is forgotten.
  */
 class SyncMalformedDataTest extends SyncTestSupport {
 
@@ -27,7 +29,11 @@ class SyncMalformedDataTest extends SyncTestSupport {
         SyncEngine engine = engine("node-a", SyncEngine.Options.defaults("node-a"), () -> corrupting);
         sync(engine, "customer", false);
 
-        List<Long> ids = invoiceIds();
+        List<Long> ids = new ArrayList<>(invoiceIds());
+        // The first damaged invoice is one NetSuite lets be deleted, for the end of the test.
+        Long deletable = unpaidInvoice(ids, 0);
+        ids.remove(deletable);
+        ids.add(0, deletable);
         Map<Long, BiConsumer<String, Map<String, String>>> damage = new HashMap<>();
         damage.put(ids.get(0), (kind, row) -> row.remove("trandate"));
         damage.put(ids.get(1), (kind, row) -> row.put("status", "Z"));
@@ -79,15 +85,24 @@ class SyncMalformedDataTest extends SyncTestSupport {
 
         Map<String, Object> stored = rows("SELECT * FROM ns_transaction WHERE netsuite_id = ?", html).get(html);
         assertEquals(script, attribute(stored, "memo"), "markup is data: kept verbatim, never interpreted");
+
+        SyncRun stillBroken = sync(engine, "invoice", false);
+        assertEquals(9, stillBroken.failed(), "records that failed are read again, though they did not change");
+        assertEquals(0, stillBroken.inserted());
+        assertEquals(9, count("SELECT count(*) FROM sync_failed_record WHERE attempts = 2"));
+
+        sandbox.data().delete("invoice", ids.get(0));
         corrupting.corrupt(row -> row);
         sandbox.data().patch("invoice", html, Map.of("memo", script));
-        SyncRun incremental = sync(engine, "invoice", false);
-        assertEquals(0, incremental.failed(), "the malformed records did not change, so they are not read again");
-        assertInvoicesMatchSource(Set.copyOf(ids.subList(0, 9)));
+        SyncRun repaired = sync(engine, "invoice", false);
+        assertEquals(0, repaired.failed(), repaired.toString());
+        assertEquals(8, repaired.inserted(), "fixed in NetSuite: the next incremental run stores them");
+        assertEquals(0, count("SELECT count(*) FROM sync_failed_record"), "the deleted one left the set too");
+        assertInvoicesMatchSource();
 
-        SyncRun repaired = sync(engine, "invoice", true);
-        assertEquals(0, repaired.failed());
-        assertEquals(9, repaired.inserted());
+        SyncRun full = sync(engine, "invoice", true);
+        assertEquals(0, full.failed());
+        assertEquals(0, full.inserted() + full.updated());
         assertInvoicesMatchSource();
     }
 }

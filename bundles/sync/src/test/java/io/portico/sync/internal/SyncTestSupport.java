@@ -101,6 +101,19 @@ abstract class SyncTestSupport {
     }
 
     /** Every invoice and line in the sandbox is in Portico exactly as NetSuite's REST API shows it, and no other. */
+    /** The {@code skip}-th open invoice without payments or credits applied (NetSuite refuses to delete others). */
+    protected long unpaidInvoice(List<Long> ids, int skip) {
+        int seen = 0;
+        for (long id : ids) {
+            Map<String, Object> rest = sandbox.data().record("invoice", id).orElse(null);
+            if (rest != null && new BigDecimal(rest.get("amountPaid").toString()).signum() == 0 && "Open".equals(ref(rest, "status"))
+                    && seen++ == skip) {
+                return id;
+            }
+        }
+        throw new AssertionError("no unpaid invoice");
+    }
+
     protected void assertInvoicesMatchSource() throws SQLException {
         assertInvoicesMatchSource(java.util.Set.of());
     }
