@@ -73,6 +73,11 @@ public final class SyncComponent {
             return t;
         });
         scheduler.scheduleWithFixedDelay(this::tick, config.tickSeconds(), config.tickSeconds(), TimeUnit.SECONDS);
+        if (config.historyDays() > 0) {
+            int days = config.historyDays();
+            int keep = Math.max(1, config.historyRunsKept());
+            scheduler.scheduleWithFixedDelay(() -> prune(days, keep), 1, 60, TimeUnit.MINUTES);
+        }
         LOG.info("Sync engine on node {}: checking the schedule every {} s, at most {} runs at once", node,
                 config.tickSeconds(), config.maxConcurrentRuns());
     }
@@ -82,6 +87,18 @@ public final class SyncComponent {
             engine.tick();
         } catch (RuntimeException e) {
             LOG.warn("Sync schedule check failed: {}", e.getMessage());
+        }
+    }
+
+    /** Any node may prune; two at once delete the same rows, harmlessly. */
+    private void prune(int days, int keep) {
+        try {
+            int deleted = engine.store().pruneRuns(days, keep);
+            if (deleted > 0) {
+                LOG.info("Sync history: deleted {} runs that ended more than {} days ago", deleted, days);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Pruning the sync history failed: {}", e.getMessage());
         }
     }
 

@@ -32,6 +32,15 @@ public @interface SyncEngineConfig {
     @AttributeDefinition(name = "Errors kept per run", min = "1")
     int maxErrorsPerRun() default 1000;
 
+    @AttributeDefinition(name = "History kept (days)", min = "0",
+            description = "Ended runs and their errors are deleted this many days after they finished; 0 keeps them "
+                    + "forever.")
+    int historyDays() default 90;
+
+    @AttributeDefinition(name = "Runs always kept", min = "1",
+            description = "Each record type's newest runs, kept whatever their age.")
+    int historyRunsKept() default 50;
+
     @AttributeDefinition(name = "Admin API token", type = AttributeType.PASSWORD, required = false,
             description = "Lets automation call /api/admin/sync with the X-Portico-Admin-Token header (plain or "
                     + "sealed as ENC(...)); empty: only signed-in operator administrators may.")

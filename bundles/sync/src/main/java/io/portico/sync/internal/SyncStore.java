@@ -342,6 +342,24 @@ final class SyncStore {
                 SyncStore::run, runId, tenantId()));
     }
 
+    /**
+     * Deletes ended runs (and their errors) that finished more than {@code days} ago, except each configuration's
+     * newest {@code keep} runs and runs an unfinished plan still names.
+     *
+     * @return how many runs were deleted
+     */
+    int pruneRuns(int days, int keep) {
+        return jdbc.transaction(c -> Jdbc.update(c, """
+                DELETE FROM sync_run r
+                WHERE r.status <> 'running' AND r.finished_at < now() - make_interval(days => ?)
+                  AND NOT EXISTS (SELECT 1 FROM sync_state s WHERE s.owner_run_id = r.id
+                                  OR CAST(s.pending ->> 'runId' AS bigint) = r.id)
+                  AND r.id NOT IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY config_id
+                                                       ORDER BY started_at DESC, id DESC) AS newest
+                                                   FROM sync_run) k
+                                   WHERE k.newest <= ?)""", days, keep));
+    }
+
     List<SyncRun> runs(String recordType, int limit) {
         return jdbc.call(c -> Jdbc.list(c, "SELECT " + RUN_COLUMNS + " FROM sync_run WHERE tenant_id = ? AND "
                 + "record_type = ? ORDER BY started_at DESC, id DESC LIMIT ?", SyncStore::run, tenantId(), recordType,
