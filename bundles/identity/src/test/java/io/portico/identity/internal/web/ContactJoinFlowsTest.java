@@ -48,7 +48,7 @@ class ContactJoinFlowsTest {
 
     @Test
     void aUserWhoConfirmsTheirEmailIsAMemberAtOnce() throws Exception {
-        long vera = unverifiedUser("Vera@acme.example");
+        long vera = userWithoutMembership("Vera@acme.example", false);
         portal.organizations.linkContact(new ContactLink("101", "C1", "vera@acme.example"));
         assertEquals(0, memberships(vera), "an unconfirmed address proves nothing");
 
@@ -69,7 +69,7 @@ class ContactJoinFlowsTest {
 
     @Test
     void aPasswordResetConfirmsTheEmailToo() throws Exception {
-        long rita = unverifiedUser("rita@acme.example");
+        long rita = userWithoutMembership("rita@acme.example", false);
         portal.organizations.linkContact(new ContactLink("102", "C1", "rita@acme.example"));
         Browser browser = new Browser(portal.baseUrl);
         browser.submit("/forgot-password", "/forgot-password", Map.of("email", "rita@acme.example"));
@@ -101,7 +101,7 @@ class ContactJoinFlowsTest {
         String newcomer = me(portal.sso.signIn("test", person("sub-sam", "Sam@customer-mail.example", true), "/"));
         assertTrue(newcomer.contains("\"name\":\"Acme\"") && newcomer.contains("\"role\":\"member\""), newcomer);
 
-        long una = unverifiedUser("una@globex.example");
+        long una = userWithoutMembership("una@globex.example", false);
         portal.organizations.linkContact(new ContactLink("105", "C2", "una@globex.example"));
         assertEquals(0, memberships(una));
         String existing = me(portal.sso.signIn("test", person("sub-una", "una@globex.example", true), "/"));
@@ -150,15 +150,17 @@ class ContactJoinFlowsTest {
 
     @Test
     void aCustomerSyncedAfterItsContactLetsItsUserSignIn() throws Exception {
-        portal.user("kim@initech.example", PASSWORD, globex, Role.VIEWER);
+        userWithoutMembership("kim@initech.example", true);
         portal.organizations.linkContact(new ContactLink("109", "C3", "kim@initech.example"));
-        Browser browser = new Browser(portal.baseUrl);
-        browser.signInJson("kim@initech.example", PASSWORD);
-        assertTrue(!browser.json("GET", "/api/me", null, Map.of()).body().contains("Initech"));
+        HttpResponse<String> refused = signIn(new Browser(portal.baseUrl), "kim@initech.example");
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("does not belong to any organization"), refused.body());
 
         customer("C3", "Initech");
+        Browser browser = new Browser(portal.baseUrl);
+        assertEquals("/", Browser.location(signIn(browser, "kim@initech.example")));
         String me = browser.json("GET", "/api/me", null, Map.of()).body();
-        assertTrue(me.contains("\"name\":\"Initech\""), me);
+        assertTrue(me.contains("\"name\":\"Initech\"") && me.contains("\"role\":\"member\""), me);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -168,11 +170,11 @@ class ContactJoinFlowsTest {
                 "USD", null, Map.of())).id();
     }
 
-    /** A user with a password whose email is not confirmed yet, and no membership. */
-    private static long unverifiedUser(String email) {
+    /** A user with a password and no membership. */
+    private static long userWithoutMembership(String email, boolean verified) {
         String hash = portal.hasher.hash(PASSWORD);
         long tenant = portal.operatorId();
-        return portal.store.write(UserMapper.class, m -> m.insert(tenant, email, "", hash, false));
+        return portal.store.write(UserMapper.class, m -> m.insert(tenant, email, "", hash, verified));
     }
 
     private static int memberships(long userId) throws Exception {
