@@ -42,9 +42,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
 /**
- * The sync engine and the invoice and customer record types in the real distribution, against a NetSuite sandbox
- * running as a process of its own: syncs through the console and the admin API, an edit in NetSuite synced
- * incrementally, and a record-type plugin stopped and started while its data stays.
+ * The sync engine and the invoice, customer and contact record types in the real distribution, against a NetSuite
+ * sandbox running as a process of its own: syncs through the console and the admin API, an edit in NetSuite synced
+ * incrementally, a contact that makes its user a member until NetSuite deletes it, and a record-type plugin stopped
+ * and started while its data stays.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -122,9 +123,8 @@ public class SyncIT extends PorticoTestSupport {
 
         // An edit in NetSuite, synced incrementally through the admin API.
         long invoiceId = Long.parseLong(query("SELECT max(netsuite_id) FROM ns_transaction"));
-        HttpResponse<String> edit = http.send(HttpRequest.newBuilder(URI.create(sandboxUrl() + "/sandbox/records/invoice/"
-                + invoiceId)).POST(HttpRequest.BodyPublishers.ofString("{\"memo\":\"Changed in NetSuite\"}"))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> edit = sandbox("POST", "/sandbox/records/invoice/" + invoiceId,
+                "{\"memo\":\"Changed in NetSuite\"}");
         assertEquals(edit.body(), 200, edit.statusCode());
         HttpResponse<String> started = send("POST", "/api/admin/sync/invoice/runs", TOKEN, null);
         assertEquals(started.body(), 202, started.statusCode());
@@ -139,6 +139,32 @@ public class SyncIT extends PorticoTestSupport {
                 + invoiceId));
         assertEquals(200, send("GET", "/api/admin/sync/runs/" + runId + "/errors", TOKEN, null).statusCode());
         assertEquals(404, send("GET", "/api/admin/sync/nosuchtype", TOKEN, null).statusCode());
+    }
+
+    @Test
+    public void aSyncedContactMakesTheUserWithItsVerifiedEmailAMemberUntilNetSuiteDeletesIt() throws Exception {
+        syncAll();
+        String customer = field(sandbox("GET", "/sandbox", null).body(), "firstCustomerId");
+        long organization = count("SELECT id FROM organization WHERE kind = 'customer' AND netsuite_id = '"
+                + customer + "'");
+        long user = count("INSERT INTO app_user (tenant_id, email, email_verified_at) SELECT id, "
+                + "'Ida.Contact@itest.example', now() FROM organization WHERE kind = 'operator' RETURNING id");
+        HttpResponse<String> created = sandbox("POST", "/sandbox/records/contact", "{\"firstName\":\"Ida\","
+                + "\"lastName\":\"Contact\",\"email\":\"ida.contact@itest.example\",\"company\":{\"id\":\""
+                + customer + "\"}}");
+        assertEquals(created.body(), 201, created.statusCode());
+        String membership = "SELECT count(*) FROM membership WHERE user_id = " + user + " AND organization_id = "
+                + organization + " AND role = 'member' AND status = 'active'";
+
+        syncContacts();
+        assertEquals(1, count(membership));
+        assertEquals(1, count("SELECT count(*) FROM audit_log WHERE actor = 'system:contact-sync' "
+                + "AND action = 'membership.added' AND subject = 'Ida.Contact@itest.example'"));
+
+        assertEquals(204, sandbox("DELETE", "/sandbox/records/contact/" + field(created.body(), "id"), null)
+                .statusCode());
+        syncContacts();
+        assertEquals("deleted in NetSuite", 0, count(membership));
     }
 
     @Test
@@ -202,6 +228,21 @@ public class SyncIT extends PorticoTestSupport {
         }
     }
 
+    private void syncContacts() throws Exception {
+        await("the contact record type", WAIT, () -> sync.config("contact").isPresent());
+        console("portico:sync-config --schedule manual contact");
+        String out = console("portico:sync-run --follow contact");
+        assertTrue(out, out.contains("succeeded"));
+        assertEquals(0, sync.runs("contact", 1).get(0).failed());
+    }
+
+    /** A request to the sandbox's control API. */
+    private HttpResponse<String> sandbox(String method, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(sandboxUrl() + path)).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> send(String method, String path, String token, String body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort() + path))
@@ -234,8 +275,7 @@ public class SyncIT extends PorticoTestSupport {
     }
 
     private int sandboxCount(String what) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(URI.create(sandboxUrl() + "/sandbox")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String body = sandbox("GET", "/sandbox", null).body();
         Matcher m = Pattern.compile("\"" + what + "\"\\s*:\\s*(\\d+)").matcher(body);
         assertTrue(body, m.find());
         return Integer.parseInt(m.group(1));

@@ -1,5 +1,6 @@
 package io.portico.sync.internal;
 
+import io.portico.api.identity.ContactLink;
 import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Organization;
 import io.portico.api.identity.Organizations;
@@ -103,6 +104,21 @@ final class FakeOrganizations implements Organizations {
 
     @Override
     public List<Organization> customers(String nameContains, boolean includeArchived, int offset, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void linkContact(ContactLink link) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean unlinkContact(String contactNetsuiteId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean isLinkableEmail(String email) {
         throw new UnsupportedOperationException();
     }
 }

@@ -89,6 +89,7 @@ public final class PasswordResets {
             UserMapper users = s.getMapper(UserMapper.class);
             users.setPassword(used.userId(), hash);
             users.markVerified(used.userId());
+            organizations.joinContactOrganizations(s, used.userId());
             int ended = sessions.endAll(s, used.userId());
             audit.append(s, Actor.user(used.userId(), used.email()), "password_reset.completed", null, used.email(),
                     Map.of("sessionsEnded", ended), client);

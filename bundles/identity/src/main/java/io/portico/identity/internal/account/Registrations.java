@@ -24,6 +24,7 @@ import io.portico.identity.internal.user.MembershipRecord;
 import io.portico.identity.internal.user.PasswordPolicy;
 import io.portico.identity.internal.user.UserMapper;
 import io.portico.identity.internal.user.UserRecord;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +34,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Self-registration with a work email. The page always answers "check your email", so it reveals neither accounts
- * nor customers; the email carries a link to finish (when the address's domain belongs to a customer organization)
- * or says why not. Finishing creates the account and joins the organization, at once or pending approval, as the
- * operator decided. The same link type also confirms the address of an existing, unconfirmed account.
+ * nor customers; the email carries a link to finish (when the address is a NetSuite contact's of a customer, or its
+ * domain belongs to a customer organization) or says why not. Finishing creates the account and joins the contact's
+ * organizations at once, and the domain's organization at once or pending approval, as the operator decided. The
+ * same link type also confirms the address of an existing, unconfirmed account, which joins its contacts'
+ * organizations then.
  */
 @Component(service = Registrations.class)
 public final class Registrations {
@@ -87,7 +90,8 @@ public final class Registrations {
             mail.accountExists(existing.email());
             return;
         }
-        if (domainJoin.organizationFor(address).isEmpty()) {
+        if (domainJoin.organizationFor(address).isEmpty()
+                && !store.read(s -> organizations.isLinkedContact(s, address))) {
             audit.record(actor, "registration.requested", null, address.value(),
                     Map.of("outcome", "no organization"), client);
             mail.noOrganization(address.value(), address.domain());
@@ -121,6 +125,7 @@ public final class Registrations {
                 throw Problems.badRequest("This link finishes a registration: choose your name and password.");
             }
             s.getMapper(UserMapper.class).markVerified(link.userId());
+            organizations.joinContactOrganizations(s, link.userId());
             audit.append(s, Actor.user(link.userId(), link.email()), "email.verified", null, link.email(), Map.of(),
                     client);
             return link.email();
@@ -128,9 +133,10 @@ public final class Registrations {
     }
 
     /**
-     * Finishes a registration: creates the account and joins the organization of the email's domain.
+     * Finishes a registration: creates the account, joins the organizations whose NetSuite contacts have the email,
+     * and the organization of the email's domain unless it is one of those.
      *
-     * @return the signed-in outcome, or empty when the membership waits for approval
+     * @return the signed-in outcome, or empty when the only membership waits for approval
      */
     public Optional<SignInOutcome> finish(String token, String name, String password, Client client) {
         OneTimeTokenRecord link = tokens.open(token, OneTimeTokens.VERIFY);
@@ -142,9 +148,7 @@ public final class Registrations {
             throw Problems.badRequest(p);
         });
         EmailAddress address = EmailAddress.parse(link.email());
-        Organization organization = domainJoin.organizationFor(address).orElseThrow(() -> Problems.conflict(
-                "No organization accepts registrations for " + address.domain() + " any more."));
-        String status = domainJoin.membershipStatus(organization);
+        Optional<Organization> byDomain = domainJoin.organizationFor(address);
         String hash = hasher.hash(password);
         long tenant = organizations.tenantId();
         UserRecord user = store.write(s -> {
@@ -157,17 +161,29 @@ public final class Registrations {
                 throw Problems.conflict("An account with this email address exists already. Sign in instead.");
             }
             long id = users.insert(tenant, address.value(), displayName, hash, true);
-            s.getMapper(MembershipMapper.class).upsert(id, organization.id(), DomainJoin.ROLE, status);
-            audit.append(s, Actor.user(id, address.value()), "registration.completed", organization.id(),
-                    address.value(), Map.of("membership", status, "role", DomainJoin.ROLE.name().toLowerCase()),
-                    client);
+            int byContact = organizations.joinContactOrganizations(s, id);
+            MembershipMapper memberships = s.getMapper(MembershipMapper.class);
+            Organization organization = byDomain.filter(o -> memberships.find(id, o.id()) == null).orElse(null);
+            if (organization == null && byContact == 0) {
+                throw Problems.conflict("No organization accepts registrations for " + address.domain()
+                        + " any more.");
+            }
+            Map<String, Object> detail = new HashMap<>(Map.of("contactMemberships", byContact));
+            if (organization != null) {
+                String status = domainJoin.membershipStatus(organization);
+                memberships.upsert(id, organization.id(), DomainJoin.ROLE, status);
+                detail.put("membership", status);
+                detail.put("role", DomainJoin.ROLE.name().toLowerCase());
+            }
+            audit.append(s, Actor.user(id, address.value()), "registration.completed",
+                    organization == null ? null : organization.id(), address.value(), detail, client);
             return users.findById(tenant, id);
         });
-        if ("pending".equals(status)) {
-            return Optional.empty();
-        }
         List<MembershipRecord> usable = store.read(MembershipMapper.class, m -> m.forUser(user.id())).stream()
                 .filter(MembershipRecord::usable).toList();
+        if (usable.isEmpty()) {
+            return Optional.empty();
+        }
         boolean mfa = policies.mfaRequired(usable.stream().map(MembershipRecord::organizationId).toList());
         return Optional.of(signIn.start(user, usable, SessionService.PASSWORD, mfa, client));
     }

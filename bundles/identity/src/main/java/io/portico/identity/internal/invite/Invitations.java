@@ -191,6 +191,7 @@ public final class Invitations {
                 OneTimeTokenRecord used = tokens.consume(s, token, OneTimeTokens.INVITE);
                 UserRecord user = s.getMapper(UserMapper.class).findByEmail(tenant, used.email());
                 s.getMapper(UserMapper.class).markVerified(user.id());
+                organizations.joinContactOrganizations(s, user.id());
                 s.getMapper(MembershipMapper.class).upsert(user.id(), used.organizationId(), used.role(), "active");
                 audit.append(s, Actor.user(user.id(), user.email()), "invitation.accepted", used.organizationId(),
                         user.email(), Map.of("role", used.role().name().toLowerCase()), client);
@@ -214,6 +215,7 @@ public final class Invitations {
                         + "again to join with it.");
             }
             long id = users.insert(tenant, used.email(), displayName, hash, true);
+            organizations.joinContactOrganizations(s, id);
             s.getMapper(MembershipMapper.class).upsert(id, used.organizationId(), used.role(), "active");
             audit.append(s, Actor.user(id, used.email()), "invitation.accepted", used.organizationId(), used.email(),
                     Map.of("role", used.role().name().toLowerCase(), "newAccount", true), client);

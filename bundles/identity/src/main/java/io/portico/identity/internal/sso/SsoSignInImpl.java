@@ -34,8 +34,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Signs in a person an SSO provider vouches for. The person is found by issuer and subject, else by verified email
- * (and the identity is linked), else an account is created when open invitations or an organization's email domain
- * let them in. Open invitations for the email are accepted on the way. The session then starts as after a password.
+ * (and the identity is linked), else an account is created when open invitations, a NetSuite contact with the email
+ * or an organization's email domain let them in. The person joins their contacts' organizations and accepts open
+ * invitations for the email on the way. The session then starts as after a password.
  */
 @Component(service = SsoSignIn.class)
 public final class SsoSignInImpl implements SsoSignIn {
@@ -109,7 +110,7 @@ public final class SsoSignInImpl implements SsoSignIn {
                 .openInvitationsFor(user == null ? email.value() : user.email());
         Organization byDomain = user == null && invitations.isEmpty() ? domainJoin.organizationFor(email).orElse(null)
                 : null;
-        if (user == null && invitations.isEmpty() && byDomain == null) {
+        if (user == null && invitations.isEmpty() && byDomain == null && !organizations.isLinkedContact(s, email)) {
             return null;
         }
         if (user == null) {
@@ -118,7 +119,10 @@ public final class SsoSignInImpl implements SsoSignIn {
             user = users.findById(tenant, id);
             audit.append(s, Actor.user(id, email.value()), "user.created", null, email.value(),
                     Map.of("method", "sso", "provider", provider), client);
+        } else {
+            users.markVerified(user.id());
         }
+        organizations.joinContactOrganizations(s, user.id());
         for (OneTimeTokenRecord invitation : invitations) {
             s.getMapper(OneTimeTokenMapper.class).consume(invitation.id());
             s.getMapper(MembershipMapper.class).upsert(user.id(), invitation.organizationId(), invitation.role(),
@@ -126,13 +130,12 @@ public final class SsoSignInImpl implements SsoSignIn {
             audit.append(s, Actor.user(user.id(), user.email()), "invitation.accepted", invitation.organizationId(),
                     user.email(), Map.of("role", invitation.role().name().toLowerCase(), "method", "sso"), client);
         }
-        if (byDomain != null) {
+        if (byDomain != null && s.getMapper(MembershipMapper.class).find(user.id(), byDomain.id()) == null) {
             String status = domainJoin.membershipStatus(byDomain);
             s.getMapper(MembershipMapper.class).upsert(user.id(), byDomain.id(), DomainJoin.ROLE, status);
             audit.append(s, Actor.user(user.id(), user.email()), "registration.completed", byDomain.id(),
                     user.email(), Map.of("membership", status, "method", "sso"), client);
         }
-        users.markVerified(user.id());
         identities.link(user.id(), provider, identity.issuer(), identity.subject());
         return users.findById(tenant, user.id());
     }

@@ -2,6 +2,7 @@ package io.portico.identity.internal.store;
 
 import io.portico.identity.internal.apitoken.ApiTokenMapper;
 import io.portico.identity.internal.audit.AuditMapper;
+import io.portico.identity.internal.org.ContactLinkMapper;
 import io.portico.identity.internal.org.OrganizationMapper;
 import io.portico.identity.internal.policy.PolicyMapper;
 import io.portico.identity.internal.session.SessionMapper;
@@ -15,6 +16,7 @@ final class Mappers {
 
     static final Class<?>[] ALL = {
         OrganizationMapper.class,
+        ContactLinkMapper.class,
         UserMapper.class,
         MembershipMapper.class,
         SessionMapper.class,

@@ -15,7 +15,10 @@ public interface MembershipMapper {
 
     MembershipRecord findById(@Param("id") long id);
 
-    /** Adds a membership, or changes the role of an existing one (an accepted invitation wins). */
+    /**
+     * Adds a membership, or changes the role of an existing one (an accepted invitation wins); either way the
+     * membership is no contact link's to take back.
+     */
     int upsert(@Param("userId") long userId, @Param("organizationId") long organizationId, @Param("role") Role role,
             @Param("status") String status);
 

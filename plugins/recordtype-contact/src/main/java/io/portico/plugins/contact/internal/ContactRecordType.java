@@ -1,5 +1,7 @@
 package io.portico.plugins.contact.internal;
 
+import io.portico.api.identity.ContactLink;
+import io.portico.api.identity.Organizations;
 import io.portico.api.plugin.PluginName;
 import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.FieldType;
@@ -12,16 +14,16 @@ import io.portico.api.recordtype.SourceRow;
 import io.portico.api.recordtype.SyncQuery;
 import io.portico.api.recordtype.SyncedRecord;
 import java.util.List;
-import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * NetSuite contacts. A contact belongs to its company's organization (the customer in {@code company}), and an
- * active contact with a usable email address links that address to the organization: a portal user whose verified
- * email matches is a member of it (see {@link ContactLinks}). A contact deleted or made inactive in NetSuite loses
- * its link. Statuses: {@code active}, {@code inactive}.
+ * active contact with a linkable email address links that address to the organization through
+ * {@link Organizations#linkContact}: a portal user whose verified email matches is a member of it. A contact deleted
+ * or made inactive in NetSuite, or without a company or a linkable email, loses its link. Statuses: {@code active},
+ * {@code inactive}.
  */
 @Component(service = RecordType.class)
 @PluginName(ContactRecordType.NAME)
@@ -53,11 +55,11 @@ public final class ContactRecordType implements RecordType {
                     new FieldDescriptor(RecordFields.STATUS, "Status", FieldType.STATUS)),
             6);
 
-    private final ContactLinks links;
+    private final Organizations organizations;
 
     @Activate
-    public ContactRecordType(@Reference ContactLinks links) {
-        this.links = links;
+    public ContactRecordType(@Reference Organizations organizations) {
+        this.organizations = organizations;
     }
 
     @Override
@@ -103,17 +105,17 @@ public final class ContactRecordType implements RecordType {
     @Override
     public void beforeCommit(SyncedRecord record) {
         String contactId = Long.toString(record.netsuiteId());
-        Optional<String> email = ContactLinks.linkableEmail(record.email());
-        if ("active".equals(record.status()) && record.owner() != null && email.isPresent()) {
-            links.link(contactId, record.owner(), email.get());
+        if ("active".equals(record.status()) && record.owner() != null
+                && organizations.isLinkableEmail(record.email())) {
+            organizations.linkContact(new ContactLink(contactId, record.owner(), record.email()));
         } else {
-            links.unlink(contactId);
+            organizations.unlinkContact(contactId);
         }
     }
 
     @Override
     public void beforeDelete(long netsuiteId) {
-        links.unlink(Long.toString(netsuiteId));
+        organizations.unlinkContact(Long.toString(netsuiteId));
     }
 
     private static String present(String value) {

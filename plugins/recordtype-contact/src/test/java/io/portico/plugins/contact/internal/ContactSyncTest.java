@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.api.sync.SyncRun;
+import io.portico.identity.internal.org.OrganizationsImpl;
+import io.portico.identity.internal.store.IdentityStore;
 import io.portico.sandbox.NetSuiteSandbox;
 import io.portico.sync.testing.SandboxSync;
-import io.portico.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -117,19 +114,9 @@ class ContactSyncTest {
 
     private static SandboxSync start() {
         SandboxSync s = new SandboxSync(NetSuiteSandbox.builder().customers(15), ContactRecordType.NAME,
-                db -> new ContactRecordType(new ContactLinks(db.dataSource(), () -> operator(db), false)));
+                db -> new ContactRecordType(new OrganizationsImpl(new IdentityStore(db.database()))));
         s.createCustomerOrganizations();
         return s;
-    }
-
-    private static long operator(TestDatabase db) {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id FROM organization WHERE kind = 'operator'")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static long organizationOf(SandboxSync s, long contact) {

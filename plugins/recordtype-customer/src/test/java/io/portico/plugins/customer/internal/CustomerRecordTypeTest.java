@@ -3,6 +3,7 @@ package io.portico.plugins.customer.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.portico.api.identity.ContactLink;
 import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Organization;
 import io.portico.api.identity.Organizations;
@@ -52,6 +53,21 @@ class CustomerRecordTypeTest {
         @Override
         public List<Organization> customers(String nameContains, boolean includeArchived, int offset, int limit) {
             return List.of();
+        }
+
+        @Override
+        public void linkContact(ContactLink link) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean unlinkContact(String contactNetsuiteId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isLinkableEmail(String email) {
+            throw new UnsupportedOperationException();
         }
     });
 

@@ -1,12 +1,15 @@
 package io.portico.identity.internal.org;
 
+import io.portico.api.identity.ContactLink;
 import io.portico.api.identity.CustomerOrganization;
 import io.portico.identity.internal.store.Json;
+import io.portico.identity.internal.user.EmailAddress;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Checks and normalises what the customer sync sends before anything is stored. */
-final class CustomerInput {
+/** Checks and normalises what the customer and contact syncs send before anything is stored. */
+final class SyncInput {
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final int MAX_ID = 64;
@@ -14,11 +17,11 @@ final class CustomerInput {
     private static final int MAX_BILLING_STATE = 100;
     private static final int MAX_ATTRIBUTES_CHARS = 256 * 1024;
 
-    private CustomerInput() {
+    private SyncInput() {
     }
 
     /** @throws IllegalArgumentException naming the first field that is wrong */
-    static CustomerOrganization normalise(CustomerOrganization c) {
+    static CustomerOrganization customer(CustomerOrganization c) {
         if (c == null) {
             throw new IllegalArgumentException("customer is required");
         }
@@ -40,6 +43,45 @@ final class CustomerInput {
         }
         return new CustomerOrganization(netsuiteId, name, EmailDomains.normalise(c.emailDomains()),
                 optional(c.billingState(), "billingState", MAX_BILLING_STATE), currency, parent, c.attributes());
+    }
+
+    /**
+     * A contact link with its ids stripped and its email in the form users' emails are matched in.
+     *
+     * @throws IllegalArgumentException naming the first field that is wrong
+     */
+    static ContactLink contactLink(ContactLink link) {
+        if (link == null) {
+            throw new IllegalArgumentException("link is required");
+        }
+        String contact = required(link.contactNetsuiteId(), "contactNetsuiteId", MAX_ID);
+        String customer = required(link.customerNetsuiteId(), "customerNetsuiteId", MAX_ID);
+        String email = linkableEmail(link.email()).orElseThrow(() -> new IllegalArgumentException(
+                link.email() == null || link.email().isBlank() ? "email is required"
+                        : "email is not a single mail address: '" + cut(link.email()) + "'"));
+        return new ContactLink(contact, customer, email);
+    }
+
+    /**
+     * A contact's email as links store it (an address a user could have, in lower case), or empty when no user can
+     * ever have it.
+     */
+    static Optional<String> linkableEmail(String email) {
+        try {
+            return Optional.of(EmailAddress.parse(email).value().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The id of the contact to unlink, stripped. */
+    static String contactNetsuiteId(String id) {
+        return required(id, "contactNetsuiteId", MAX_ID);
+    }
+
+    /** Enough of a rejected value to recognise it in an error message. */
+    private static String cut(String value) {
+        return value.length() > 80 ? value.substring(0, 80) + "…" : value;
     }
 
     private static String required(String value, String field, int max) {

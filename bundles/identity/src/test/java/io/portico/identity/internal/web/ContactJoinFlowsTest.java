@@ -1,0 +1,220 @@
+package io.portico.identity.internal.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portico.api.identity.ContactLink;
+import io.portico.api.identity.CustomerOrganization;
+import io.portico.api.identity.Role;
+import io.portico.api.sso.SsoIdentity;
+import io.portico.api.sso.SsoSignedIn;
+import io.portico.identity.internal.Browser;
+import io.portico.identity.internal.IdentityHarness;
+import io.portico.identity.internal.user.UserMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * People whose email is a NetSuite contact's join the contact's customer organization the moment their email is
+ * verified — by the emailed link, a password reset, an SSO provider, an invitation or a registration — over real
+ * HTTP with the emails GreenMail receives, and never lose a membership an invitation gave.
+ */
+class ContactJoinFlowsTest {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static IdentityHarness portal;
+    private static long acme;
+    private static long globex;
+
+    @BeforeAll
+    static void start() throws Exception {
+        portal = new IdentityHarness();
+        acme = customer("C1", "Acme");
+        globex = customer("C2", "Globex");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        portal.close();
+    }
+
+    @Test
+    void aUserWhoConfirmsTheirEmailIsAMemberAtOnce() throws Exception {
+        long vera = userWithoutMembership("Vera@acme.example", false);
+        portal.organizations.linkContact(new ContactLink("101", "C1", "vera@acme.example"));
+        assertEquals(0, memberships(vera), "an unconfirmed address proves nothing");
+
+        Browser browser = new Browser(portal.baseUrl);
+        HttpResponse<String> refused = signIn(browser, "Vera@acme.example");
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("Confirm your email address first"), refused.body());
+        String link = path(portal.latestLink("vera@acme.example"));
+        HttpResponse<String> confirmed = browser.submit(link, "/verify-email", Map.of("token", token(link)));
+        assertEquals("/sign-in?notice=email-verified", Browser.location(confirmed));
+
+        assertEquals("/", Browser.location(signIn(browser, "Vera@acme.example")));
+        String me = browser.json("GET", "/api/me", null, Map.of()).body();
+        assertTrue(me.contains("\"name\":\"Acme\"") && me.contains("\"role\":\"member\""), me);
+        assertEquals(1, portal.count("SELECT count(*) FROM audit_log WHERE actor = 'system:contact-sync' "
+                + "AND action = 'membership.added' AND subject = 'Vera@acme.example' AND organization_id = " + acme));
+    }
+
+    @Test
+    void aPasswordResetConfirmsTheEmailToo() throws Exception {
+        long rita = userWithoutMembership("rita@acme.example", false);
+        portal.organizations.linkContact(new ContactLink("102", "C1", "rita@acme.example"));
+        Browser browser = new Browser(portal.baseUrl);
+        browser.submit("/forgot-password", "/forgot-password", Map.of("email", "rita@acme.example"));
+        String link = path(portal.latestLink("rita@acme.example"));
+        HttpResponse<String> reset = browser.submit(link, "/reset-password",
+                Map.of("token", token(link), "password", "a brand new passphrase"));
+        assertEquals("/sign-in?notice=password-reset", Browser.location(reset));
+        assertEquals(1, memberships(rita));
+    }
+
+    @Test
+    void aContactRegistersWithAnAddressNoDomainMatches() throws Exception {
+        portal.organizations.linkContact(new ContactLink("103", "C1", "Acme.Buyer@gmail.com"));
+        Browser browser = new Browser(portal.baseUrl);
+        browser.submit("/register", "/register", Map.of("email", "acme.buyer@gmail.com"));
+        String link = path(portal.latestLink("acme.buyer@gmail.com"));
+        assertTrue(link.startsWith("/verify-email?token="), "a registration link, not a refusal: " + link);
+
+        HttpResponse<String> done = browser.submit(link, "/verify-email",
+                Map.of("token", token(link), "name", "Acme Buyer", "password", PASSWORD));
+        assertEquals("/", Browser.location(done));
+        String me = browser.json("GET", "/api/me", null, Map.of()).body();
+        assertTrue(me.contains("\"name\":\"Acme\"") && me.contains("\"role\":\"member\""), me);
+    }
+
+    @Test
+    void ssoSignInWithAVerifiedEmailJoinsTheContactsOrganization() throws Exception {
+        portal.organizations.linkContact(new ContactLink("104", "C1", "sam@customer-mail.example"));
+        String newcomer = me(portal.sso.signIn("test", person("sub-sam", "Sam@customer-mail.example", true), "/"));
+        assertTrue(newcomer.contains("\"name\":\"Acme\"") && newcomer.contains("\"role\":\"member\""), newcomer);
+
+        long una = userWithoutMembership("una@globex.example", false);
+        portal.organizations.linkContact(new ContactLink("105", "C2", "una@globex.example"));
+        assertEquals(0, memberships(una));
+        String existing = me(portal.sso.signIn("test", person("sub-una", "una@globex.example", true), "/"));
+        assertTrue(existing.contains("\"name\":\"Globex\"") && existing.contains("\"role\":\"member\""), existing);
+    }
+
+    @Test
+    void aContactMovedToAnotherCustomerMovesItsMembershipForTheSignedInUser() throws Exception {
+        portal.user("mo@acme.example", PASSWORD, portal.operatorId(), Role.ADMIN);
+        portal.organizations.linkContact(new ContactLink("106", "C1", "mo@acme.example"));
+        portal.organizations.linkContact(new ContactLink("106", "C2", "mo@acme.example"));
+        Browser browser = new Browser(portal.baseUrl);
+        browser.signInJson("mo@acme.example", PASSWORD);
+        String organizations = browser.json("GET", "/api/me", null, Map.of()).body();
+        assertTrue(organizations.contains("\"name\":\"Globex\"") && !organizations.contains("\"name\":\"Acme\""),
+                organizations);
+
+        portal.organizations.unlinkContact("106");
+        assertEquals(1, portal.count("SELECT count(*) FROM membership m JOIN app_user u ON u.id = m.user_id "
+                + "WHERE u.email = 'mo@acme.example'"), "only the operator membership is left");
+    }
+
+    @Test
+    void membershipsThatInvitationsGaveAreNeverTakenBack() throws Exception {
+        portal.invitations.inviteFromConsole("admin", acme, "ivan@acme.example", Role.MEMBER, true);
+        String link = path(portal.latestLink("ivan@acme.example"));
+        Browser browser = new Browser(portal.baseUrl);
+        browser.submit(link, "/invitations/accept", Map.of("token", token(link), "name", "Ivan", "password",
+                PASSWORD));
+        portal.organizations.linkContact(new ContactLink("107", "C1", "ivan@acme.example"));
+        portal.organizations.unlinkContact("107");
+        assertEquals(List.of("member"), roles("ivan@acme.example"), "invited before the link");
+
+        // Invited, a member by contact link meanwhile, then the invitation accepted: it makes the membership its own.
+        portal.user("jo@elsewhere.example", PASSWORD, globex, Role.MEMBER);
+        portal.invitations.inviteFromConsole("admin", acme, "jo@elsewhere.example", Role.MEMBER, true);
+        String invitation = path(portal.latestLink("jo@elsewhere.example"));
+        portal.organizations.linkContact(new ContactLink("108", "C1", "jo@elsewhere.example"));
+        assertEquals(List.of("member", "member"), roles("jo@elsewhere.example"));
+        HttpResponse<String> accepted = new Browser(portal.baseUrl).submit(invitation, "/invitations/accept",
+                Map.of("token", token(invitation)));
+        assertEquals("/sign-in?notice=invitation-accepted", Browser.location(accepted));
+        portal.organizations.unlinkContact("108");
+        assertEquals(List.of("member", "member"), roles("jo@elsewhere.example"));
+    }
+
+    @Test
+    void aCustomerSyncedAfterItsContactLetsItsUserSignIn() throws Exception {
+        userWithoutMembership("kim@initech.example", true);
+        portal.organizations.linkContact(new ContactLink("109", "C3", "kim@initech.example"));
+        HttpResponse<String> refused = signIn(new Browser(portal.baseUrl), "kim@initech.example");
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("does not belong to any organization"), refused.body());
+
+        customer("C3", "Initech");
+        Browser browser = new Browser(portal.baseUrl);
+        assertEquals("/", Browser.location(signIn(browser, "kim@initech.example")));
+        String me = browser.json("GET", "/api/me", null, Map.of()).body();
+        assertTrue(me.contains("\"name\":\"Initech\"") && me.contains("\"role\":\"member\""), me);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static long customer(String netsuiteId, String name) {
+        return portal.organizations.upsertCustomer(new CustomerOrganization(netsuiteId, name, List.of(), null,
+                "USD", null, Map.of())).id();
+    }
+
+    /** A user with a password and no membership. */
+    private static long userWithoutMembership(String email, boolean verified) {
+        String hash = portal.hasher.hash(PASSWORD);
+        long tenant = portal.operatorId();
+        return portal.store.write(UserMapper.class, m -> m.insert(tenant, email, "", hash, verified));
+    }
+
+    private static int memberships(long userId) throws Exception {
+        return portal.count("SELECT count(*) FROM membership WHERE status = 'active' AND user_id = " + userId);
+    }
+
+    private static List<String> roles(String email) throws Exception {
+        List<String> roles = new ArrayList<>();
+        try (var c = portal.db.dataSource().getConnection();
+             var ps = c.prepareStatement("SELECT m.role FROM membership m JOIN app_user u ON u.id = m.user_id "
+                     + "WHERE lower(u.email) = ? ORDER BY m.organization_id")) {
+            ps.setString(1, email);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    roles.add(rs.getString(1));
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static HttpResponse<String> signIn(Browser browser, String email) throws Exception {
+        return browser.submit("/sign-in", "/sign-in", Map.of("email", email, "password", PASSWORD));
+    }
+
+    private static SsoIdentity person(String subject, String email, boolean verified) {
+        return new SsoIdentity("https://accounts.example", subject, email, verified, "Sam Sso", null, Map.of());
+    }
+
+    private static String me(SsoSignedIn signedIn) throws Exception {
+        String cookie = signedIn.setCookies().get(0).split(";")[0];
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal.baseUrl + "/api/me"))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String path(String link) {
+        return link.substring(portal.baseUrl.length());
+    }
+
+    private static String token(String link) {
+        return link.substring(link.indexOf("token=") + 6);
+    }
+}
