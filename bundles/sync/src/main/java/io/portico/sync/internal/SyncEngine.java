@@ -166,7 +166,8 @@ public final class SyncEngine implements SyncService, AutoCloseable {
             throw invalid("parallelism", "parallelism must be 1 to 32");
         }
         if (s.initialWindowDays() != null && (s.initialWindowDays() < 1 || s.initialWindowDays() > 36_500)) {
-            throw invalid("initialWindowDays", "initialWindowDays must be 1 to 36500, or absent to load everything at once");
+            throw invalid("initialWindowDays",
+                    "initialWindowDays must be 1 to 36500, or absent to load everything at once");
         }
         for (Long id : s.subsidiaryIds()) {
             if (id == null || id < 1) {

@@ -222,8 +222,11 @@ public final class SyncPages {
                 });
             } catch (ProblemException e) {
                 String error = SyncViews.sentence(e.detail());
-                return toDetail ? detailPage(admin, config(type), SyncForm.of(config.settings()), 1, e.status(),
-                        Map.of(), error, null) : listPage(admin, e.status(), error, null);
+                if (!toDetail) {
+                    return listPage(admin, e.status(), error, null);
+                }
+                SyncConfig now = config(type);
+                return detailPage(admin, now, SyncForm.of(now.settings()), 1, e.status(), Map.of(), error, null);
             }
             return redirect(config.recordType(), back, notice);
         });

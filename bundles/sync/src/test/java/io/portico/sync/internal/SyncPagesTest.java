@@ -207,7 +207,8 @@ class SyncPagesTest extends SyncTestSupport {
         assertTrue(fieldError(post("/admin/syncs/invoice", OWNER, form), "subsidiaryIds").contains("numbers"));
         form.put("subsidiaryIds", "1, 2");
         form.put("customCondition", "t.memo <> 'x'; DELETE");
-        assertTrue(fieldError(post("/admin/syncs/invoice", OWNER, form), "customCondition").contains("must not contain"));
+        assertTrue(fieldError(post("/admin/syncs/invoice", OWNER, form), "customCondition")
+                .contains("must not contain"));
         assertEquals("unconfigured", engine.config("invoice").orElseThrow().state(), "still nothing saved");
 
         form.put("customCondition", "t.memo <> 'x'");
