@@ -6,18 +6,25 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import io.portico.api.db.Database;
+import io.portico.api.identity.CustomerOrganization;
+import io.portico.api.identity.Organization;
+import io.portico.api.identity.Organizations;
 import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.sync.SyncConfig;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncService;
 import io.portico.netsuite.NetSuiteClient;
+import io.portico.api.sync.SyncSettings;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,9 +34,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -43,9 +53,9 @@ import org.osgi.framework.Bundle;
 
 /**
  * The sync engine and the invoice, customer and contact record types in the real distribution, against a NetSuite
- * sandbox running as a process of its own: syncs through the console and the admin API, an edit in NetSuite synced
- * incrementally, a contact that makes its user a member until NetSuite deletes it, and a record-type plugin stopped
- * and started while its data stays.
+ * sandbox running as a process of its own: syncs through the console, the admin API and the admin pages, an edit in
+ * NetSuite synced incrementally, a contact that makes its user a member until NetSuite deletes it, attachments read
+ * through NetSuite's RESTlets, and a record-type plugin stopped and started while its data stays.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -54,6 +64,8 @@ public class SyncIT extends PorticoTestSupport {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TOKEN = "itest-admin-token-5d1f0c";
     private static final String INVOICE_BUNDLE = "io.portico.recordtype-invoice";
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @Inject
     private SyncService sync;
@@ -66,6 +78,9 @@ public class SyncIT extends PorticoTestSupport {
 
     @Inject
     private NetSuiteClient netsuite;
+
+    @Inject
+    private Organizations organizations;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -208,6 +223,96 @@ public class SyncIT extends PorticoTestSupport {
         assertTrue(again, again.contains("0 files stored"));
     }
 
+    @Test
+    public void anOperatorAdminManagesTheSyncsInTheBrowser() throws Exception {
+        syncAll();
+        // The integration database outlives a run: people get names of their own, and the contact sync starts
+        // from a known configuration.
+        String run = Long.toString(System.nanoTime(), 36);
+        sync.configure("contact", new SyncSettings(true, false, "manual", null, List.of(), null, "archive", 600, 1000,
+                4));
+        Browser owner = signedIn("-r owner sync-owner-" + run + "@operator.example");
+        Organization acme = organizations.upsertCustomer(new CustomerOrganization("SYNC-IT-" + run, "Sync IT " + run,
+                List.of("sync-" + run + ".example"), "ok", "USD", null, Map.of()));
+        Browser customerAdmin = signedIn("-r admin ann-" + run + "@sync-" + run + ".example " + acme.id());
+
+        // Found from the admin nav and the home page; one row per record type.
+        assertTrue(owner.get("/").body().contains("href=\"/admin/syncs\""));
+        HttpResponse<String> list = owner.get("/admin/syncs");
+        assertEquals(list.body(), 200, list.statusCode());
+        assertTrue(list.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        for (String type : List.of("customer", "invoice", "contact", "salesorder", "customerpayment", "creditmemo")) {
+            assertTrue(type, list.body().contains("<tr data-record-type=\"" + type + "\""));
+        }
+        HttpResponse<String> script = owner.get("/admin/syncs/syncs.js");
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+
+        // Others get the refusal every admin page gives; visitors sign in first.
+        HttpResponse<String> refused = customerAdmin.get("/admin/syncs");
+        assertEquals(403, refused.statusCode());
+        String refusal = "Only the operator&#39;s administrators may do this.";
+        assertTrue(refused.body(), refused.body().contains(refusal));
+        assertTrue(customerAdmin.get("/admin/organizations").body().contains(refusal));
+        HttpResponse<String> anonymous = new Browser().get("/admin/syncs");
+        assertEquals(303, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").endsWith("/sign-in?next=%2Fadmin%2Fsyncs"));
+
+        // Run now: refused without the session's CSRF token, started with it.
+        int runsBefore = sync.runs("contact", 1000).size();
+        assertEquals(403, owner.postWithoutCsrf("/admin/syncs/contact/runs", Map.of()).statusCode());
+        HttpResponse<String> notAdmin = customerAdmin.post("/admin/syncs/contact/runs", Map.of());
+        assertEquals(403, notAdmin.statusCode());
+        assertTrue(notAdmin.body(), notAdmin.body().contains(refusal));
+        assertEquals("nothing started", runsBefore, sync.runs("contact", 1000).size());
+        SyncRun loaded = runByForm(owner, "contact", Map.of());
+        assertEquals("succeeded", loaded.status());
+
+        // An invalid cron expression is shown by its field, and nothing is saved.
+        SyncSettings settings = sync.config("contact").orElseThrow().settings();
+        HttpResponse<String> badCron = owner.post("/admin/syncs/contact", Map.of("enabled", "true",
+                "schedule", "cron", "cron", "61 * * * *", "initialWindowDays", "30"));
+        assertEquals(badCron.body(), 400, badCron.statusCode());
+        assertTrue(badCron.body(), Pattern.compile("<p class=\"field-error\" id=\"schedule-error\" role=\"alert\">"
+                + "[^<]*minute").matcher(badCron.body()).find());
+        assertEquals(settings, sync.config("contact").orElseThrow().settings());
+
+        // A record NetSuite sends malformed is an error of its own with its NetSuite id; NetSuite's text is text.
+        long contactId = Long.parseLong(query("SELECT min(netsuite_id) FROM ns_entity WHERE record_type = 'contact'"));
+        Matcher original = Pattern.compile("\"entityId\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\")")
+                .matcher(sandbox("GET", "/sandbox/records/contact/" + contactId, null).body());
+        assertTrue(original.find());
+        String entityId = original.group(1);
+        String markup = "<b>" + "x".repeat(300) + "</b>";
+        try {
+            assertEquals(200, sandbox("POST", "/sandbox/records/contact/" + contactId,
+                    "{\"entityId\":\"" + markup + "\"}").statusCode());
+            SyncRun failedOne = runByForm(owner, "contact", Map.of());
+            assertEquals(1, failedOne.failed());
+            String history = owner.get("/admin/syncs/contact").body();
+            assertTrue(history, history.contains("<td>" + contactId + "</td><td>mapping</td>")
+                    && history.contains("&lt;b&gt;xxx"));
+            assertFalse(history.contains("<b>xxx"));
+
+            HttpResponse<String> saved = owner.post("/admin/syncs/contact", Map.of("enabled", "true",
+                    "schedule", "manual", "customCondition", "\"<i>nosuchfield</i>\" IS NULL"));
+            assertEquals(saved.body(), 303, saved.statusCode());
+            SyncRun refusedByNetSuite = runByForm(owner, "contact", Map.of());
+            assertEquals("failed", refusedByNetSuite.status());
+            assertTrue(refusedByNetSuite.message(), refusedByNetSuite.message().contains("<i>nosuchfield</i>"));
+            history = owner.get("/admin/syncs/contact").body();
+            assertTrue(history, history.contains("&lt;i&gt;nosuchfield&lt;/i&gt;"));
+            assertFalse(history.contains("<i>nosuchfield</i>"));
+        } finally {
+            assertEquals(200, sandbox("POST", "/sandbox/records/contact/" + contactId,
+                    "{\"entityId\":" + entityId + "}").statusCode());
+            sync.configure("contact", settings);
+        }
+        SyncRun repaired = runByForm(owner, "contact", Map.of("full", "true"));
+        assertEquals("succeeded", repaired.status());
+        assertEquals(0, repaired.failed());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Syncs customers, then invoices, through the console, unless that has been done. */
@@ -241,6 +346,77 @@ public class SyncIT extends PorticoTestSupport {
         return http.send(HttpRequest.newBuilder(URI.create(sandboxUrl() + path)).method(method,
                 json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Starts a run with the page's form and waits for it to end. */
+    private SyncRun runByForm(Browser admin, String type, Map<String, String> fields) throws Exception {
+        long previous = sync.runs(type, 1).stream().mapToLong(SyncRun::id).max().orElse(0);
+        HttpResponse<String> started = admin.post("/admin/syncs/" + type + "/runs", fields);
+        assertEquals(started.body(), 303, started.statusCode());
+        assertTrue(started.headers().firstValue("Location").orElse("").contains("/admin/syncs?notice="));
+        SyncRun run = sync.runs(type, 1).get(0);
+        assertTrue("a new run", run.id() > previous);
+        await("run " + run.id() + " to end", WAIT, () -> !sync.run(run.id()).orElseThrow().running());
+        return sync.run(run.id()).orElseThrow();
+    }
+
+    /**
+     * Invites someone from the console ({@code portico:user-invite --link-only} with these arguments) and accepts the
+     * link with a password: the browser is signed in as them.
+     */
+    private Browser signedIn(String inviteArguments) throws Exception {
+        // The identity bundle's commands appear a moment after its services.
+        await("the portico:user-invite command", WAIT,
+                () -> sessionFactory.getRegistry().getCommand("portico", "user-invite") != null);
+        String output = console("portico:user-invite --link-only " + inviteArguments);
+        Matcher link = Pattern.compile("/invitations/accept\\?token=([A-Za-z0-9_-]{43})").matcher(output);
+        assertTrue(output, link.find());
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.get(link.group());
+        HttpResponse<String> accepted = browser.post("/invitations/accept", Map.of("token", link.group(1), "name",
+                "Sync Admin", "password", PASSWORD, "csrf", csrf(page)));
+        assertEquals(accepted.body(), 303, accepted.statusCode());
+        return browser;
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        Matcher m = CSRF.matcher(page.body());
+        assertTrue(page.body(), m.find());
+        return m.group(1);
+    }
+
+    /** A browser with its own cookies that does not follow redirects; its forms post the page's CSRF token. */
+    private final class Browser {
+        private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).connectTimeout(Duration.ofSeconds(5))
+                .build();
+        private String csrf;
+
+        HttpResponse<String> get(String path) throws Exception {
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort()
+                    + path)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Matcher m = CSRF.matcher(page.body());
+            if (m.find()) {
+                csrf = m.group(1);
+            }
+            return page;
+        }
+
+        /** Posts a form with the CSRF token of the last page it got, as the page's own forms do. */
+        HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+            Map<String, String> form = new HashMap<>(fields);
+            form.putIfAbsent("csrf", csrf);
+            return postWithoutCsrf(path, form);
+        }
+
+        HttpResponse<String> postWithoutCsrf(String path, Map<String, String> fields) throws Exception {
+            String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) {

@@ -146,8 +146,7 @@ public final class SyncAdminResource {
     void requireAdmin(SecurityContext security, String key) {
         Optional<PortalUser> user = PortalUser.from(security == null ? null : security.getUserPrincipal());
         if (user.isPresent()) {
-            PortalUser u = user.get();
-            if (u.operatorStaff() && (u.role() == Role.OWNER || u.role() == Role.ADMIN)) {
+            if (operatorAdmin(user.get())) {
                 return;
             }
             throw new ProblemException(403, "Forbidden", "Only the operator's administrators manage syncs.");
@@ -160,6 +159,11 @@ public final class SyncAdminResource {
                 + TOKEN_HEADER + " header configured in io.portico.sync.");
     }
 
+    /** Whether the user may manage syncs: an owner or admin of the operator organization. */
+    static boolean operatorAdmin(PortalUser user) {
+        return user.operatorStaff() && (user.role() == Role.OWNER || user.role() == Role.ADMIN);
+    }
+
     private SyncConfig config(String type) {
         return call(() -> sync.config(type)).orElseThrow(() -> ProblemException.notFound(
                 "No record type '" + type + "' is configured or running."));
@@ -170,20 +174,25 @@ public final class SyncAdminResource {
         try {
             return action.get();
         } catch (SyncException e) {
-            int status = switch (e.reason()) {
-                case UNKNOWN_RECORD_TYPE -> 404;
-                case DISABLED, ALREADY_RUNNING -> 409;
-                case INVALID_SETTINGS -> 400;
-                case NETSUITE_NOT_CONFIGURED, UNAVAILABLE -> 503;
-            };
-            String title = switch (status) {
-                case 404 -> "Not Found";
-                case 409 -> "Conflict";
-                case 400 -> "Bad Request";
-                default -> "Service Unavailable";
-            };
-            throw new ProblemException(status, title, e.getMessage());
+            throw problem(e);
         }
+    }
+
+    /** A service refusal as the problem it is for the caller: unknown, conflicting, invalid or unavailable. */
+    static ProblemException problem(SyncException e) {
+        int status = switch (e.reason()) {
+            case UNKNOWN_RECORD_TYPE -> 404;
+            case DISABLED, ALREADY_RUNNING -> 409;
+            case INVALID_SETTINGS -> 400;
+            case NETSUITE_NOT_CONFIGURED, UNAVAILABLE -> 503;
+        };
+        String title = switch (status) {
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 400 -> "Bad Request";
+            default -> "Service Unavailable";
+        };
+        return new ProblemException(status, title, e.getMessage());
     }
 
     // ------------------------------------------------------------------ JSON views (timestamps as ISO-8601 text)

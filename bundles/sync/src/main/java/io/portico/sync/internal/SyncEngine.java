@@ -150,27 +150,28 @@ public final class SyncEngine implements SyncService, AutoCloseable {
         try {
             schedule = Schedule.parse(s.schedule());
         } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
+            throw invalid("schedule", e.getMessage());
         }
         String onDelete = s.onDelete() == null ? "archive" : s.onDelete().strip().toLowerCase(Locale.ROOT);
         if (!onDelete.equals("archive") && !onDelete.equals("delete")) {
-            throw invalid("onDelete must be archive or delete, not " + s.onDelete());
+            throw invalid("onDelete", "onDelete must be archive or delete, not " + s.onDelete());
         }
         if (s.overlapSeconds() < 0 || s.overlapSeconds() > 7 * 86_400) {
-            throw invalid("overlapSeconds must be 0 to 604800");
+            throw invalid("overlapSeconds", "overlapSeconds must be 0 to 604800");
         }
         if (s.pageSize() < 1 || s.pageSize() > NetSuiteClient.MAX_PAGE_SIZE) {
-            throw invalid("pageSize must be 1 to " + NetSuiteClient.MAX_PAGE_SIZE);
+            throw invalid("pageSize", "pageSize must be 1 to " + NetSuiteClient.MAX_PAGE_SIZE);
         }
         if (s.parallelism() < 1 || s.parallelism() > 32) {
-            throw invalid("parallelism must be 1 to 32");
+            throw invalid("parallelism", "parallelism must be 1 to 32");
         }
         if (s.initialWindowDays() != null && (s.initialWindowDays() < 1 || s.initialWindowDays() > 36_500)) {
-            throw invalid("initialWindowDays must be 1 to 36500, or absent to load everything at once");
+            throw invalid("initialWindowDays",
+                    "initialWindowDays must be 1 to 36500, or absent to load everything at once");
         }
         for (Long id : s.subsidiaryIds()) {
             if (id == null || id < 1) {
-                throw invalid("subsidiaryIds must be NetSuite internal ids (positive numbers)");
+                throw invalid("subsidiaryIds", "subsidiaryIds must be NetSuite internal ids (positive numbers)");
             }
         }
         String condition = s.customCondition() == null || s.customCondition().isBlank() ? null
@@ -180,11 +181,16 @@ public final class SyncEngine implements SyncService, AutoCloseable {
             if (condition != null) {
                 Queries.checkCondition(condition);
             }
+        } catch (IllegalArgumentException e) {
+            throw invalid("customCondition", e.getMessage());
+        }
+        try {
             if (type.isPresent()) {
+                // The condition passed its check, so only the subsidiary filter can be refused here.
                 Queries.base(type.get().query(), s.subsidiaryIds(), condition);
             }
         } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
+            throw invalid("subsidiaryIds", e.getMessage());
         }
         return new SyncSettings(s.enabled(), s.paused(), schedule.text(), s.initialWindowDays(), s.subsidiaryIds(),
                 condition, onDelete, s.overlapSeconds(), s.pageSize(), s.parallelism());
@@ -192,6 +198,10 @@ public final class SyncEngine implements SyncService, AutoCloseable {
 
     private static SyncException invalid(String message) {
         return new SyncException(Reason.INVALID_SETTINGS, message);
+    }
+
+    private static SyncException invalid(String setting, String message) {
+        return new InvalidSettingException(setting, message);
     }
 
     private static void checkName(String recordType) {

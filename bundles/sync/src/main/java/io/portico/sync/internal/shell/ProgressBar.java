@@ -4,7 +4,7 @@ import io.portico.api.sync.SyncRun;
 import java.util.Locale;
 
 /** One console line for a run: {@code [######......]  45%  4,500/10,000  1,234/s  ETA 0:04  recent}. */
-final class ProgressBar {
+public final class ProgressBar {
 
     private ProgressBar() {
     }
@@ -28,7 +28,8 @@ final class ProgressBar {
         return line.toString();
     }
 
-    static String duration(long seconds) {
+    /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */
+    public static String duration(long seconds) {
         long h = seconds / 3600;
         long m = (seconds % 3600) / 60;
         long s = seconds % 60;
