@@ -41,4 +41,14 @@ public interface SyncService {
 
     /** The run's errors, oldest first. */
     List<SyncRunError> errors(long runId, int offset, int limit);
+
+    /**
+     * The record type's records that fail to sync now, by NetSuite id.
+     *
+     * @param limit at most this many (capped at 1000)
+     */
+    List<SyncFailingRecord> failingRecords(String recordType, int offset, int limit);
+
+    /** How many of the record type's records fail to sync now. */
+    long failingRecordCount(String recordType);
 }

@@ -4,6 +4,7 @@ import io.portico.api.identity.PortalUser;
 import io.portico.api.identity.Role;
 import io.portico.api.sync.SyncConfig;
 import io.portico.api.sync.SyncException;
+import io.portico.api.sync.SyncFailingRecord;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncRunError;
 import io.portico.api.sync.SyncService;
@@ -111,6 +112,28 @@ public final class SyncAdminResource {
             runs.add(view(r));
         }
         return Map.of("runs", runs);
+    }
+
+    /** The records that fail to sync now: each incremental run reads them again until they sync. */
+    @GET
+    @Path("{type}/failing")
+    public Map<String, Object> failing(@PathParam("type") String type,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit,
+            @Context SecurityContext security, @HeaderParam(TOKEN_HEADER) String key) {
+        requireAdmin(security, key);
+        config(type);
+        List<Object> records = new ArrayList<>();
+        for (SyncFailingRecord f : call(() -> sync.failingRecords(type, offset, limit))) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("netsuiteId", f.netsuiteId());
+            m.put("kind", f.kind());
+            m.put("message", f.message());
+            m.put("attempts", f.attempts());
+            m.put("firstFailedAt", text(f.firstFailedAt()));
+            m.put("lastFailedAt", text(f.lastFailedAt()));
+            records.add(m);
+        }
+        return Map.of("total", call(() -> sync.failingRecordCount(type)), "records", records);
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.portico.api.recordtype.RecordType;
 import io.portico.api.sync.SyncConfig;
 import io.portico.api.sync.SyncException;
 import io.portico.api.sync.SyncException.Reason;
+import io.portico.api.sync.SyncFailingRecord;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncRunError;
 import io.portico.api.sync.SyncService;
@@ -352,6 +353,16 @@ public final class SyncEngine implements SyncService, AutoCloseable {
     @Override
     public List<SyncRunError> errors(long runId, int offset, int limit) {
         return store.errors(runId, offset, limit);
+    }
+
+    @Override
+    public List<SyncFailingRecord> failingRecords(String recordType, int offset, int limit) {
+        return store.failingRecords(recordType, offset, limit);
+    }
+
+    @Override
+    public long failingRecordCount(String recordType) {
+        return store.failingRecordCount(recordType);
     }
 
     /** A run as stored, with the live counters when it runs on this node. */

@@ -55,6 +55,8 @@ public final class SyncPages {
     static final int RUNS_PER_PAGE = 20;
     /** Errors shown with each run of the history; the run's page has them all. */
     static final int ERRORS_PER_RUN = 5;
+    /** Failing records listed on a record type's page; the console and the JSON API list them all. */
+    static final int FAILING_SHOWN = 50;
     static final int ERRORS_PER_PAGE = 100;
     /** The history pages through at most as many runs as the service returns at once. */
     private static final int MAX_RUNS = 1000;
@@ -269,6 +271,9 @@ public final class SyncPages {
         model.put("page", current);
         model.put("olderRuns", runs.size() > skip + RUNS_PER_PAGE);
         model.put("errorsPerRun", ERRORS_PER_RUN);
+        model.put("failingTotal", SyncAdminResource.call(() -> sync.failingRecordCount(type)));
+        model.put("failing", SyncAdminResource.call(() -> sync.failingRecords(type, 0, FAILING_SHOWN)).stream()
+                .map(SyncViews::failing).toList());
         putMessages(model, error, notice);
         return html(status, "sync.ftlh", model);
     }

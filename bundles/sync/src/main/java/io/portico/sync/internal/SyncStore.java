@@ -1,5 +1,6 @@
 package io.portico.sync.internal;
 
+import io.portico.api.sync.SyncFailingRecord;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncRunError;
 import io.portico.api.sync.SyncSettings;
@@ -419,6 +420,22 @@ final class SyncStore {
                         rs.getString("kind"), rs.getString("message"), rs.getString("detail"),
                         Jdbc.instant(rs, "occurred_at")), runId, tenantId(), Math.max(0, offset),
                 Math.max(1, Math.min(limit, 1000))));
+    }
+
+    List<SyncFailingRecord> failingRecords(String recordType, int offset, int limit) {
+        return jdbc.call(c -> Jdbc.list(c, "SELECT f.netsuite_id, f.kind, f.message, f.attempts, f.first_failed_at, "
+                + "f.last_failed_at FROM sync_failed_record f JOIN sync_config k ON k.id = f.config_id "
+                + "WHERE k.tenant_id = ? AND k.record_type = ? ORDER BY f.netsuite_id OFFSET ? LIMIT ?",
+                rs -> new SyncFailingRecord(rs.getLong("netsuite_id"), rs.getString("kind"), rs.getString("message"),
+                        rs.getInt("attempts"), Jdbc.instant(rs, "first_failed_at"),
+                        Jdbc.instant(rs, "last_failed_at")),
+                tenantId(), recordType, Math.max(0, offset), Math.max(1, Math.min(limit, 1000))));
+    }
+
+    long failingRecordCount(String recordType) {
+        return jdbc.call(c -> Jdbc.one(c, "SELECT count(*) FROM sync_failed_record f JOIN sync_config k "
+                + "ON k.id = f.config_id WHERE k.tenant_id = ? AND k.record_type = ?", rs -> rs.getLong(1),
+                tenantId(), recordType).orElse(0L));
     }
 
     /** Text for the history: no NUL characters (PostgreSQL refuses them), at most {@code max} characters. */

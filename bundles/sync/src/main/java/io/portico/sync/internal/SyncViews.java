@@ -1,6 +1,7 @@
 package io.portico.sync.internal;
 
 import io.portico.api.sync.SyncConfig;
+import io.portico.api.sync.SyncFailingRecord;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncRunError;
 import io.portico.api.sync.SyncSettings;
@@ -90,6 +91,17 @@ final class SyncViews {
         m.put("message", text(e.message()));
         m.put("detail", text(e.detail()));
         m.put("occurredAt", time(e.occurredAt()));
+        return m;
+    }
+
+    static Map<String, Object> failing(SyncFailingRecord f) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("netsuiteId", Long.toString(f.netsuiteId()));
+        m.put("kind", f.kind());
+        m.put("message", text(f.message()));
+        m.put("attempts", f.attempts());
+        m.put("firstFailedAt", time(f.firstFailedAt()));
+        m.put("lastFailedAt", time(f.lastFailedAt()));
         return m;
     }
 

@@ -3,6 +3,7 @@ package io.portico.sync.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portico.api.sync.SyncFailingRecord;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncRunError;
 import io.portico.sandbox.NetSuiteSandbox;
@@ -89,7 +90,13 @@ class SyncMalformedDataTest extends SyncTestSupport {
         SyncRun stillBroken = sync(engine, "invoice", false);
         assertEquals(9, stillBroken.failed(), "records that failed are read again, though they did not change");
         assertEquals(0, stillBroken.inserted());
-        assertEquals(9, count("SELECT count(*) FROM sync_failed_record WHERE attempts = 2"));
+        assertEquals(9, engine.failingRecordCount("invoice"));
+        List<SyncFailingRecord> failing = engine.failingRecords("invoice", 0, 100);
+        assertEquals(Set.copyOf(ids.subList(0, 9)), Set.copyOf(failing.stream().map(SyncFailingRecord::netsuiteId)
+                .toList()));
+        assertTrue(failing.stream().allMatch(f -> f.attempts() == 2 && f.lastFailedAt().isAfter(f.firstFailedAt())),
+                failing.toString());
+        assertTrue(failing.stream().anyMatch(f -> f.message().contains("'trandate' is missing")), failing.toString());
 
         sandbox.data().delete("invoice", ids.get(0));
         corrupting.corrupt(row -> row);
@@ -97,7 +104,7 @@ class SyncMalformedDataTest extends SyncTestSupport {
         SyncRun repaired = sync(engine, "invoice", false);
         assertEquals(0, repaired.failed(), repaired.toString());
         assertEquals(8, repaired.inserted(), "fixed in NetSuite: the next incremental run stores them");
-        assertEquals(0, count("SELECT count(*) FROM sync_failed_record"), "the deleted one left the set too");
+        assertEquals(0, engine.failingRecordCount("invoice"), "the deleted one left the set too");
         assertInvoicesMatchSource();
 
         SyncRun full = sync(engine, "invoice", true);

@@ -275,6 +275,12 @@ class SyncPagesTest extends SyncTestSupport {
         assertFalse(runPage.body().contains(markup));
         assertEquals(404, get("/admin/syncs/customer/runs/" + run.id(), OWNER).statusCode(),
                 "a run is shown under its own record type only");
+        assertTrue(page.body().contains("Records failing now (1)")
+                && page.body().contains("<td>" + bad + "</td><td>mapping</td><td>"), "the record still failing");
+
+        corrupting.corrupt(row -> row);
+        assertEquals(0, sync(engine, "invoice", false).failed(), "read again, unchanged, and stored");
+        assertFalse(get("/admin/syncs/invoice", OWNER).body().contains("Records failing now"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.portico.sync.internal.shell;
 
+import io.portico.api.sync.SyncFailingRecord;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncRunError;
 import io.portico.api.sync.SyncService;
@@ -13,7 +14,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "portico", name = "sync-history", description = "Lists a record type's runs with their counts; "
-        + "--errors shows one run's errors with the NetSuite record ids")
+        + "--errors shows one run's errors with the NetSuite record ids, --failing the records that fail to sync now")
 public class SyncHistoryCommand implements Action {
 
     @Reference
@@ -28,9 +29,26 @@ public class SyncHistoryCommand implements Action {
     @Option(name = "-e", aliases = "--errors", description = "Show the errors of this run id instead")
     long errorsOf;
 
+    @Option(name = "--failing", description = "Show the records that fail to sync now (every incremental run "
+            + "reads them again) instead")
+    boolean failing;
+
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
+        if (failing) {
+            for (String c : new String[] {"NetSuite id", "Kind", "Attempts", "First failed", "Last failed",
+                "Last error"}) {
+                table.column(c);
+            }
+            for (SyncFailingRecord f : sync.failingRecords(type, 0, 1000)) {
+                table.addRow().addContent(f.netsuiteId(), f.kind(), f.attempts(), f.firstFailedAt(),
+                        f.lastFailedAt(), f.message());
+            }
+            table.print(System.out);
+            System.out.println(sync.failingRecordCount(type) + " records of " + type + " fail to sync now.");
+            return null;
+        }
         if (errorsOf > 0) {
             table.column("NetSuite id");
             table.column("Kind");
