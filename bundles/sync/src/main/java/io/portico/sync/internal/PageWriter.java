@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * Writes pages of mapped records into Portico's generic tables, in the caller's transaction: records that did not
  * change are left alone, new and changed ones are upserted in one statement (arrays unnested server-side), and a
- * changed transaction's lines (of every line list) are replaced. A record the database refuses fails alone: the page falls back to one
- * record at a time behind savepoints.
+ * changed transaction's lines (of every line list) are replaced. A record the database refuses fails alone: the page
+ * falls back to one record at a time behind savepoints.
  */
 final class PageWriter {
 
@@ -256,9 +256,10 @@ final class PageWriter {
                     description, quantity, rate, amount, attributes)
                 SELECT l.transaction_id, l.line_list, l.line_id, ?, l.organization_id, l.item, l.description,
                     l.quantity::numeric, l.rate::numeric, l.amount::numeric, l.attributes::jsonb
-                FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::text[], ?::text[]) AS l(transaction_id, line_list, line_id, organization_id, item,
-                                                       description, quantity, rate, amount, attributes)""",
+                FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[])
+                    AS l(transaction_id, line_list, line_id, organization_id, item, description, quantity, rate, amount,
+                         attributes)""",
                 tenantId, c.createArrayOf("bigint", transactionIds), c.createArrayOf("text", lists),
                 c.createArrayOf("bigint", lineIds),
                 c.createArrayOf("bigint", organizations), c.createArrayOf("text", text[0]),

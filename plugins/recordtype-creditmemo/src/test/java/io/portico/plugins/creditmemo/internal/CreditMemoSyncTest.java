@@ -66,6 +66,12 @@ class CreditMemoSyncTest {
             assertEquals(2, items.size());
             assertEquals("Late delivery", items.get(1).get("description"));
             assertMatchesSource(s);
+
+            SyncRun again = s.sync(true);
+            assertEquals("full", again.mode());
+            assertEquals(0, again.inserted() + again.updated(), "nothing changed, so nothing is rewritten");
+            assertEquals(ids.size() - 1, again.unchanged());
+            assertMatchesSource(s);
         }
     }
 

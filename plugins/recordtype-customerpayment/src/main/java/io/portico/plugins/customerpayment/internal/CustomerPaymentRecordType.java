@@ -22,8 +22,9 @@ import org.osgi.service.component.annotations.Component;
  * NetSuite customer payments ({@code CustPymt}). The total is the amount received, the amount remaining what is
  * still unapplied. A payment has no item lines; its one line list, {@code applications}, holds the invoices it was
  * applied to (SuiteQL's {@code NextTransactionLineLink}, link type {@code Payment}): one line per invoice, keyed by
- * the invoice's internal id, with the invoice number as item and the amount applied to it. Statuses: {@code pending-approval}, {@code not-deposited}, {@code deposited},
- * {@code rejected}; any other status letter fails the record.
+ * the invoice's internal id, with the invoice number as item and the amount applied to it. Statuses:
+ * {@code pending-approval}, {@code not-deposited}, {@code deposited}, {@code rejected}; any other status letter fails
+ * the record.
  */
 @Component(service = RecordType.class)
 @PluginName(CustomerPaymentRecordType.NAME)
