@@ -9,6 +9,7 @@ import io.portico.api.db.Database;
 import io.portico.db.internal.PooledDatabase;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -30,6 +31,22 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Creates the database and applies every migration. */
     public static TestDatabase create() {
+        TestDatabase db = empty();
+        db.migrate();
+        return db;
+    }
+
+    /**
+     * Creates the database with the migrations up to {@code version} only (e.g. {@code "201"}), for a test that an
+     * existing database migrates: fill it, then {@link #migrate()}.
+     */
+    public static TestDatabase createAt(String version) {
+        TestDatabase db = empty();
+        db.flyway().target(version).load().migrate();
+        return db;
+    }
+
+    private static TestDatabase empty() {
         String url = System.getenv("PORTICO_DB_URL");
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("PORTICO_DB_URL is not set: run the tests through ./portico test");
@@ -39,12 +56,20 @@ public final class TestDatabase implements AutoCloseable {
         PGSimpleDataSource admin = dataSource(url);
         execute(admin, "CREATE DATABASE " + name);
         PGSimpleDataSource ds = dataSource(url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
-        Flyway.configure(TestDatabase.class.getClassLoader()).dataSource(ds).locations("classpath:db/migration")
+        return new TestDatabase(name, admin, ds);
+    }
+
+    /** Applies the migrations not applied yet. */
+    public void migrate() {
+        flyway().load().migrate();
+    }
+
+    private FluentConfiguration flyway() {
+        return Flyway.configure(TestDatabase.class.getClassLoader()).dataSource(dataSource)
+                .locations("classpath:db/migration")
                 // Each bundle area owns a version range (V100 identity, V200 sync, ...), so a migration added in a
                 // lower range after a higher one shipped is expected, not an error.
-                .outOfOrder(true)
-                .load().migrate();
-        return new TestDatabase(name, admin, ds);
+                .outOfOrder(true);
     }
 
     public DataSource dataSource() {

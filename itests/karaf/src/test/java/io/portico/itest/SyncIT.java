@@ -52,10 +52,11 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
 /**
- * The sync engine and the invoice, customer and contact record types in the real distribution, against a NetSuite
- * sandbox running as a process of its own: syncs through the console, the admin API and the admin pages, an edit in
- * NetSuite synced incrementally, a contact that makes its user a member until NetSuite deletes it, attachments read
- * through NetSuite's RESTlets, and a record-type plugin stopped and started while its data stays.
+ * The sync engine and the invoice, customer, contact and credit memo record types in the real distribution, against a
+ * NetSuite sandbox running as a process of its own: syncs through the console, the admin API and the admin pages, an
+ * edit in NetSuite synced incrementally, a contact that makes its user a member until NetSuite deletes it, credit
+ * memos with both their line lists, attachments read through NetSuite's RESTlets, and a record-type plugin stopped
+ * and started while its data stays.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -313,13 +314,30 @@ public class SyncIT extends PorticoTestSupport {
         assertEquals(0, repaired.failed());
     }
 
+    @Test
+    public void creditMemosKeepWhatTheyCreditedAndTheInvoicesTheyWereAppliedTo() throws Exception {
+        syncFully("customer", "creditmemo");
+        long memos = count("SELECT count(*) FROM ns_transaction WHERE record_type = 'creditmemo' "
+                + "AND archived_at IS NULL");
+        assertTrue("the sandbox has credit memos", memos > 0);
+        for (String list : List.of("items", "applications")) {
+            assertEquals("every credit memo has " + list, memos, count("SELECT count(DISTINCT t.id) FROM "
+                    + "ns_transaction t JOIN ns_transaction_line l ON l.transaction_id = t.id WHERE "
+                    + "t.record_type = 'creditmemo' AND t.archived_at IS NULL AND l.line_list = '" + list + "'"));
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Syncs customers, then invoices, through the console, unless that has been done. */
     private void syncAll() throws Exception {
-        await("the record types", WAIT, () -> sync.config("invoice").isPresent()
-                && sync.config("customer").isPresent());
-        for (String type : List.of("customer", "invoice")) {
+        syncFully("customer", "invoice");
+    }
+
+    /** Syncs the record types in this order through the console, each unless its full load has been done. */
+    private void syncFully(String... types) throws Exception {
+        await("the record types", WAIT, () -> List.of(types).stream().allMatch(t -> sync.config(t).isPresent()));
+        for (String type : types) {
             SyncConfig config = sync.config(type).orElseThrow();
             if (config.fullLoadDone()) {
                 continue;

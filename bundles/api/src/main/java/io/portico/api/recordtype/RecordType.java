@@ -29,7 +29,9 @@ public interface RecordType {
      * Maps one NetSuite record to Portico's record.
      *
      * @param row the header row, with the engine's {@link SyncQuery#ID} and {@link SyncQuery#LAST_MODIFIED}
-     * @param lines the record's line rows in line order (empty without a {@link SyncQuery#lines() line query})
+     * @param lines the record's line rows of every line list, list by list in the order of
+     *         {@link SyncQuery#lineQueries()}, each list in line order; a row's {@value LineQuery#LIST} column names
+     *         its list (empty without line queries)
      * @throws RecordMappingException when the data is malformed; only this record fails, with this message
      */
     SyncedRecord map(SourceRow row, List<SourceRow> lines);

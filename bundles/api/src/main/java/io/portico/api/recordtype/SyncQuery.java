@@ -19,8 +19,13 @@ import java.util.regex.Pattern;
  *         .subsidiary("t.subsidiary")
  *         .lines(LineQuery.builder("transactionline", "tl", "tl.transaction").where("tl.mainline = 'F'")
  *                 .select("tl.quantity", "tl.foreignamount").build())
+ *         .lines(LineQuery.builder("nexttransactionlinelink", "ntll", "ntll.nextdoc").name("applications")
+ *                 .lineId("ntll.previousdoc").select("ntll.foreignamount").build())
  *         .build();
  * }</pre>
+ *
+ * A record type has as many named line lists as it adds {@link LineQuery line queries} (the first above is the
+ * {@value LineQuery#ITEMS} list, the name a line query has unless it is given another), or none.
  *
  * Every header row the engine fetches also carries the engine's own columns {@value #ID} (the internal id) and
  * {@value #LAST_MODIFIED} ({@code YYYY-MM-DD HH24:MI:SS} in the account's time zone); plugins must not use these
@@ -43,7 +48,7 @@ public final class SyncQuery {
     private final String lastModified;
     private final String windowDate;
     private final String subsidiary;
-    private final LineQuery lines;
+    private final List<LineQuery> lineQueries;
 
     private SyncQuery(Builder b) {
         this.table = b.table;
@@ -54,7 +59,7 @@ public final class SyncQuery {
         this.lastModified = b.lastModified == null ? alias + ".lastmodifieddate" : b.lastModified;
         this.windowDate = b.windowDate;
         this.subsidiary = b.subsidiary;
-        this.lines = b.lines;
+        this.lineQueries = List.copyOf(b.lineQueries);
     }
 
     /**
@@ -110,15 +115,37 @@ public final class SyncQuery {
         return subsidiary;
     }
 
-    /** The line query, or null for records without lines. */
+    /** The line queries, one per line list, in the order they were added; empty for records without lines. */
+    public List<LineQuery> lineQueries() {
+        return lineQueries;
+    }
+
+    /** The query of the named line list, or null when the record type has no such list. */
+    public LineQuery lines(String listName) {
+        for (LineQuery q : lineQueries) {
+            if (q.name().equals(listName)) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The query of the {@value LineQuery#ITEMS} line list, or null.
+     *
+     * @deprecated since 1.1, a record type may have several line lists: use {@link #lineQueries()} or
+     *         {@link #lines(String)}
+     */
+    @Deprecated
     public LineQuery lines() {
-        return lines;
+        return lines(LineQuery.ITEMS);
     }
 
     @Override
     public String toString() {
         return "SyncQuery[" + table + " " + alias + ", where " + where + ", " + columns.size() + " columns"
-                + (lines == null ? "" : ", with lines") + "]";
+                + (lineQueries.isEmpty() ? "" : ", lines " + lineQueries.stream().map(LineQuery::name).toList())
+                + "]";
     }
 
     public static final class Builder {
@@ -130,7 +157,7 @@ public final class SyncQuery {
         private String lastModified;
         private String windowDate;
         private String subsidiary;
-        private LineQuery lines;
+        private final List<LineQuery> lineQueries = new ArrayList<>();
 
         private Builder(String table, String alias) {
             this.table = name(table, "table");
@@ -173,8 +200,20 @@ public final class SyncQuery {
             return this;
         }
 
+        /**
+         * Adds a line list; null adds none.
+         *
+         * @throws IllegalArgumentException when the record type already has a line list of that name
+         */
         public Builder lines(LineQuery query) {
-            lines = query;
+            if (query != null) {
+                for (LineQuery q : lineQueries) {
+                    if (q.name().equals(query.name())) {
+                        throw new IllegalArgumentException("the line list '" + query.name() + "' is there already");
+                    }
+                }
+                lineQueries.add(query);
+            }
             return this;
         }
 

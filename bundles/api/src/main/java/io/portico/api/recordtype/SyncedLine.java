@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One line of a {@link SyncedRecord}: what the portal shows in a document's line table in typed fields, the rest
- * as JSON attributes. Amounts are in the header's currency, with the signs a customer expects (an invoice line of 3
- * at 10.00 is quantity 3, amount 30.00, whatever sign NetSuite's ledger uses). Instances are immutable.
+ * One line of a {@link SyncedRecord}, in one of its line lists: what the portal shows in a document's line table in
+ * typed fields, the rest as JSON attributes. Amounts are in the header's currency, with the signs a customer expects
+ * (an invoice line of 3 at 10.00 is quantity 3, amount 30.00, whatever sign NetSuite's ledger uses). Instances are
+ * immutable.
  */
 public final class SyncedLine {
 
@@ -29,7 +30,7 @@ public final class SyncedLine {
         attributes = SyncedRecord.attributes(b.attributes);
     }
 
-    /** @param lineId the line's id within its record, unique per record (NetSuite's line id) */
+    /** @param lineId the line's id, unique within its line list (NetSuite's line id, or the id of what it links) */
     public static Builder builder(long lineId) {
         return new Builder(lineId);
     }

@@ -9,13 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * A NetSuite record as Portico stores it: the typed fields the portal lists, filters, sorts and sums, the rest as
- * JSON attributes, and the lines. Transactions go to Portico's transaction tables, entities and custom records to its
- * entity table; both have a column for each typed field. Money is exact ({@link BigDecimal}) and in
- * {@link #currency()}; lines are in the header's currency.
+ * JSON attributes, and its lines in named lists (a credit memo's {@value LineQuery#ITEMS} and its
+ * {@code applications}; a line's id is unique within its list). Transactions go to Portico's transaction tables,
+ * entities and custom records to its entity table; both have a column for each typed field. Money is exact
+ * ({@link BigDecimal}) and in {@link #currency()}; lines are in the header's currency.
  *
  * <p>{@link Builder#build()} checks the limits below and throws {@link RecordMappingException} when one is exceeded,
  * so that an oversized or malformed value fails its own record only. Text is stored verbatim (HTML or script in a memo
@@ -31,7 +33,7 @@ public final class SyncedRecord {
     public static final int MAX_ATTRIBUTE_CHARS = 65_536;
     /** Largest attributes of one record (or line), in characters of JSON. */
     public static final int MAX_ATTRIBUTES_CHARS = 262_144;
-    /** Most lines of one record. */
+    /** Most lines of one record, all its line lists together. */
     public static final int MAX_LINES = 10_000;
     /** Most decimals of a number; numbers must also be below 10^15 in magnitude. */
     public static final int MAX_SCALE = 10;
@@ -48,7 +50,7 @@ public final class SyncedRecord {
     private final BigDecimal amountRemaining;
     private final String currency;
     private final Map<String, Object> attributes;
-    private final List<SyncedLine> lines;
+    private final Map<String, List<SyncedLine>> lineLists;
 
     private SyncedRecord(Builder b) {
         netsuiteId = b.netsuiteId;
@@ -63,16 +65,23 @@ public final class SyncedRecord {
         amountRemaining = Values.number("amountRemaining", b.amountRemaining);
         currency = Values.currency(b.currency);
         attributes = attributes(b.attributes);
-        if (b.lines.size() > MAX_LINES) {
-            throw new RecordMappingException("the record has " + b.lines.size() + " lines, more than " + MAX_LINES);
-        }
-        Set<Long> lineIds = new HashSet<>();
-        for (SyncedLine line : b.lines) {
-            if (!lineIds.add(line.lineId())) {
-                throw new RecordMappingException("line " + line.lineId() + " appears twice");
+        int count = 0;
+        Map<String, List<SyncedLine>> lists = new LinkedHashMap<>();
+        for (Map.Entry<String, List<SyncedLine>> list : b.lineLists.entrySet()) {
+            count += list.getValue().size();
+            Set<Long> lineIds = new HashSet<>();
+            for (SyncedLine line : list.getValue()) {
+                if (!lineIds.add(line.lineId())) {
+                    throw new RecordMappingException("line " + line.lineId() + " appears twice in the line list '"
+                            + list.getKey() + "'");
+                }
             }
+            lists.put(list.getKey(), List.copyOf(list.getValue()));
         }
-        lines = List.copyOf(b.lines);
+        if (count > MAX_LINES) {
+            throw new RecordMappingException("the record has " + count + " lines, more than " + MAX_LINES);
+        }
+        lineLists = Collections.unmodifiableMap(lists);
     }
 
     static Map<String, Object> attributes(Map<String, Object> raw) {
@@ -152,14 +161,32 @@ public final class SyncedRecord {
         return attributes;
     }
 
+    /** The line lists that have lines, by name, in the order their first lines were added. */
+    public Map<String, List<SyncedLine>> lineLists() {
+        return lineLists;
+    }
+
+    /** The lines of the named list, in order; empty when it has none. */
+    public List<SyncedLine> lines(String listName) {
+        return lineLists.getOrDefault(listName, List.of());
+    }
+
+    /**
+     * The {@value LineQuery#ITEMS} lines.
+     *
+     * @deprecated since 1.1, a record may have several line lists: use {@link #lineLists()} or {@link #lines(String)}
+     */
+    @Deprecated
     public List<SyncedLine> lines() {
-        return lines;
+        return lines(LineQuery.ITEMS);
     }
 
     @Override
     public String toString() {
+        StringBuilder lines = new StringBuilder();
+        lineLists.forEach((name, list) -> lines.append(", ").append(list.size()).append(' ').append(name));
         return "SyncedRecord[" + netsuiteId + " " + number + ", owner " + owner + ", " + status + ", " + total + " "
-                + currency + ", " + lines.size() + " lines]";
+                + currency + lines + "]";
     }
 
     public static final class Builder {
@@ -175,7 +202,7 @@ public final class SyncedRecord {
         private BigDecimal amountRemaining;
         private String currency;
         private final Map<String, Object> attributes = new LinkedHashMap<>();
-        private final List<SyncedLine> lines = new ArrayList<>();
+        private final Map<String, List<SyncedLine>> lineLists = new LinkedHashMap<>();
 
         private Builder(long netsuiteId) {
             this.netsuiteId = netsuiteId;
@@ -240,11 +267,12 @@ public final class SyncedRecord {
         /**
          * Copies every column of {@code row} that has a value, as text, into the attributes under its column name,
          * except the named columns and the engine's own ({@link SyncQuery#ID}, {@link SyncQuery#LAST_MODIFIED},
-         * {@link LineQuery#PARENT_ID}, {@link LineQuery#LINE_ID}). Attributes already set are kept.
+         * {@link LineQuery#PARENT_ID}, {@link LineQuery#LINE_ID}, {@link LineQuery#LIST}). Attributes already set are
+         * kept.
          */
         public Builder attributesFrom(SourceRow row, String... except) {
             Set<String> skip = new HashSet<>(Set.of(SyncQuery.ID, SyncQuery.LAST_MODIFIED, LineQuery.PARENT_ID,
-                    LineQuery.LINE_ID));
+                    LineQuery.LINE_ID, LineQuery.LIST));
             for (String e : except) {
                 skip.add(e.toLowerCase(Locale.ROOT));
             }
@@ -256,8 +284,19 @@ public final class SyncedRecord {
             return this;
         }
 
+        /** Adds a line to the {@value LineQuery#ITEMS} list. */
         public Builder line(SyncedLine line) {
-            lines.add(line);
+            return line(LineQuery.ITEMS, line);
+        }
+
+        /**
+         * Adds a line to the named list, e.g. {@code applications}.
+         *
+         * @throws IllegalArgumentException unless the name is a line list's name (see {@link LineQuery.Builder#name})
+         */
+        public Builder line(String listName, SyncedLine line) {
+            lineLists.computeIfAbsent(LineQuery.listName(listName), n -> new ArrayList<>())
+                    .add(Objects.requireNonNull(line, "line"));
             return this;
         }
 

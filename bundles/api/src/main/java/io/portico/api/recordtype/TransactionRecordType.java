@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * A NetSuite transaction type (invoice, sales order, credit memo, ...) synced from SuiteQL's {@code transaction} and
  * {@code transactionline} tables. It selects and maps what every transaction has: number, dates, status, total,
  * amount remaining, currency, the customer ({@code entity}, which decides the owning organization), memo, terms,
- * subsidiary, posting period, and the item lines. A subclass gives the descriptor and the status codes, and adds
- * columns through {@link #select} and {@link #map(SourceRow, SyncedRecord.Builder)}:
+ * subsidiary, posting period, and the item lines (the line list {@value LineQuery#ITEMS}). A subclass gives the
+ * descriptor and the status codes, and adds columns through {@link #select} and
+ * {@link #map(SourceRow, SyncedRecord.Builder)}:
  *
  * <pre>{@code
  * @Component(service = RecordType.class)
@@ -23,10 +24,28 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
+ * A subclass adds line lists of its own in {@link #select} and maps their rows in {@link #mapLine(String, SourceRow)};
+ * a credit memo keeps its item lines and adds the invoices it was applied to:
+ *
+ * <pre>{@code
+ * protected void select(SyncQuery.Builder query) {
+ *     query.lines(LineQuery.builder("nexttransactionlinelink", "ntll", "ntll.nextdoc").name("applications")
+ *             .lineId("ntll.previousdoc").select("ntll.foreignamount").build());
+ * }
+ *
+ * protected SyncedLine mapLine(String list, SourceRow line) {
+ *     if (!list.equals("applications")) {
+ *         return super.mapLine(list, line);
+ *     }
+ *     return SyncedLine.builder(line.requireLong(LineQuery.LINE_ID))
+ *             .amount(line.requireDecimal("foreignamount").abs()).build();
+ * }
+ * }</pre>
+ *
  * Header columns available to {@link #map(SourceRow, SyncedRecord.Builder)}: {@code tranid, trandate, duedate,
  * status, statuslabel, foreigntotal, foreignamountunpaid, entity, entityname, currencycode, exchangerate, memo,
  * otherrefnum, terms, termsname, subsidiary, subsidiaryname, postingperiod, postingperiodname, externalid, email,
- * createddate}; line columns: {@code item, itemname, itemtype, quantity, rate, foreignamount, memo, isclosed}.
+ * createddate}; item line columns: {@code item, itemname, itemtype, quantity, rate, foreignamount, memo, isclosed}.
  */
 public abstract class TransactionRecordType implements RecordType {
 
@@ -78,7 +97,10 @@ public abstract class TransactionRecordType implements RecordType {
         return q;
     }
 
-    /** The line query: item lines, without the header ({@code mainline}) and tax lines; null for no lines. */
+    /**
+     * The query of the item lines (the line list {@value LineQuery#ITEMS}), without the header ({@code mainline}) and
+     * tax lines; null for a type without item lines (a customer payment).
+     */
     protected LineQuery lines() {
         return LineQuery.builder("transactionline", "tl", "tl.transaction")
                 .where("tl.mainline = 'F' AND tl.taxline = 'F'")
@@ -87,13 +109,14 @@ public abstract class TransactionRecordType implements RecordType {
                 .build();
     }
 
-    /** Adds columns or joins to the header query; the default adds none. */
+    /** Adds columns or joins to the header query, or line lists ({@link SyncQuery.Builder#lines}); the default none. */
     protected void select(SyncQuery.Builder query) {
     }
 
     /**
      * The sign that turns NetSuite's line quantities and amounts into what the customer's document shows: NetSuite
-     * books the item lines of sales (invoices, sales orders) as negative income, so the default is -1.
+     * books the item lines of sales (invoices, sales orders) as negative income, so the default is -1; a credit memo's
+     * item lines take income back and are positive.
      */
     protected int lineSign() {
         return -1;
@@ -132,13 +155,27 @@ public abstract class TransactionRecordType implements RecordType {
                 .attribute("email", row.getString("email"))
                 .attribute("createdAt", row.getInstant("createddate"));
         for (SourceRow line : lines) {
-            record.line(mapLine(line));
+            String list = line.has(LineQuery.LIST) ? line.getString(LineQuery.LIST) : LineQuery.ITEMS;
+            record.line(list, mapLine(list, line));
         }
         map(row, record);
         return record.build();
     }
 
-    /** Maps one line row; override to add line attributes (call {@code super} first). */
+    /**
+     * Maps one line row of the named list: the item lines through {@link #mapLine(SourceRow)}; override it to map
+     * the rows of the line lists the subclass adds (and call {@code super} for the item lines).
+     *
+     * @throws IllegalStateException for a list the type does not map
+     */
+    protected SyncedLine mapLine(String list, SourceRow line) {
+        if (!list.equals(LineQuery.ITEMS)) {
+            throw new IllegalStateException("the record type has no mapping for the line list '" + list + "'");
+        }
+        return mapLine(line);
+    }
+
+    /** Maps one item line row; override to add line attributes (call {@code super} first). */
     protected SyncedLine mapLine(SourceRow line) {
         BigDecimal sign = BigDecimal.valueOf(lineSign());
         BigDecimal quantity = line.getDecimal("quantity");

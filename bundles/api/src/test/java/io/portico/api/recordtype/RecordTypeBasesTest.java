@@ -67,7 +67,7 @@ class RecordTypeBasesTest {
         Invoices invoices = new Invoices();
         SyncQuery q = invoices.query();
         assertEquals("t.type = 'CustInvc'", q.where());
-        assertTrue(q.lines() != null);
+        assertEquals(List.of(LineQuery.ITEMS), q.lineQueries().stream().map(LineQuery::name).toList());
         SyncedRecord r = invoices.map(new MapRow("id", "5", "tranid", "INV5", "trandate", "2026-01-10", "duedate",
                 "2026-02-09", "status", "A", "statuslabel", "Invoice : Open", "foreigntotal", "300.00",
                 "foreignamountunpaid", "300.00", "entity", "1001", "currencycode", "USD", "memo", "<b>hi</b>"),
@@ -77,7 +77,7 @@ class RecordTypeBasesTest {
         assertEquals(LocalDate.parse("2026-02-09"), r.dueDate());
         assertEquals("1001", r.owner());
         assertEquals("<b>hi</b>", r.attributes().get("memo"));
-        SyncedLine line = r.lines().get(0);
+        SyncedLine line = r.lines(LineQuery.ITEMS).get(0);
         assertEquals(0, new BigDecimal("3").compareTo(line.quantity()));
         assertEquals(0, new BigDecimal("300").compareTo(line.amount()));
         assertEquals(false, line.attributes().get("closed"));

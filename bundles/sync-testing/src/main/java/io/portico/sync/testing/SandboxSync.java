@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -115,6 +116,16 @@ public final class SandboxSync implements AutoCloseable {
         Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
         for (Map<String, Object> row : list(sql, params)) {
             out.put((Long) row.get("netsuite_id"), row);
+        }
+        return out;
+    }
+
+    /** A transaction's lines in Portico ({@code ns_transaction_line} rows) by line list, each list in line order. */
+    public Map<String, List<Map<String, Object>>> lines(Object transactionId) {
+        Map<String, List<Map<String, Object>>> out = new TreeMap<>();
+        for (Map<String, Object> line : list("SELECT * FROM ns_transaction_line WHERE transaction_id = ? "
+                + "ORDER BY line_list, line_id", transactionId)) {
+            out.computeIfAbsent((String) line.get("line_list"), list -> new ArrayList<>()).add(line);
         }
         return out;
     }

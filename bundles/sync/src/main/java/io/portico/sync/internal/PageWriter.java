@@ -1,5 +1,6 @@
 package io.portico.sync.internal;
 
+import io.portico.api.recordtype.LineQuery;
 import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.SyncedLine;
 import io.portico.api.recordtype.SyncedRecord;
@@ -18,8 +19,8 @@ import java.util.Map;
 /**
  * Writes pages of mapped records into Portico's generic tables, in the caller's transaction: records that did not
  * change are left alone, new and changed ones are upserted in one statement (arrays unnested server-side), and a
- * changed transaction's lines are replaced. A record the database refuses fails alone: the page falls back to one
- * record at a time behind savepoints.
+ * changed transaction's lines (of every line list) are replaced. A record the database refuses fails alone: the page
+ * falls back to one record at a time behind savepoints.
  */
 final class PageWriter {
 
@@ -232,6 +233,7 @@ final class PageWriter {
             return;
         }
         Long[] transactionIds = new Long[lineCount];
+        String[] lists = new String[lineCount];
         Long[] lineIds = new Long[lineCount];
         Long[] organizations = new Long[lineCount];
         String[][] text = new String[6][lineCount];
@@ -241,6 +243,7 @@ final class PageWriter {
             for (EncodedLine l : e.lines) {
                 transactionIds[i] = s[0];
                 organizations[i] = s[1] < 0 ? null : s[1];
+                lists[i] = l.list;
                 lineIds[i] = l.lineId;
                 for (int k = 0; k < 6; k++) {
                     text[k][i] = l.columns[k];
@@ -249,14 +252,16 @@ final class PageWriter {
             }
         }
         Jdbc.update(c, """
-                INSERT INTO ns_transaction_line (transaction_id, line_id, tenant_id, organization_id, item, description,
-                    quantity, rate, amount, attributes)
-                SELECT l.transaction_id, l.line_id, ?, l.organization_id, l.item, l.description, l.quantity::numeric,
-                    l.rate::numeric, l.amount::numeric, l.attributes::jsonb
-                FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::text[]) AS l(transaction_id, line_id, organization_id, item, description, quantity, rate,
-                                            amount, attributes)""",
-                tenantId, c.createArrayOf("bigint", transactionIds), c.createArrayOf("bigint", lineIds),
+                INSERT INTO ns_transaction_line (transaction_id, line_list, line_id, tenant_id, organization_id, item,
+                    description, quantity, rate, amount, attributes)
+                SELECT l.transaction_id, l.line_list, l.line_id, ?, l.organization_id, l.item, l.description,
+                    l.quantity::numeric, l.rate::numeric, l.amount::numeric, l.attributes::jsonb
+                FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[])
+                    AS l(transaction_id, line_list, line_id, organization_id, item, description, quantity, rate, amount,
+                         attributes)""",
+                tenantId, c.createArrayOf("bigint", transactionIds), c.createArrayOf("text", lists),
+                c.createArrayOf("bigint", lineIds),
                 c.createArrayOf("bigint", organizations), c.createArrayOf("text", text[0]),
                 c.createArrayOf("text", text[1]), c.createArrayOf("text", text[2]), c.createArrayOf("text", text[3]),
                 c.createArrayOf("text", text[4]), c.createArrayOf("text", text[5]));
@@ -354,9 +359,11 @@ final class PageWriter {
             columns[9] = r.currency();
             columns[10] = m.lastModified() == null ? null : m.lastModified().toString();
             columns[11] = Json.write(r.attributes());
-            lines = new ArrayList<>(r.lines().size());
-            for (SyncedLine l : r.lines()) {
-                lines.add(new EncodedLine(l));
+            lines = new ArrayList<>();
+            for (Map.Entry<String, List<SyncedLine>> list : r.lineLists().entrySet()) {
+                for (SyncedLine l : list.getValue()) {
+                    lines.add(new EncodedLine(list.getKey(), l));
+                }
             }
             hash = hash(columns, lines);
         }
@@ -367,11 +374,13 @@ final class PageWriter {
     }
 
     private static final class EncodedLine {
+        final String list;
         final long lineId;
         /** item, description, quantity, rate, amount, attributes. */
         final String[] columns = new String[6];
 
-        EncodedLine(SyncedLine l) {
+        EncodedLine(String list, SyncedLine l) {
+            this.list = list;
             lineId = l.lineId();
             columns[0] = l.item();
             columns[1] = l.description();
@@ -396,6 +405,10 @@ final class PageWriter {
             h = mix(h, column);
         }
         for (EncodedLine l : lines) {
+            // Item lines hash as they did before there were several lists, so that no record is rewritten for it.
+            if (!l.list.equals(LineQuery.ITEMS)) {
+                h = mix(h, l.list);
+            }
             h = mix(h, Long.toString(l.lineId));
             for (String column : l.columns) {
                 h = mix(h, column);

@@ -141,11 +141,12 @@ final class Queries {
         return KeysetQuery.byId(sql.toString(), after).pageSize(pageSize);
     }
 
-    /** The lines of the given headers, ordered by header and line. */
+    /** The lines of one line list of the given headers, ordered by header and line, each naming its list. */
     static KeysetQuery lines(LineQuery lines, List<Long> parentIds, int pageSize) {
+        // The list's name is a lower-case identifier (LineQuery checks it), so it stands safely in the literal.
         StringBuilder sql = new StringBuilder("SELECT ").append(lines.parent()).append(" AS ")
                 .append(LineQuery.PARENT_ID).append(", ").append(lines.lineId()).append(" AS ")
-                .append(LineQuery.LINE_ID);
+                .append(LineQuery.LINE_ID).append(", '").append(lines.name()).append("' AS ").append(LineQuery.LIST);
         lines.columns().forEach(c -> sql.append(", ").append(c));
         sql.append(" FROM ").append(lines.table()).append(' ').append(lines.alias());
         lines.joins().forEach(j -> sql.append(' ').append(j));

@@ -432,7 +432,8 @@ final class SyncRunner implements Runnable {
     }
 
     /**
-     * A page of header rows and their lines, as NetSuite sent them, for the ids in {@code (after, coveredUpTo]}.
+     * A page of header rows and their lines (every line list's, list after list), as NetSuite sent them, for the ids
+     * in {@code (after, coveredUpTo]}.
      *
      * @param last whether the page reached the end of the slice
      * @param nextWindow how wide the next page's id window should be
@@ -511,27 +512,33 @@ final class SyncRunner implements Runnable {
             nextWindow = rows.size() < pageSize / 2 ? grow(window) : window + window / 4;
         }
         Map<Long, List<SuiteQlRow>> lines = new LinkedHashMap<>();
-        LineQuery lineQuery = query.lines();
-        if (lineQuery != null && !rows.isEmpty()) {
+        if (!rows.isEmpty()) {
             List<Long> ids = new ArrayList<>(rows.size());
             for (SuiteQlRow r : rows) {
                 ids.add(r.getLong(SyncQuery.ID));
             }
-            KeysetQuery keyset = Queries.lines(lineQuery, ids, LINE_PAGE);
-            String sql = keyset.firstPage();
-            while (true) {
-                List<SuiteQlRow> page = new ArrayList<>(LINE_PAGE);
-                client.suiteQlPage(sql, LINE_PAGE, 0, page::add);
-                for (SuiteQlRow line : page) {
-                    lines.computeIfAbsent(line.getLong(LineQuery.PARENT_ID), id -> new ArrayList<>()).add(line);
-                }
-                if (page.size() < LINE_PAGE) {
-                    break;
-                }
-                sql = keyset.pageAfter(page.get(page.size() - 1));
+            for (LineQuery lineQuery : query.lineQueries()) {
+                fetchLines(lineQuery, ids, lines);
             }
         }
         return new Fetched(rows, lines, covered, covered >= high, nextWindow);
+    }
+
+    /** Adds one line list's rows of the given headers to their headers' lines. */
+    private void fetchLines(LineQuery lineQuery, List<Long> ids, Map<Long, List<SuiteQlRow>> lines) {
+        KeysetQuery keyset = Queries.lines(lineQuery, ids, LINE_PAGE);
+        String sql = keyset.firstPage();
+        while (true) {
+            List<SuiteQlRow> page = new ArrayList<>(LINE_PAGE);
+            client.suiteQlPage(sql, LINE_PAGE, 0, page::add);
+            for (SuiteQlRow line : page) {
+                lines.computeIfAbsent(line.getLong(LineQuery.PARENT_ID), id -> new ArrayList<>()).add(line);
+            }
+            if (page.size() < LINE_PAGE) {
+                return;
+            }
+            sql = keyset.pageAfter(page.get(page.size() - 1));
+        }
     }
 
     private static long grow(long window) {

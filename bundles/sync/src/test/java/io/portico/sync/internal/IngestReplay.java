@@ -51,7 +51,7 @@ final class IngestReplay {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> attrs = (Map<String, Object>) l.get("attributes");
                 attrs.forEach(line::attribute);
-                b.line(line.build());
+                b.line((String) l.get("line_list"), line.build());
             }
             return new PageWriter.Mapped(b.build(), lastModified);
         }
@@ -137,10 +137,10 @@ final class IngestReplay {
         try (Connection c = source.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT t.netsuite_id, t.owner_netsuite_id, t.number, t.name, t.email, t.record_date, t.due_date,
                     t.status, t.total, t.amount_remaining, t.currency, t.last_modified, t.attributes::text AS attributes,
-                    COALESCE((SELECT json_agg(json_build_object('line_id', l.line_id, 'item', l.item, 'description',
-                        l.description, 'quantity', l.quantity, 'rate', l.rate, 'amount', l.amount, 'attributes',
-                        l.attributes) ORDER BY l.line_id) FROM ns_transaction_line l WHERE l.transaction_id = t.id),
-                        '[]')::text AS lines
+                    COALESCE((SELECT json_agg(json_build_object('line_list', l.line_list, 'line_id', l.line_id,
+                        'item', l.item, 'description', l.description, 'quantity', l.quantity, 'rate', l.rate,
+                        'amount', l.amount, 'attributes', l.attributes) ORDER BY l.line_list, l.line_id)
+                        FROM ns_transaction_line l WHERE l.transaction_id = t.id), '[]')::text AS lines
                 FROM ns_transaction t ORDER BY t.netsuite_id LIMIT ?""")) {
             ps.setInt(1, TEMPLATES);
             try (ResultSet rs = ps.executeQuery()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portico.api.recordtype.LineQuery;
 import io.portico.api.recordtype.SyncQuery;
 import io.portico.plugins.invoice.internal.InvoiceRecordType;
 import java.util.ArrayList;
@@ -29,8 +30,9 @@ class QueriesTest {
 
     @Test
     void linesArePagedByHeaderAndLine() {
-        String sql = Queries.lines(invoices.lines(), List.of(7L, 9L), 1000).firstPage();
-        assertTrue(sql.startsWith("SELECT tl.transaction AS parentid, tl.id AS lineid, tl.item,"), sql);
+        String sql = Queries.lines(invoices.lines(LineQuery.ITEMS), List.of(7L, 9L), 1000).firstPage();
+        assertTrue(sql.startsWith("SELECT tl.transaction AS parentid, tl.id AS lineid, 'items' AS linelist, tl.item,"),
+                sql);
         assertTrue(sql.endsWith("WHERE (tl.mainline = 'F' AND tl.taxline = 'F') AND tl.transaction IN (7, 9) AND "
                 + "tl.transaction >= -9223372036854775808 AND (tl.transaction > -9223372036854775808 OR "
                 + "tl.id > -9223372036854775808) ORDER BY tl.transaction, tl.id"), sql);

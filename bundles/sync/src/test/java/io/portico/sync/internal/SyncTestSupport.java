@@ -171,12 +171,13 @@ abstract class SyncTestSupport {
         List<Map<String, Object>> expected = (List<Map<String, Object>>) ((Map<String, Object>) rest.get("item"))
                 .get("items");
         List<Map<String, Object>> lines = list("SELECT * FROM ns_transaction_line WHERE transaction_id = ? "
-                + "ORDER BY line_id", transactionId);
+                + "ORDER BY line_list, line_id", transactionId);
         assertEquals(expected.size(), lines.size(), where + " line count");
         for (int i = 0; i < expected.size(); i++) {
             Map<String, Object> e = expected.get(i);
             Map<String, Object> l = lines.get(i);
             String at = where + " line " + e.get("line");
+            assertEquals("items", l.get("line_list"), at + " is an item line");
             assertEquals(((Number) e.get("line")).longValue(), l.get("line_id"), at);
             assertEquals(ref(e, "item"), l.get("item"), at);
             assertEquals(e.get("description"), l.get("description"), at);

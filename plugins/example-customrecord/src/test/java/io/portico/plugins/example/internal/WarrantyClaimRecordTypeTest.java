@@ -83,7 +83,7 @@ class WarrantyClaimRecordTypeTest {
         assertTrue(query.columns().containsAll(List.of("r.name", "r.isinactive",
                 "r.custrecord_wc_customer AS customer")));
         assertEquals(List.of("LEFT JOIN currency cur ON cur.id = r.custrecord_wc_currency"), query.joins());
-        assertNull(query.lines());
+        assertTrue(query.lineQueries().isEmpty(), "custom records have no lines");
         assertEquals(RecordCategory.CUSTOM, type.descriptor().category());
         assertEquals("customrecord_warranty_claim", type.descriptor().netsuiteRecord());
     }

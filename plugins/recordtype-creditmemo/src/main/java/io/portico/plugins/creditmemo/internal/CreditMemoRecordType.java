@@ -20,16 +20,24 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * NetSuite credit memos ({@code CustCred}). The total is the credit, the amount remaining what is still unapplied,
- * both positive as the customer reads them whatever sign NetSuite's ledger gives them. The lines are the invoices the
- * credit was applied to (SuiteQL's {@code NextTransactionLineLink}, link type {@code Payment}): one line per invoice,
- * keyed by the invoice's internal id, with the invoice number as item and the amount applied. Statuses:
- * {@code open}, {@code fully-applied}, {@code voided}; any other status letter fails the record.
+ * both positive as the customer reads them whatever sign NetSuite's ledger gives them. Two line lists:
+ * <ul>
+ * <li>{@code items}: what was credited, from {@code transactionline} as on invoices (item, description, quantity, rate,
+ * amount). NetSuite books a credit memo's item lines as income taken back, with the opposite sign of an invoice's,
+ * which is already the sign the customer reads: a credit of 2 at 50.00 is quantity 2, amount 100.00.</li>
+ * <li>{@code applications}: the invoices the credit was applied to (SuiteQL's {@code NextTransactionLineLink}, link
+ * type {@code Payment}): one line per invoice, keyed by the invoice's internal id, with the invoice number as item and
+ * the amount applied.</li>
+ * </ul>
+ * Statuses: {@code open}, {@code fully-applied}, {@code voided}; any other status letter fails the record.
  */
 @Component(service = RecordType.class)
 @PluginName(CreditMemoRecordType.NAME)
 public final class CreditMemoRecordType extends TransactionRecordType {
 
     public static final String NAME = "creditmemo";
+    /** The line list of the invoices the credit was applied to. */
+    public static final String APPLICATIONS = "applications";
 
     /** SuiteQL's credit memo status letters. */
     static final Map<String, String> STATUSES = Map.of(
@@ -70,23 +78,28 @@ public final class CreditMemoRecordType extends TransactionRecordType {
     @Override
     protected void select(SyncQuery.Builder query) {
         query.select("t.foreignpaymentamountused AS applied", "t.foreignpaymentamountunused AS unapplied",
-                "t.createdfrom", "BUILTIN.DF(t.createdfrom) AS createdfromname");
+                "t.createdfrom", "BUILTIN.DF(t.createdfrom) AS createdfromname")
+                .lines(LineQuery.builder("nexttransactionlinelink", "ntll", "ntll.nextdoc")
+                        .name(APPLICATIONS)
+                        .lineId("ntll.previousdoc")
+                        .where("ntll.linktype = 'Payment' AND ntll.previoustype = 'CustInvc'")
+                        .join("LEFT JOIN transaction inv ON inv.id = ntll.previousdoc")
+                        .select("ntll.foreignamount", "inv.tranid AS invoicenumber", "inv.trandate AS invoicedate",
+                                "inv.foreigntotal AS invoicetotal")
+                        .build());
     }
 
-    /** The invoices the credit was applied to, one row per invoice. */
+    /** A credit memo's item lines take income back: NetSuite gives them the sign the customer reads. */
     @Override
-    protected LineQuery lines() {
-        return LineQuery.builder("nexttransactionlinelink", "ntll", "ntll.nextdoc")
-                .lineId("ntll.previousdoc")
-                .where("ntll.linktype = 'Payment' AND ntll.previoustype = 'CustInvc'")
-                .join("LEFT JOIN transaction inv ON inv.id = ntll.previousdoc")
-                .select("ntll.foreignamount", "inv.tranid AS invoicenumber", "inv.trandate AS invoicedate",
-                        "inv.foreigntotal AS invoicetotal")
-                .build();
+    protected int lineSign() {
+        return 1;
     }
 
     @Override
-    protected SyncedLine mapLine(SourceRow line) {
+    protected SyncedLine mapLine(String list, SourceRow line) {
+        if (!list.equals(APPLICATIONS)) {
+            return super.mapLine(list, line);
+        }
         BigDecimal applied = line.requireDecimal("foreignamount");
         return SyncedLine.builder(line.requireLong(LineQuery.LINE_ID))
                 .item(line.getString("invoicenumber"))

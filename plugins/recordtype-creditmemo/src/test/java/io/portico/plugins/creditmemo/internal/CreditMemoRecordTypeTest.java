@@ -31,14 +31,23 @@ class CreditMemoRecordTypeTest {
                 "applied", "1230.17", "unapplied", "269.83");
     }
 
+    /** A credited item line as SuiteQL's transactionline has it: a credit memo's lines take income back (+). */
+    static TestRow item(long line, String item, String quantity, String rate, String amount) {
+        return TestRow.of("parentid", "100015", "lineid", Long.toString(line), "linelist", "items", "item", "203",
+                "itemname", item, "itemtype", "Service", "quantity", quantity, "rate", rate, "foreignamount", amount,
+                "memo", "Training day not held", "isclosed", "F");
+    }
+
     static TestRow application(long invoiceId, String number, String amount) {
-        return TestRow.of("parentid", "100015", "lineid", Long.toString(invoiceId), "foreignamount", amount,
-                "invoicenumber", number, "invoicedate", "8/22/2024", "invoicetotal", "4393.46");
+        return TestRow.of("parentid", "100015", "lineid", Long.toString(invoiceId), "linelist", "applications",
+                "foreignamount", amount, "invoicenumber", number, "invoicedate", "8/22/2024",
+                "invoicetotal", "4393.46");
     }
 
     @Test
-    void mapsTheCreditMemoAndTheInvoicesItWasAppliedTo() {
-        SyncedRecord memo = type.map(header(), List.of(application(100014, "INV1003", "1230.17")));
+    void mapsTheCreditMemoWhatWasCreditedAndTheInvoicesItWasAppliedTo() {
+        SyncedRecord memo = type.map(header(), List.of(item(1, "SVC-TRAIN", "2", "750.00", "1500.00"),
+                application(100014, "INV1003", "1230.17")));
 
         assertEquals(100015L, memo.netsuiteId());
         assertEquals("1004", memo.owner());
@@ -55,7 +64,17 @@ class CreditMemoRecordTypeTest {
         assertEquals("100014", a.get("createdFromId"));
         assertEquals("Service credit", a.get("memo"));
 
-        SyncedLine line = memo.lines().get(0);
+        assertEquals(List.of("items", CreditMemoRecordType.APPLICATIONS), List.copyOf(memo.lineLists().keySet()));
+        SyncedLine credited = memo.lines("items").get(0);
+        assertEquals(1L, credited.lineId());
+        assertEquals("SVC-TRAIN", credited.item());
+        assertEquals("Training day not held", credited.description());
+        assertEquals(new BigDecimal("2"), credited.quantity());
+        assertEquals(new BigDecimal("750.00"), credited.rate());
+        assertEquals(new BigDecimal("1500.00"), credited.amount());
+        assertEquals("203", credited.attributes().get("itemId"));
+
+        SyncedLine line = memo.lines(CreditMemoRecordType.APPLICATIONS).get(0);
         assertEquals(100014L, line.lineId());
         assertEquals("INV1003", line.item());
         assertEquals(new BigDecimal("1230.17"), line.amount());
@@ -65,11 +84,28 @@ class CreditMemoRecordTypeTest {
     @Test
     void amountsArePositiveAsTheCustomerReadsThem() {
         SyncedRecord memo = type.map(header().with("foreigntotal", "-1500.00", "foreignamountunpaid", "-269.83",
-                "applied", "-1230.17"), List.of(application(100014, "INV1003", "-1230.17")));
+                "applied", "-1230.17"), List.of(item(1, "SVC-TRAIN", "2", "750.00", "1500.00"),
+                item(2, "DISCOUNT", null, null, "-150.00"),
+                application(100014, "INV1003", "-1230.17")));
         assertEquals(new BigDecimal("1500.00"), memo.total());
         assertEquals(new BigDecimal("269.83"), memo.amountRemaining());
         assertEquals(new BigDecimal("1230.17"), memo.attributes().get("applied"));
-        assertEquals(new BigDecimal("1230.17"), memo.lines().get(0).amount());
+        assertEquals(new BigDecimal("1230.17"), memo.lines(CreditMemoRecordType.APPLICATIONS).get(0).amount());
+        List<SyncedLine> items = memo.lines("items");
+        assertEquals(new BigDecimal("2"), items.get(0).quantity(), "not flipped as an invoice's lines are");
+        assertEquals(new BigDecimal("1500.00"), items.get(0).amount());
+        assertEquals(new BigDecimal("-150.00"), items.get(1).amount(), "a discount takes off the credit");
+    }
+
+    @Test
+    void anItemLineAndAnApplicationMayShareAnIdButTwoApplicationsMayNot() {
+        SyncedRecord memo = type.map(header(), List.of(item(100014, "SVC-TRAIN", "1", "1500.00", "1500.00"),
+                application(100014, "INV1003", "1230.17")));
+        assertEquals(100014L, memo.lines("items").get(0).lineId());
+        assertEquals(100014L, memo.lines(CreditMemoRecordType.APPLICATIONS).get(0).lineId());
+        RecordMappingException twice = assertThrows(RecordMappingException.class, () -> type.map(header(),
+                List.of(application(100014, "INV1003", "1000.00"), application(100014, "INV1003", "230.17"))));
+        assertEquals("line 100014 appears twice in the line list 'applications'", twice.getMessage());
     }
 
     @Test
@@ -116,10 +152,15 @@ class CreditMemoRecordTypeTest {
     }
 
     @Test
-    void queriesCreditMemosAndTheirApplicationLinks() {
+    void queriesCreditMemosTheirItemLinesAndTheirApplicationLinks() {
         SyncQuery query = type.query();
         assertEquals("t.type = 'CustCred'", query.where());
-        LineQuery lines = query.lines();
+        assertEquals(List.of("items", CreditMemoRecordType.APPLICATIONS),
+                query.lineQueries().stream().map(LineQuery::name).toList());
+        LineQuery items = query.lines("items");
+        assertEquals("transactionline", items.table());
+        assertEquals("tl.mainline = 'F' AND tl.taxline = 'F'", items.where());
+        LineQuery lines = query.lines(CreditMemoRecordType.APPLICATIONS);
         assertEquals("nexttransactionlinelink", lines.table());
         assertEquals("ntll.previousdoc", lines.lineId());
         assertEquals(RecordCategory.TRANSACTION, type.descriptor().category());

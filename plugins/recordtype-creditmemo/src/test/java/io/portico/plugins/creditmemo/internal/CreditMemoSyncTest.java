@@ -19,19 +19,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
  * The demo company's credit memos, synced through the engine, are exactly what NetSuite's REST API shows, each with
- * the invoices it was applied to.
+ * what it credited (its item lines) and the invoices it was applied to (its applications).
  */
 class CreditMemoSyncTest {
 
     private static final String SOURCE = "SELECT id FROM transaction WHERE type = 'CustCred' ORDER BY id";
 
     @Test
-    void everyCreditMemoAndApplicationIsMirroredAndKeptInStep() throws Exception {
+    void everyCreditMemoWithItsItemLinesAndApplicationsIsMirroredAndKeptInStep() throws Exception {
         try (SandboxSync s = new SandboxSync(NetSuiteSandbox.builder().customers(60),
                 CreditMemoRecordType.NAME, new CreditMemoRecordType())) {
             s.createCustomerOrganizations();
@@ -45,15 +46,31 @@ class CreditMemoSyncTest {
 
             long changed = ids.get(2);
             long deleted = ids.get(4);
+            long credited = ids.get(6);
             s.sandbox.data().patch("creditmemo", changed, Map.of("memo", "Goodwill <credit> & \"more\""));
             s.sandbox.data().delete("creditmemo", deleted);
+            // One more item credited, not applied yet: the credit memo is open for 50.00 more.
+            s.sandbox.data().patch("creditmemo", credited, Map.of("item", Map.of("items", List.of(
+                    Map.of("item", Map.of("id", "203"), "quantity", 2, "rate", 25, "description", "Late delivery")))));
 
             SyncRun incremental = s.sync(false);
             assertEquals("incremental", incremental.mode());
-            assertEquals(1, incremental.updated());
+            assertEquals(2, incremental.updated());
             assertEquals(1, incremental.deleted());
             assertEquals("Goodwill <credit> & \"more\"", attributes(s.rows("SELECT * FROM ns_transaction "
                     + "WHERE netsuite_id = ?", changed).get(changed)).get("memo"));
+            Map<String, Object> row = s.rows("SELECT * FROM ns_transaction WHERE netsuite_id = ?", credited)
+                    .get(credited);
+            assertMoney("50.00", row.get("amount_remaining"), "the new credit is unapplied");
+            List<Map<String, Object>> items = s.lines(row.get("id")).get("items");
+            assertEquals(2, items.size());
+            assertEquals("Late delivery", items.get(1).get("description"));
+            assertMatchesSource(s);
+
+            SyncRun again = s.sync(true);
+            assertEquals("full", again.mode());
+            assertEquals(0, again.inserted() + again.updated(), "nothing changed, so nothing is rewritten");
+            assertEquals(ids.size() - 1, again.unchanged());
             assertMatchesSource(s);
         }
     }
@@ -109,11 +126,33 @@ class CreditMemoSyncTest {
             assertEquals(refId(rest, "createdFrom"), a.get("createdFromId"), where + " created from");
             assertEquals(refName(rest, "createdFrom"), a.get("createdFrom"), where + " created from");
 
+            Map<String, List<Map<String, Object>>> lists = s.lines(row.get("id"));
+            List<Map<String, Object>> credited = sublist(rest, "item");
+            List<Map<String, Object>> items = lists.getOrDefault("items", List.of());
+            assertEquals(credited.size(), items.size(), where + " item lines");
+            assertTrue(credited.size() > 0, where + " credits something");
+            for (int i = 0; i < credited.size(); i++) {
+                Map<String, Object> e = credited.get(i);
+                Map<String, Object> l = items.get(i);
+                String at = where + " line " + e.get("line");
+                assertEquals(((Number) e.get("line")).longValue(), l.get("line_id"), at);
+                assertEquals(refName(e, "item"), l.get("item"), at);
+                assertEquals(refId(e, "item"), attributes(l).get("itemId"), at + " item id");
+                assertEquals(e.get("description"), l.get("description"), at);
+                assertMoney(e.get("quantity"), l.get("quantity"), at + " quantity");
+                assertMoney(e.get("rate"), l.get("rate"), at + " rate");
+                assertMoney(e.get("amount"), l.get("amount"), at + " amount");
+                assertEquals(row.get("organization_id"), l.get("organization_id"), at + " organization");
+            }
+            assertMoney(rest.get("total"), items.stream().map(l -> (BigDecimal) l.get("amount"))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add), where + " the item lines add up to the credit");
+
             List<Map<String, Object>> applied = new ArrayList<>(sublist(rest, "apply"));
             applied.sort((x, y) -> Long.compare(Long.parseLong(refId(x, "doc")), Long.parseLong(refId(y, "doc"))));
-            List<Map<String, Object>> lines = s.list("SELECT * FROM ns_transaction_line WHERE transaction_id = ? "
-                    + "ORDER BY line_id", row.get("id"));
+            List<Map<String, Object>> lines = lists.getOrDefault(CreditMemoRecordType.APPLICATIONS, List.of());
             assertEquals(applied.size(), lines.size(), where + " applications");
+            assertEquals(applied.isEmpty() ? Set.of("items") : Set.of("items", CreditMemoRecordType.APPLICATIONS),
+                    lists.keySet(), where + " line lists");
             BigDecimal sum = BigDecimal.ZERO;
             for (int i = 0; i < applied.size(); i++) {
                 Map<String, Object> e = applied.get(i);

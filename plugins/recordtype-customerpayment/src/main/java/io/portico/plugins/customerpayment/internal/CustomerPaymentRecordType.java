@@ -20,16 +20,19 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * NetSuite customer payments ({@code CustPymt}). The total is the amount received, the amount remaining what is
- * still unapplied; the lines are the invoices the payment was applied to (SuiteQL's {@code NextTransactionLineLink},
- * link type {@code Payment}): one line per invoice, keyed by the invoice's internal id, with the invoice number as
- * item and the amount applied to it. Statuses: {@code pending-approval}, {@code not-deposited}, {@code deposited},
- * {@code rejected}; any other status letter fails the record.
+ * still unapplied. A payment has no item lines; its one line list, {@code applications}, holds the invoices it was
+ * applied to (SuiteQL's {@code NextTransactionLineLink}, link type {@code Payment}): one line per invoice, keyed by
+ * the invoice's internal id, with the invoice number as item and the amount applied to it. Statuses:
+ * {@code pending-approval}, {@code not-deposited}, {@code deposited}, {@code rejected}; any other status letter fails
+ * the record.
  */
 @Component(service = RecordType.class)
 @PluginName(CustomerPaymentRecordType.NAME)
 public final class CustomerPaymentRecordType extends TransactionRecordType {
 
     public static final String NAME = "customerpayment";
+    /** The line list of the invoices the payment was applied to. */
+    public static final String APPLICATIONS = "applications";
 
     /** SuiteQL's customer payment status letters. */
     static final Map<String, String> STATUSES = Map.of(
@@ -69,23 +72,28 @@ public final class CustomerPaymentRecordType extends TransactionRecordType {
 
     @Override
     protected void select(SyncQuery.Builder query) {
-        query.select("t.foreignpaymentamountused AS applied", "t.foreignpaymentamountunused AS unapplied");
+        query.select("t.foreignpaymentamountused AS applied", "t.foreignpaymentamountunused AS unapplied")
+                .lines(LineQuery.builder("nexttransactionlinelink", "ntll", "ntll.nextdoc")
+                        .name(APPLICATIONS)
+                        .lineId("ntll.previousdoc")
+                        .where("ntll.linktype = 'Payment' AND ntll.previoustype = 'CustInvc'")
+                        .join("LEFT JOIN transaction inv ON inv.id = ntll.previousdoc")
+                        .select("ntll.foreignamount", "inv.tranid AS invoicenumber", "inv.trandate AS invoicedate",
+                                "inv.foreigntotal AS invoicetotal")
+                        .build());
     }
 
-    /** The invoices the payment was applied to, one row per invoice. */
+    /** Payments have no item lines. */
     @Override
     protected LineQuery lines() {
-        return LineQuery.builder("nexttransactionlinelink", "ntll", "ntll.nextdoc")
-                .lineId("ntll.previousdoc")
-                .where("ntll.linktype = 'Payment' AND ntll.previoustype = 'CustInvc'")
-                .join("LEFT JOIN transaction inv ON inv.id = ntll.previousdoc")
-                .select("ntll.foreignamount", "inv.tranid AS invoicenumber", "inv.trandate AS invoicedate",
-                        "inv.foreigntotal AS invoicetotal")
-                .build();
+        return null;
     }
 
     @Override
-    protected SyncedLine mapLine(SourceRow line) {
+    protected SyncedLine mapLine(String list, SourceRow line) {
+        if (!list.equals(APPLICATIONS)) {
+            return super.mapLine(list, line);
+        }
         BigDecimal applied = line.requireDecimal("foreignamount");
         return SyncedLine.builder(line.requireLong(LineQuery.LINE_ID))
                 .item(line.getString("invoicenumber"))

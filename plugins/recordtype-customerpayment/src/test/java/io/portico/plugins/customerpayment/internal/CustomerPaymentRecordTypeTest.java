@@ -34,8 +34,9 @@ class CustomerPaymentRecordTypeTest {
     }
 
     static TestRow application(long invoiceId, String number, String amount) {
-        return TestRow.of("parentid", "100016", "lineid", Long.toString(invoiceId), "foreignamount", amount,
-                "invoicenumber", number, "invoicedate", "8/22/2024", "invoicetotal", "4393.46");
+        return TestRow.of("parentid", "100016", "lineid", Long.toString(invoiceId), "linelist", "applications",
+                "foreignamount", amount, "invoicenumber", number, "invoicedate", "8/22/2024",
+                "invoicetotal", "4393.46");
     }
 
     static List<SourceRow> applications() {
@@ -61,8 +62,11 @@ class CustomerPaymentRecordTypeTest {
         assertEquals("C", a.get("statusCode"));
         assertEquals("Payment : Deposited", a.get("statusLabel"));
 
-        assertEquals(2, payment.lines().size());
-        SyncedLine first = payment.lines().get(0);
+        assertEquals(List.of(CustomerPaymentRecordType.APPLICATIONS), List.copyOf(payment.lineLists().keySet()),
+                "a payment has no item lines");
+        List<SyncedLine> lines = payment.lines(CustomerPaymentRecordType.APPLICATIONS);
+        assertEquals(2, lines.size());
+        SyncedLine first = lines.get(0);
         assertEquals(100014L, first.lineId());
         assertEquals("INV1003", first.item());
         assertEquals(new BigDecimal("3163.29"), first.amount());
@@ -70,7 +74,7 @@ class CustomerPaymentRecordTypeTest {
         assertEquals("100014", first.attributes().get("invoiceId"));
         assertEquals("2024-08-22", first.attributes().get("invoiceDate"));
         assertEquals(new BigDecimal("4393.46"), first.attributes().get("invoiceTotal"));
-        BigDecimal applied = payment.lines().stream().map(SyncedLine::amount).reduce(BigDecimal.ZERO,
+        BigDecimal applied = lines.stream().map(SyncedLine::amount).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
         assertEquals(0, applied.compareTo((BigDecimal) a.get("applied")), "the lines add up to the applied amount");
     }
@@ -78,13 +82,13 @@ class CustomerPaymentRecordTypeTest {
     @Test
     void anAppliedAmountIsPositiveWhateverSignTheLinkCarries() {
         SyncedRecord payment = type.map(header(), List.of(application(100014, "INV1003", "-3163.29")));
-        assertEquals(new BigDecimal("3163.29"), payment.lines().get(0).amount());
+        assertEquals(new BigDecimal("3163.29"), payment.lines(CustomerPaymentRecordType.APPLICATIONS).get(0).amount());
     }
 
     @Test
     void anUnappliedPaymentHasNoLines() {
         SyncedRecord payment = type.map(header().with("applied", "0", "unapplied", "5000.00"), List.of());
-        assertTrue(payment.lines().isEmpty());
+        assertTrue(payment.lineLists().isEmpty());
         assertEquals(new BigDecimal("5000.00"), payment.amountRemaining());
     }
 
@@ -143,7 +147,7 @@ class CustomerPaymentRecordTypeTest {
         assertEquals("amountRemaining", scale.column());
         RecordMappingException twice = assertThrows(RecordMappingException.class, () -> type.map(header(),
                 List.of(application(100014, "INV1003", "1"), application(100014, "INV1003", "2"))));
-        assertEquals("line 100014 appears twice", twice.getMessage());
+        assertEquals("line 100014 appears twice in the line list 'applications'", twice.getMessage());
     }
 
     @Test
@@ -151,7 +155,9 @@ class CustomerPaymentRecordTypeTest {
         SyncQuery query = type.query();
         assertEquals("t.type = 'CustPymt'", query.where());
         assertTrue(query.columns().contains("t.foreignpaymentamountunused AS unapplied"));
-        LineQuery lines = query.lines();
+        assertEquals(List.of(CustomerPaymentRecordType.APPLICATIONS),
+                query.lineQueries().stream().map(LineQuery::name).toList(), "applications, no item lines");
+        LineQuery lines = query.lines(CustomerPaymentRecordType.APPLICATIONS);
         assertEquals("nexttransactionlinelink", lines.table());
         assertEquals("ntll.nextdoc", lines.parent());
         assertEquals("ntll.previousdoc", lines.lineId());

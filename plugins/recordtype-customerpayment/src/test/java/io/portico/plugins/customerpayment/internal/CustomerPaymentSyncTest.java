@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -73,8 +74,7 @@ class CustomerPaymentSyncTest {
             Map<String, Object> row = s.rows("SELECT * FROM ns_transaction WHERE record_type = 'customerpayment' "
                     + "AND netsuite_id = ?", created).get(created);
             assertMoney("100.00", row.get("amount_remaining"), "unapplied");
-            assertEquals(2L, s.list("SELECT count(*) AS n FROM ns_transaction_line WHERE transaction_id = ?",
-                    row.get("id")).get(0).get("n"));
+            assertEquals(2, s.lines(row.get("id")).get(CustomerPaymentRecordType.APPLICATIONS).size());
             assertMatchesSource(s);
         }
     }
@@ -131,8 +131,10 @@ class CustomerPaymentSyncTest {
 
             List<Map<String, Object>> applied = new ArrayList<>(sublist(rest, "apply"));
             applied.sort((x, y) -> Long.compare(Long.parseLong(refId(x, "doc")), Long.parseLong(refId(y, "doc"))));
-            List<Map<String, Object>> lines = s.list("SELECT * FROM ns_transaction_line WHERE transaction_id = ? "
-                    + "ORDER BY line_id", row.get("id"));
+            Map<String, List<Map<String, Object>>> lists = s.lines(row.get("id"));
+            assertEquals(applied.isEmpty() ? Set.of() : Set.of(CustomerPaymentRecordType.APPLICATIONS),
+                    lists.keySet(), where + " line lists: no item lines");
+            List<Map<String, Object>> lines = lists.getOrDefault(CustomerPaymentRecordType.APPLICATIONS, List.of());
             assertEquals(applied.size(), lines.size(), where + " applications");
             BigDecimal sum = BigDecimal.ZERO;
             for (int i = 0; i < applied.size(); i++) {

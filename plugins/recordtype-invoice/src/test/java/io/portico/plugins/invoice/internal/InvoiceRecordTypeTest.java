@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portico.api.recordtype.LineQuery;
 import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordMappingException;
 import io.portico.api.recordtype.SyncedRecord;
@@ -41,10 +42,10 @@ class InvoiceRecordTypeTest {
         assertEquals(new BigDecimal("1000.00"), r.attributes().get("amountPaid"));
         assertEquals("Net 30", r.attributes().get("terms"));
         assertEquals("Acme\n1 Main St", r.attributes().get("billingAddress"));
-        assertEquals(2, r.lines().size());
-        assertEquals(0, new BigDecimal("9").compareTo(r.lines().get(0).quantity()));
-        assertEquals(0, new BigDecimal("1701").compareTo(r.lines().get(0).amount()));
-        assertEquals("209", r.lines().get(0).attributes().get("itemId"));
+        assertEquals(2, r.lines(LineQuery.ITEMS).size());
+        assertEquals(0, new BigDecimal("9").compareTo(r.lines(LineQuery.ITEMS).get(0).quantity()));
+        assertEquals(0, new BigDecimal("1701").compareTo(r.lines(LineQuery.ITEMS).get(0).amount()));
+        assertEquals("209", r.lines(LineQuery.ITEMS).get(0).attributes().get("itemId"));
     }
 
     @Test

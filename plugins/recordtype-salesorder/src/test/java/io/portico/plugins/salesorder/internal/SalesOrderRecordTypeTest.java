@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portico.api.recordtype.LineQuery;
 import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordMappingException;
 import io.portico.api.recordtype.SourceRow;
@@ -69,8 +70,8 @@ class SalesOrderRecordTypeTest {
         assertEquals("Bluewater Foods\n1 Harbor Way\nPortland ME 04101", a.get("billingAddress"));
         assertEquals(Instant.parse("2024-08-29T16:15:00Z").toString(), a.get("createdAt"));
 
-        assertEquals(2, order.lines().size());
-        SyncedLine first = order.lines().get(0);
+        assertEquals(2, order.lines(LineQuery.ITEMS).size());
+        SyncedLine first = order.lines(LineQuery.ITEMS).get(0);
         assertEquals(1L, first.lineId());
         assertEquals("HW-SCAN-100", first.item());
         assertEquals("Barcode Scanner S100", first.description());
@@ -79,7 +80,8 @@ class SalesOrderRecordTypeTest {
         assertEquals(0, new BigDecimal("1701").compareTo(first.amount()));
         assertEquals("209", first.attributes().get("itemId"));
         assertEquals(false, first.attributes().get("closed"));
-        BigDecimal sum = order.lines().stream().map(SyncedLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal sum = order.lines(LineQuery.ITEMS).stream().map(SyncedLine::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, sum.compareTo(order.total()), "the lines add up to the total");
     }
 
@@ -129,8 +131,8 @@ class SalesOrderRecordTypeTest {
         SyncedRecord order = type.map(header().with("memo", memo),
                 List.of(line(1, "<img src=x onerror=alert(1)>", "-1", "5", "-5", "<iframe src=//evil>")));
         assertEquals(memo, order.attributes().get("memo"));
-        assertEquals("<img src=x onerror=alert(1)>", order.lines().get(0).item());
-        assertEquals("<iframe src=//evil>", order.lines().get(0).description());
+        assertEquals("<img src=x onerror=alert(1)>", order.lines(LineQuery.ITEMS).get(0).item());
+        assertEquals("<iframe src=//evil>", order.lines(LineQuery.ITEMS).get(0).description());
     }
 
     @Test
@@ -163,7 +165,7 @@ class SalesOrderRecordTypeTest {
 
         RecordMappingException twice = assertThrows(RecordMappingException.class, () -> type.map(header(),
                 List.of(line(1, "A", "-1", "1", "-1", null), line(1, "B", "-1", "1", "-1", null))));
-        assertEquals("line 1 appears twice", twice.getMessage());
+        assertEquals("line 1 appears twice in the line list 'items'", twice.getMessage());
     }
 
     @Test
@@ -174,8 +176,8 @@ class SalesOrderRecordTypeTest {
         assertTrue(query.columns().contains("BUILTIN.DF(t.billingaddress) AS billingaddress"));
         assertEquals("t.trandate", query.windowDate());
         assertEquals("t.subsidiary", query.subsidiary());
-        assertEquals("transactionline", query.lines().table());
-        assertEquals("tl.mainline = 'F' AND tl.taxline = 'F'", query.lines().where());
+        assertEquals("transactionline", query.lines(LineQuery.ITEMS).table());
+        assertEquals("tl.mainline = 'F' AND tl.taxline = 'F'", query.lines(LineQuery.ITEMS).where());
         assertTrue(query == type.query(), "the engine gets the same instance every time");
     }
 

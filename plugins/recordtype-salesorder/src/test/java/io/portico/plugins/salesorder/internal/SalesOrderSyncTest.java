@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -116,8 +117,9 @@ class SalesOrderSyncTest {
             assertEquals(rest.get("email"), a.get("email"), where + " email");
 
             List<Map<String, Object>> expected = sublist(rest, "item");
-            List<Map<String, Object>> lines = s.list("SELECT * FROM ns_transaction_line WHERE transaction_id = ? "
-                    + "ORDER BY line_id", row.get("id"));
+            Map<String, List<Map<String, Object>>> lists = s.lines(row.get("id"));
+            assertEquals(expected.isEmpty() ? Set.of() : Set.of("items"), lists.keySet(), where + " line lists");
+            List<Map<String, Object>> lines = lists.getOrDefault("items", List.of());
             assertEquals(expected.size(), lines.size(), where + " lines");
             for (int i = 0; i < expected.size(); i++) {
                 Map<String, Object> e = expected.get(i);
