@@ -42,6 +42,7 @@ import io.portico.identity.internal.web.CsrfFilter;
 import io.portico.identity.internal.web.SignInPages;
 import io.portico.mail.internal.MailComponent;
 import io.portico.mail.internal.MailConfig;
+import io.portico.testing.TestPages;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.lang.annotation.Annotation;

@@ -11,6 +11,7 @@ import io.portico.api.identity.Role;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncSettings;
 import io.portico.sandbox.NetSuiteSandbox;
+import io.portico.testing.TestPages;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package io.portico.sync.internal;
+package io.portico.testing;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.core.TemplateClassResolver;
@@ -13,15 +13,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Renders the sync bundle's templates from the class path with FreeMarker set up as the web bundle sets it up (HTML
- * auto-escaping for {@code .ftlh}, errors thrown), inside a bare layout instead of the web bundle's.
+ * The {@link Pages} service for tests of a bundle's pages: renders the bundle's templates from the class path with
+ * FreeMarker set up as the web bundle sets it up (HTML auto-escaping for {@code .ftlh}, errors thrown, no class
+ * access from templates), inside a bare layout instead of the web bundle's.
  */
-final class TestPages implements Pages {
+public final class TestPages implements Pages {
 
     private final Configuration freemarker = new Configuration(Configuration.VERSION_2_3_34);
     private final Branding branding = new Branding("Acme Portal", "#123456", null);
 
-    TestPages() {
+    public TestPages() {
         freemarker.setTemplateLoader(new ClassTemplateLoader(TestPages.class.getClassLoader(), ""));
         freemarker.setRecognizeStandardFileExtensions(true);
         freemarker.setDefaultEncoding("UTF-8");
