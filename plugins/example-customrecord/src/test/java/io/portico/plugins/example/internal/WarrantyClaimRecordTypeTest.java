@@ -10,6 +10,7 @@ import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordMappingException;
 import io.portico.api.recordtype.SyncQuery;
 import io.portico.api.recordtype.SyncedRecord;
+import io.portico.sync.testing.TestRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.portico.plugins.salesorder.internal;
+package io.portico.sync.testing;
 
 import io.portico.api.recordtype.RecordMappingException;
 import io.portico.api.recordtype.SourceRow;
@@ -18,9 +18,9 @@ import java.util.function.Function;
  * A SuiteQL row as the sync engine hands it to a record type: NetSuite's text, converted by the NetSuite client's
  * {@link SuiteQlRow} (US date format, Los Angeles time), conversion failures as {@link RecordMappingException}.
  */
-final class TestRow implements SourceRow {
+public final class TestRow implements SourceRow {
 
-    static final AccountFormat FORMAT = AccountFormat.of(AccountFormat.DEFAULT_DATE_PATTERN,
+    public static final AccountFormat FORMAT = AccountFormat.of(AccountFormat.DEFAULT_DATE_PATTERN,
             ZoneId.of("America/Los_Angeles"));
 
     private final SuiteQlRow row;
@@ -30,7 +30,7 @@ final class TestRow implements SourceRow {
     }
 
     /** @param columnsAndValues alternating column names and raw text; a null value leaves the column out */
-    static TestRow of(String... columnsAndValues) {
+    public static TestRow of(String... columnsAndValues) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < columnsAndValues.length; i += 2) {
             if (columnsAndValues[i + 1] != null) {
@@ -41,7 +41,7 @@ final class TestRow implements SourceRow {
     }
 
     /** This row with columns changed ({@code null} removes one). */
-    TestRow with(String... columnsAndValues) {
+    public TestRow with(String... columnsAndValues) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String column : row.columns()) {
             values.put(column, row.getString(column));
