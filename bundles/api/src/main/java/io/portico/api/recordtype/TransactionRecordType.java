@@ -49,6 +49,9 @@ import java.util.regex.Pattern;
  */
 public abstract class TransactionRecordType implements RecordType {
 
+    /** The line list of the invoices a payment or a credit was applied to: see {@link #invoiceApplications()}. */
+    public static final String APPLICATIONS = "applications";
+
     private static final Pattern TYPE_CODE = Pattern.compile("[A-Za-z]{2,20}");
 
     private final String typeCode;
@@ -109,6 +112,23 @@ public abstract class TransactionRecordType implements RecordType {
                 .build();
     }
 
+    /**
+     * The line list {@value #APPLICATIONS}: the invoices a payment or a credit was applied to (SuiteQL's
+     * {@code NextTransactionLineLink}, link type {@code Payment}), one line per invoice keyed by the invoice's internal
+     * id, with the invoice number as item and the amount applied (positive). Add it in {@link #select}; this class
+     * maps its rows.
+     */
+    protected static LineQuery invoiceApplications() {
+        return LineQuery.builder("nexttransactionlinelink", "ntll", "ntll.nextdoc")
+                .name(APPLICATIONS)
+                .lineId("ntll.previousdoc")
+                .where("ntll.linktype = 'Payment' AND ntll.previoustype = 'CustInvc'")
+                .join("LEFT JOIN transaction inv ON inv.id = ntll.previousdoc")
+                .select("ntll.foreignamount", "inv.tranid AS invoicenumber", "inv.trandate AS invoicedate",
+                        "inv.foreigntotal AS invoicetotal")
+                .build();
+    }
+
     /** Adds columns or joins to the header query, or line lists ({@link SyncQuery.Builder#lines}); the default none. */
     protected void select(SyncQuery.Builder query) {
     }
@@ -163,12 +183,22 @@ public abstract class TransactionRecordType implements RecordType {
     }
 
     /**
-     * Maps one line row of the named list: the item lines through {@link #mapLine(SourceRow)}; override it to map
-     * the rows of the line lists the subclass adds (and call {@code super} for the item lines).
+     * Maps one line row of the named list: the item lines through {@link #mapLine(SourceRow)}, the
+     * {@value #APPLICATIONS} of {@link #invoiceApplications()} here; override it to map the rows of the line lists the
+     * subclass adds (and call {@code super} for the others).
      *
      * @throws IllegalStateException for a list the type does not map
      */
     protected SyncedLine mapLine(String list, SourceRow line) {
+        if (list.equals(APPLICATIONS)) {
+            return SyncedLine.builder(line.requireLong(LineQuery.LINE_ID))
+                    .item(line.getString("invoicenumber"))
+                    .amount(line.requireDecimal("foreignamount").abs())
+                    .attribute("invoiceId", line.getString(LineQuery.LINE_ID))
+                    .attribute("invoiceDate", line.getDate("invoicedate"))
+                    .attribute("invoiceTotal", line.getDecimal("invoicetotal"))
+                    .build();
+        }
         if (!list.equals(LineQuery.ITEMS)) {
             throw new IllegalStateException("the record type has no mapping for the line list '" + list + "'");
         }

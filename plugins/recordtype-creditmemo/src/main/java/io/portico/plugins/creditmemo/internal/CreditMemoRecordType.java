@@ -3,14 +3,12 @@ package io.portico.plugins.creditmemo.internal;
 import io.portico.api.plugin.PluginName;
 import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.FieldType;
-import io.portico.api.recordtype.LineQuery;
 import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordFields;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.recordtype.SourceRow;
 import io.portico.api.recordtype.SyncQuery;
-import io.portico.api.recordtype.SyncedLine;
 import io.portico.api.recordtype.SyncedRecord;
 import io.portico.api.recordtype.TransactionRecordType;
 import java.math.BigDecimal;
@@ -36,8 +34,6 @@ import org.osgi.service.component.annotations.Component;
 public final class CreditMemoRecordType extends TransactionRecordType {
 
     public static final String NAME = "creditmemo";
-    /** The line list of the invoices the credit was applied to. */
-    public static final String APPLICATIONS = "applications";
 
     /** SuiteQL's credit memo status letters. */
     static final Map<String, String> STATUSES = Map.of(
@@ -79,35 +75,13 @@ public final class CreditMemoRecordType extends TransactionRecordType {
     protected void select(SyncQuery.Builder query) {
         query.select("t.foreignpaymentamountused AS applied", "t.foreignpaymentamountunused AS unapplied",
                 "t.createdfrom", "BUILTIN.DF(t.createdfrom) AS createdfromname")
-                .lines(LineQuery.builder("nexttransactionlinelink", "ntll", "ntll.nextdoc")
-                        .name(APPLICATIONS)
-                        .lineId("ntll.previousdoc")
-                        .where("ntll.linktype = 'Payment' AND ntll.previoustype = 'CustInvc'")
-                        .join("LEFT JOIN transaction inv ON inv.id = ntll.previousdoc")
-                        .select("ntll.foreignamount", "inv.tranid AS invoicenumber", "inv.trandate AS invoicedate",
-                                "inv.foreigntotal AS invoicetotal")
-                        .build());
+                .lines(invoiceApplications());
     }
 
     /** A credit memo's item lines take income back: NetSuite gives them the sign the customer reads. */
     @Override
     protected int lineSign() {
         return 1;
-    }
-
-    @Override
-    protected SyncedLine mapLine(String list, SourceRow line) {
-        if (!list.equals(APPLICATIONS)) {
-            return super.mapLine(list, line);
-        }
-        BigDecimal applied = line.requireDecimal("foreignamount");
-        return SyncedLine.builder(line.requireLong(LineQuery.LINE_ID))
-                .item(line.getString("invoicenumber"))
-                .amount(applied.abs())
-                .attribute("invoiceId", line.getString(LineQuery.LINE_ID))
-                .attribute("invoiceDate", line.getDate("invoicedate"))
-                .attribute("invoiceTotal", line.getDecimal("invoicetotal"))
-                .build();
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.recordtype.SourceRow;
 import io.portico.api.recordtype.SyncQuery;
-import io.portico.api.recordtype.SyncedLine;
 import io.portico.api.recordtype.SyncedRecord;
 import io.portico.api.recordtype.TransactionRecordType;
 import java.math.BigDecimal;
@@ -31,8 +30,6 @@ import org.osgi.service.component.annotations.Component;
 public final class CustomerPaymentRecordType extends TransactionRecordType {
 
     public static final String NAME = "customerpayment";
-    /** The line list of the invoices the payment was applied to. */
-    public static final String APPLICATIONS = "applications";
 
     /** SuiteQL's customer payment status letters. */
     static final Map<String, String> STATUSES = Map.of(
@@ -73,35 +70,13 @@ public final class CustomerPaymentRecordType extends TransactionRecordType {
     @Override
     protected void select(SyncQuery.Builder query) {
         query.select("t.foreignpaymentamountused AS applied", "t.foreignpaymentamountunused AS unapplied")
-                .lines(LineQuery.builder("nexttransactionlinelink", "ntll", "ntll.nextdoc")
-                        .name(APPLICATIONS)
-                        .lineId("ntll.previousdoc")
-                        .where("ntll.linktype = 'Payment' AND ntll.previoustype = 'CustInvc'")
-                        .join("LEFT JOIN transaction inv ON inv.id = ntll.previousdoc")
-                        .select("ntll.foreignamount", "inv.tranid AS invoicenumber", "inv.trandate AS invoicedate",
-                                "inv.foreigntotal AS invoicetotal")
-                        .build());
+                .lines(invoiceApplications());
     }
 
     /** Payments have no item lines. */
     @Override
     protected LineQuery lines() {
         return null;
-    }
-
-    @Override
-    protected SyncedLine mapLine(String list, SourceRow line) {
-        if (!list.equals(APPLICATIONS)) {
-            return super.mapLine(list, line);
-        }
-        BigDecimal applied = line.requireDecimal("foreignamount");
-        return SyncedLine.builder(line.requireLong(LineQuery.LINE_ID))
-                .item(line.getString("invoicenumber"))
-                .amount(applied.abs())
-                .attribute("invoiceId", line.getString(LineQuery.LINE_ID))
-                .attribute("invoiceDate", line.getDate("invoicedate"))
-                .attribute("invoiceTotal", line.getDecimal("invoicetotal"))
-                .build();
     }
 
     @Override
