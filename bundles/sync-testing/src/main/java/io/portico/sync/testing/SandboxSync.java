@@ -140,6 +140,32 @@ public final class SandboxSync implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
+    /**
+     * Asserts that a payment's or credit's {@code applications} lines are the invoices NetSuite's REST record applies
+     * it to ({@code apply} sublist), in invoice id order, with number, amount, invoice total and date, owned by the
+     * record's organization, and that they add up to its {@code applied} amount.
+     */
+    public static void assertApplicationsMatch(Map<String, Object> rest, Map<String, Object> row,
+            List<Map<String, Object>> lines, String where) {
+        List<Map<String, Object>> applied = new ArrayList<>(sublist(rest, "apply"));
+        applied.sort((x, y) -> Long.compare(Long.parseLong(refId(x, "doc")), Long.parseLong(refId(y, "doc"))));
+        assertEquals(applied.size(), lines.size(), where + " applications");
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < applied.size(); i++) {
+            Map<String, Object> e = applied.get(i);
+            Map<String, Object> l = lines.get(i);
+            String at = where + " applied to " + refId(e, "doc");
+            assertEquals(Long.valueOf(refId(e, "doc")), l.get("line_id"), at);
+            assertEquals(e.get("refNum"), l.get("item"), at + " invoice #");
+            assertMoney(e.get("amount"), l.get("amount"), at + " amount");
+            assertMoney(e.get("total"), attributes(l).get("invoiceTotal"), at + " invoice total");
+            assertEquals(String.valueOf(e.get("applyDate")), attributes(l).get("invoiceDate"), at + " date");
+            assertEquals(row.get("organization_id"), l.get("organization_id"), at + " organization");
+            sum = sum.add((BigDecimal) l.get("amount"));
+        }
+        assertMoney(rest.get("applied"), sum, where + " the applications add up");
+    }
+
     public static Map<String, Object> attributes(Map<String, Object> row) {
         try {
             return JSON.readValue(row.get("attributes").toString(), Map.class);

@@ -1,5 +1,6 @@
 package io.portico.plugins.creditmemo.internal;
 
+import static io.portico.sync.testing.SandboxSync.assertApplicationsMatch;
 import static io.portico.sync.testing.SandboxSync.assertMoney;
 import static io.portico.sync.testing.SandboxSync.attributes;
 import static io.portico.sync.testing.SandboxSync.refId;
@@ -16,7 +17,6 @@ import io.portico.sync.testing.SandboxSync;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,26 +147,10 @@ class CreditMemoSyncTest {
             assertMoney(rest.get("total"), items.stream().map(l -> (BigDecimal) l.get("amount"))
                     .reduce(BigDecimal.ZERO, BigDecimal::add), where + " the item lines add up to the credit");
 
-            List<Map<String, Object>> applied = new ArrayList<>(sublist(rest, "apply"));
-            applied.sort((x, y) -> Long.compare(Long.parseLong(refId(x, "doc")), Long.parseLong(refId(y, "doc"))));
-            List<Map<String, Object>> lines = lists.getOrDefault(CreditMemoRecordType.APPLICATIONS, List.of());
-            assertEquals(applied.size(), lines.size(), where + " applications");
-            assertEquals(applied.isEmpty() ? Set.of("items") : Set.of("items", CreditMemoRecordType.APPLICATIONS),
-                    lists.keySet(), where + " line lists");
-            BigDecimal sum = BigDecimal.ZERO;
-            for (int i = 0; i < applied.size(); i++) {
-                Map<String, Object> e = applied.get(i);
-                Map<String, Object> l = lines.get(i);
-                String at = where + " applied to " + refId(e, "doc");
-                assertEquals(Long.valueOf(refId(e, "doc")), l.get("line_id"), at);
-                assertEquals(e.get("refNum"), l.get("item"), at + " invoice #");
-                assertMoney(e.get("amount"), l.get("amount"), at + " amount");
-                assertMoney(e.get("total"), attributes(l).get("invoiceTotal"), at + " invoice total");
-                assertEquals(String.valueOf(e.get("applyDate")), attributes(l).get("invoiceDate"), at + " date");
-                assertEquals(row.get("organization_id"), l.get("organization_id"), at + " organization");
-                sum = sum.add((BigDecimal) l.get("amount"));
-            }
-            assertMoney(rest.get("applied"), sum, where + " the applications add up");
+            assertEquals(sublist(rest, "apply").isEmpty() ? Set.of("items")
+                    : Set.of("items", CreditMemoRecordType.APPLICATIONS), lists.keySet(), where + " line lists");
+            assertApplicationsMatch(rest, row, lists.getOrDefault(CreditMemoRecordType.APPLICATIONS, List.of()),
+                    where);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.portico.plugins.customerpayment.internal;
 
+import static io.portico.sync.testing.SandboxSync.assertApplicationsMatch;
 import static io.portico.sync.testing.SandboxSync.assertMoney;
 import static io.portico.sync.testing.SandboxSync.attributes;
 import static io.portico.sync.testing.SandboxSync.refId;
@@ -129,27 +130,11 @@ class CustomerPaymentSyncTest {
             assertEquals(rest.get("memo"), a.get("memo"), where + " memo");
             assertEquals(rest.get("checkNumber"), a.get("otherRefNum"), where + " check #");
 
-            List<Map<String, Object>> applied = new ArrayList<>(sublist(rest, "apply"));
-            applied.sort((x, y) -> Long.compare(Long.parseLong(refId(x, "doc")), Long.parseLong(refId(y, "doc"))));
             Map<String, List<Map<String, Object>>> lists = s.lines(row.get("id"));
-            assertEquals(applied.isEmpty() ? Set.of() : Set.of(CustomerPaymentRecordType.APPLICATIONS),
+            assertEquals(sublist(rest, "apply").isEmpty() ? Set.of() : Set.of(CustomerPaymentRecordType.APPLICATIONS),
                     lists.keySet(), where + " line lists: no item lines");
-            List<Map<String, Object>> lines = lists.getOrDefault(CustomerPaymentRecordType.APPLICATIONS, List.of());
-            assertEquals(applied.size(), lines.size(), where + " applications");
-            BigDecimal sum = BigDecimal.ZERO;
-            for (int i = 0; i < applied.size(); i++) {
-                Map<String, Object> e = applied.get(i);
-                Map<String, Object> l = lines.get(i);
-                String at = where + " applied to " + refId(e, "doc");
-                assertEquals(Long.valueOf(refId(e, "doc")), l.get("line_id"), at);
-                assertEquals(e.get("refNum"), l.get("item"), at + " invoice #");
-                assertMoney(e.get("amount"), l.get("amount"), at + " amount");
-                assertMoney(e.get("total"), attributes(l).get("invoiceTotal"), at + " invoice total");
-                assertEquals(String.valueOf(e.get("applyDate")), attributes(l).get("invoiceDate"), at + " date");
-                assertEquals(row.get("organization_id"), l.get("organization_id"), at + " organization");
-                sum = sum.add((BigDecimal) l.get("amount"));
-            }
-            assertMoney(rest.get("applied"), sum, where + " the applications add up");
+            assertApplicationsMatch(rest, row, lists.getOrDefault(CustomerPaymentRecordType.APPLICATIONS, List.of()),
+                    where);
         }
     }
 
