@@ -10,12 +10,15 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Function;
 
-/** A {@link SourceRow} over the NetSuite client's row: conversion failures become {@link RecordMappingException}s. */
-final class Rows implements SourceRow {
+/**
+ * A {@link SourceRow} over the NetSuite client's row: conversion failures become {@link RecordMappingException}s.
+ * Public and open so that record types' tests can build their rows the engine's way ({@code TestRow}).
+ */
+public class Rows implements SourceRow {
 
     private final SuiteQlRow row;
 
-    Rows(SuiteQlRow row) {
+    public Rows(SuiteQlRow row) {
         this.row = row;
     }
 
