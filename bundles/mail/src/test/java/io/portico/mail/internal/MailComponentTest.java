@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.portico.api.mail.Email;
 import io.portico.api.mail.MailException;
+import io.portico.testing.TestPages;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
@@ -25,7 +26,7 @@ class MailComponentTest {
     void startSmtp() {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        mailer = new MailComponent(new FreemarkerPages(), new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(),
+        mailer = new MailComponent(new TestPages(), new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(),
                 "none", "", "", "portal@acme.example", "", 5000));
     }
 
