@@ -1,6 +1,7 @@
 package io.portico.identity.internal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,6 +176,10 @@ class ContactJoinFlowsTest {
         portal.organizations.linkContact(new ContactLink("110", "C1", "nia@acme.example"));
         Browser admin = new Browser(portal.baseUrl);
         assertEquals("/", Browser.location(signIn(admin, "boss@acme.example")));
+        String page = admin.get("/members").body();
+        assertTrue(row(page, "nia@acme.example").contains("removing them stops the contact sync from adding them "
+                + "back"), page);
+        assertFalse(row(page, "boss@acme.example").contains("contact sync"), "no contact: no such note");
 
         HttpResponse<String> removed = admin.submit("/members", "/members/" + membershipId(nia, acme) + "/remove",
                 Map.of("organization", String.valueOf(acme)));
@@ -210,6 +217,7 @@ class ContactJoinFlowsTest {
         assertEquals("/sign-in?notice=invitation-accepted", Browser.location(accepted));
         assertEquals(List.of("viewer"), roles("nia@acme.example"));
         assertEquals(0, refusals(nia));
+        assertTrue(row(admin.get("/members").body(), "nia@acme.example").contains("contact sync"));
     }
 
     @Test
@@ -222,6 +230,10 @@ class ContactJoinFlowsTest {
 
         Browser operator = new Browser(portal.baseUrl);
         String csrf = operator.signInJson("ops@operator.example", PASSWORD);
+        String members = operator.json("GET", "/api/organizations/" + globex + "/members", null, Map.of()).body();
+        Matcher omarsEntry = Pattern.compile("\"email\":\"omar@shared.example\".*?\"netsuiteContact\":(\\w+)")
+                .matcher(members);
+        assertTrue(omarsEntry.find() && omarsEntry.group(1).equals("true"), members);
         assertEquals(204, operator.change("DELETE", "/api/memberships/" + membershipId(omar, globex), null, csrf)
                 .statusCode());
 
@@ -244,6 +256,16 @@ class ContactJoinFlowsTest {
 
     private static int refusals(long userId) throws Exception {
         return portal.count("SELECT count(*) FROM contact_membership_refusal WHERE user_id = " + userId);
+    }
+
+    /** The members page's table row of one member. */
+    private static String row(String page, String email) {
+        Matcher row = Pattern.compile("<tr>\\s*<td>" + Pattern.quote(email) + "</td>.*?</tr>", Pattern.DOTALL)
+                .matcher(page);
+        if (!row.find()) {
+            throw new AssertionError("no row for " + email + " in:\n" + page);
+        }
+        return row.group();
     }
 
     private static long customer(String netsuiteId, String name) {
