@@ -113,7 +113,7 @@ public final class IdentityHarness implements AutoCloseable {
                 signIn, settings);
         invitations = new Invitations(store, organizations, tokens, mail, audit, hasher, signIn, policies, settings);
         sso = new SsoSignInImpl(store, organizations, policies, domainJoin, signIn, sessions, audit);
-        memberAdmin = new MemberAdmin(store, policies, audit);
+        memberAdmin = new MemberAdmin(store, organizations, policies, audit);
         apiTokens = new ApiTokens(store, audit);
         mfaSettings = new MfaSettings(mfa, audit, policies, pages);
         jetty = new Server(port);

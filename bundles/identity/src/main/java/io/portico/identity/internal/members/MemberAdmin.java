@@ -7,6 +7,7 @@ import io.portico.identity.internal.Actor;
 import io.portico.identity.internal.Client;
 import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.audit.AuditLog;
+import io.portico.identity.internal.org.OrganizationsImpl;
 import io.portico.identity.internal.policy.Policies;
 import io.portico.identity.internal.policy.PolicyRecord;
 import io.portico.identity.internal.store.IdentityStore;
@@ -24,18 +25,22 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Managing an organization's members and sign-in policy: roles, per-record-type access, approvals, removal. Every
- * change is audited, takes effect on the member's next request, and the operator always keeps an owner.
+ * change is audited, takes effect on the member's next request, and the operator always keeps an owner. Removing a
+ * member of a customer organization keeps NetSuite contact links from adding them back.
  */
 @Component(service = MemberAdmin.class)
 public final class MemberAdmin {
 
     private final IdentityStore store;
+    private final OrganizationsImpl organizations;
     private final Policies policies;
     private final AuditLog audit;
 
     @Activate
-    public MemberAdmin(@Reference IdentityStore store, @Reference Policies policies, @Reference AuditLog audit) {
+    public MemberAdmin(@Reference IdentityStore store, @Reference OrganizationsImpl organizations,
+            @Reference Policies policies, @Reference AuditLog audit) {
         this.store = store;
+        this.organizations = organizations;
         this.policies = policies;
         this.audit = audit;
     }
@@ -76,9 +81,21 @@ public final class MemberAdmin {
         }, "membership.approved");
     }
 
+    /**
+     * Removes a membership. From a customer organization the removal sticks: contact links never make the person a
+     * member again (audited as {@code membership.contact_sync_refused}) until an invitation of theirs is accepted.
+     */
     public void remove(PortalUser admin, long membershipId, Client client) {
         change(admin, membershipId, client, (s, membership) -> {
             keepAnOwner(s, membership, null);
+            if (membership.organizationKind() == OrganizationKind.CUSTOMER) {
+                organizations.refuseContactMembership(s, membership.userId(), membership.organizationId());
+                audit.append(s, Actor.user(admin.userId(), admin.email()), "membership.contact_sync_refused",
+                        membership.organizationId(), String.valueOf(membership.userId()),
+                        Map.of("userId", membership.userId(), "reason",
+                                "removed by an administrator: NetSuite contact sync will not add them back"),
+                        client);
+            }
             s.getMapper(MembershipMapper.class).delete(membershipId);
             return Map.of("role", lower(membership.role()));
         }, "membership.removed");

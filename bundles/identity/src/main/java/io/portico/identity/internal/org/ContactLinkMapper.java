@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
 /**
- * Reads and writes {@code contact_link} and {@code contact_membership}, and the memberships contact links give;
- * every statement is bound to the tenant.
+ * Reads and writes {@code contact_link}, {@code contact_membership} and {@code contact_membership_refusal}, and the
+ * memberships contact links give; every statement is bound to the tenant.
  */
 public interface ContactLinkMapper {
 
@@ -32,13 +32,21 @@ public interface ContactLinkMapper {
 
     /**
      * Makes the users that links match active members of the links' customer organizations, where they are no
-     * members yet, and remembers those memberships as made by a link. Narrowed to the links of one contact, the
-     * links matching one user or the links to one organization by whichever of those is not {@code null}.
+     * members yet and no administrator refused them, and remembers those memberships as made by a link. Narrowed to
+     * the links of one contact, the links matching one user or the links to one organization by whichever of those
+     * is not {@code null}.
      *
      * @return the memberships made
      */
     List<ContactMembership> grant(@Param("tenantId") long tenantId, @Param("contactId") String contactNetsuiteId,
             @Param("userId") Long userId, @Param("organizationId") Long organizationId);
+
+    /**
+     * Remembers that an administrator removed the user from the organization, so that no link makes them a member of
+     * it again, and forgets that a link made the membership.
+     */
+    void refuse(@Param("tenantId") long tenantId, @Param("userId") long userId,
+            @Param("organizationId") long organizationId);
 
     /**
      * Takes back the memberships that links made for the users with this email (in lower case) and that no link

@@ -14,6 +14,11 @@ import org.apache.ibatis.session.SqlSession;
  * are applied the moment something they depend on changes — the link itself, a user's verified email, the customer
  * organization's existence — each in the transaction of that change and under the tenant's contact-link lock, so no
  * change is missed and nothing waits for a timer. Every membership given or taken back is audited.
+ *
+ * <p>An administrator's removal of a member of a customer organization is a refusal: no link makes that user a member
+ * of that organization again, even when the contact is unlinked and linked anew, until an administrator adds them
+ * again by invitation. The refusal covers every removal, not only of members a link made, so that a contact NetSuite
+ * creates later cannot bring back someone an administrator removed either.
  */
 final class ContactLinks {
 
@@ -60,6 +65,14 @@ final class ContactLinks {
     /** Gives the users that links to an organization match their memberships; returns how many. */
     int joinOrganization(SqlSession s, long tenant, long organizationId) {
         return added(s, tenant, lock(s, tenant).grant(tenant, null, null, organizationId));
+    }
+
+    /**
+     * Refuses the user's membership of the organization to every link, before the administrator's removal deletes it:
+     * the lock keeps a link from giving the membership back between the two.
+     */
+    void refuse(SqlSession s, long tenant, long userId, long organizationId) {
+        lock(s, tenant).refuse(tenant, userId, organizationId);
     }
 
     /** Whether a link names this email and an active customer organization. */

@@ -125,6 +125,15 @@ public final class OrganizationsImpl implements Organizations {
         return contacts.joinUser(session, tenantId(), userId);
     }
 
+    /**
+     * Makes sure no contact link makes the user a member of the customer organization again, in the caller's
+     * transaction: an administrator's removal calls it before it deletes the membership, for the same lock order as
+     * {@link #joinContactOrganizations}. An accepted invitation ends the refusal.
+     */
+    public void refuseContactMembership(SqlSession session, long userId, long organizationId) {
+        contacts.refuse(session, tenantId(), userId, organizationId);
+    }
+
     /** Whether a contact link names this email and an active customer organization, which lets its owner in. */
     public boolean isLinkedContact(SqlSession session, EmailAddress email) {
         return contacts.linksActiveCustomer(session, tenantId(), email.value());

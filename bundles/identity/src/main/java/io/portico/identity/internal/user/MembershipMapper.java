@@ -17,7 +17,7 @@ public interface MembershipMapper {
 
     /**
      * Adds a membership, or changes the role of an existing one (an accepted invitation wins); either way the
-     * membership is no contact link's to take back.
+     * membership is no contact link's to take back, and an administrator's refusal of contact links for it ends.
      */
     int upsert(@Param("userId") long userId, @Param("organizationId") long organizationId, @Param("role") Role role,
             @Param("status") String status);

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.api.identity.ContactLink;
 import io.portico.api.identity.CustomerOrganization;
+import io.portico.api.identity.Role;
 import io.portico.identity.internal.IdentityTestDatabase;
+import io.portico.identity.internal.user.MembershipMapper;
 import io.portico.identity.internal.user.UserMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -173,6 +175,29 @@ class ContactLinksTest {
     }
 
     @Test
+    void aMemberAnAdministratorRemovedIsGivenByNoLinkUntilInvitedAgain() {
+        long acme = customer("200", "Acme Eleven");
+        long ida = user("ida@eleven.example", true);
+        organizations.linkContact(new ContactLink("2001", "200", "ida@eleven.example"));
+        removedByAnAdministrator(ida, acme);
+
+        organizations.linkContact(new ContactLink("2001", "200", "ida@eleven.example"));
+        organizations.unlinkContact("2001");
+        organizations.linkContact(new ContactLink("2002", "200", "ida@eleven.example"));
+        db.store().write(s -> organizations.joinContactOrganizations(s, ida));
+        organizations.archiveCustomer("200");
+        customer("200", "Acme Eleven");
+        assertEquals(List.of(), memberships(ida, acme), "neither a new link, a verification nor an un-archived "
+                + "organization gives it back");
+        assertEquals(0L, queryLong("SELECT count(*) FROM contact_membership WHERE user_id = " + ida));
+
+        db.store().write(s -> s.getMapper(MembershipMapper.class).upsert(ida, acme, Role.VIEWER, "active"));
+        organizations.unlinkContact("2002");
+        assertEquals(List.of("viewer/active"), memberships(ida, acme), "the invitation's, no link's to take back");
+        assertEquals(0L, queryLong("SELECT count(*) FROM contact_membership_refusal WHERE user_id = " + ida));
+    }
+
+    @Test
     void disabledUsersAreNotJoined() {
         long acme = customer("160", "Acme Seven");
         long gina = user("gina@seven.example", true);
@@ -244,6 +269,15 @@ class ContactLinksTest {
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
+    }
+
+    /** As {@code MemberAdmin.remove} does it. */
+    private static void removedByAnAdministrator(long user, long organization) {
+        db.store().write(s -> {
+            organizations.refuseContactMembership(s, user, organization);
+            MembershipMapper memberships = s.getMapper(MembershipMapper.class);
+            return memberships.delete(memberships.find(user, organization).id());
+        });
     }
 
     private static String refused(ContactLink link) {

@@ -1,11 +1,14 @@
 package io.portico.identity.internal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.api.identity.ContactLink;
 import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Role;
+import io.portico.api.sso.SsoException;
 import io.portico.api.sso.SsoIdentity;
 import io.portico.api.sso.SsoSignedIn;
 import io.portico.identity.internal.Browser;
@@ -18,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * People whose email is a NetSuite contact's join the contact's customer organization the moment their email is
  * verified — by the emailed link, a password reset, an SSO provider, an invitation or a registration — over real
- * HTTP with the emails GreenMail receives, and never lose a membership an invitation gave.
+ * HTTP with the emails GreenMail receives, and never lose a membership an invitation gave. A member an administrator
+ * removes is not made a member again by contact links until an administrator invites them.
  */
 class ContactJoinFlowsTest {
 
@@ -163,7 +169,104 @@ class ContactJoinFlowsTest {
         assertTrue(me.contains("\"name\":\"Initech\"") && me.contains("\"role\":\"member\""), me);
     }
 
+    @Test
+    void aMemberAnAdministratorRemovedStaysRemovedUntilInvitedAgain() throws Exception {
+        portal.user("boss@acme.example", PASSWORD, acme, Role.ADMIN);
+        long nia = userWithoutMembership("nia@acme.example", true);
+        portal.organizations.linkContact(new ContactLink("110", "C1", "nia@acme.example"));
+        Browser admin = new Browser(portal.baseUrl);
+        assertEquals("/", Browser.location(signIn(admin, "boss@acme.example")));
+        String page = admin.get("/members").body();
+        assertTrue(row(page, "nia@acme.example").contains("removing them stops the contact sync from adding them "
+                + "back"), page);
+        assertFalse(row(page, "boss@acme.example").contains("contact sync"), "no contact: no such note");
+
+        HttpResponse<String> removed = admin.submit("/members", "/members/" + membershipId(nia, acme) + "/remove",
+                Map.of("organization", String.valueOf(acme)));
+        assertEquals("/members?organization=" + acme + "&notice=member-removed", Browser.location(removed));
+        assertEquals(1, portal.count("SELECT count(*) FROM audit_log WHERE actor = 'boss@acme.example' "
+                + "AND action = 'membership.contact_sync_refused' AND subject = '" + nia + "' AND organization_id = "
+                + acme));
+
+        // The contact changes in NetSuite, a full sync links it again, NetSuite deletes it and creates it anew.
+        portal.organizations.linkContact(new ContactLink("110", "C1", "Nia@acme.example"));
+        portal.organizations.unlinkContact("110");
+        portal.organizations.linkContact(new ContactLink("111", "C1", "nia@acme.example"));
+        assertEquals(0, memberships(nia));
+        // Nia confirms her email address again, and signs in by SSO with it.
+        portal.execute("UPDATE app_user SET email_verified_at = NULL WHERE id = " + nia);
+        Browser browser = new Browser(portal.baseUrl);
+        assertEquals(403, signIn(browser, "nia@acme.example").statusCode());
+        String link = path(portal.latestLink("nia@acme.example"));
+        browser.submit(link, "/verify-email", Map.of("token", token(link)));
+        HttpResponse<String> refused = signIn(browser, "nia@acme.example");
+        assertTrue(refused.body().contains("does not belong to any organization"), refused.body());
+        SsoException sso = assertThrows(SsoException.class,
+                () -> portal.sso.signIn("test", person("sub-nia", "nia@acme.example", true), "/"));
+        assertTrue(sso.getMessage().contains("does not belong to any organization"), sso.getMessage());
+        assertEquals(0, memberships(nia), "the administrator's removal stands");
+        assertEquals(1, portal.count("SELECT count(*) FROM audit_log WHERE action = 'membership.added' "
+                + "AND subject = 'nia@acme.example' AND organization_id = " + acme), "given once, never again");
+
+        // An administrator invites her again: the invitation's role, and the contact sync's rules apply again.
+        admin.submit("/members", "/members/invite", Map.of("organization", String.valueOf(acme),
+                "email", "nia@acme.example", "role", "viewer"));
+        String invitation = path(portal.latestLink("nia@acme.example"));
+        HttpResponse<String> accepted = new Browser(portal.baseUrl).submit(invitation, "/invitations/accept",
+                Map.of("token", token(invitation)));
+        assertEquals("/sign-in?notice=invitation-accepted", Browser.location(accepted));
+        assertEquals(List.of("viewer"), roles("nia@acme.example"));
+        assertEquals(0, refusals(nia));
+        assertTrue(row(admin.get("/members").body(), "nia@acme.example").contains("contact sync"));
+    }
+
+    @Test
+    void aRefusalInOneOrganizationLeavesTheUsersContactsOfAnotherAlone() throws Exception {
+        portal.user("ops@operator.example", PASSWORD, portal.operatorId(), Role.ADMIN);
+        long omar = userWithoutMembership("omar@shared.example", true);
+        portal.organizations.linkContact(new ContactLink("112", "C1", "omar@shared.example"));
+        portal.organizations.linkContact(new ContactLink("113", "C2", "omar@shared.example"));
+        assertEquals(List.of("member", "member"), roles("omar@shared.example"));
+
+        Browser operator = new Browser(portal.baseUrl);
+        String csrf = operator.signInJson("ops@operator.example", PASSWORD);
+        String members = operator.json("GET", "/api/organizations/" + globex + "/members", null, Map.of()).body();
+        Matcher omarsEntry = Pattern.compile("\"email\":\"omar@shared.example\".*?\"netsuiteContact\":(\\w+)")
+                .matcher(members);
+        assertTrue(omarsEntry.find() && omarsEntry.group(1).equals("true"), members);
+        assertEquals(204, operator.change("DELETE", "/api/memberships/" + membershipId(omar, globex), null, csrf)
+                .statusCode());
+
+        portal.organizations.linkContact(new ContactLink("113", "C2", "omar@shared.example"));
+        portal.organizations.unlinkContact("112");
+        portal.organizations.linkContact(new ContactLink("112", "C1", "omar@shared.example"));
+        assertEquals(1, portal.count("SELECT count(*) FROM membership WHERE user_id = " + omar
+                + " AND organization_id = " + acme), "Acme's contact gives its membership as before");
+        assertEquals(0, portal.count("SELECT count(*) FROM membership WHERE user_id = " + omar
+                + " AND organization_id = " + globex), "Globex's removal stands");
+        assertEquals(1, refusals(omar));
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static int membershipId(long userId, long organizationId) throws Exception {
+        return portal.count("SELECT id FROM membership WHERE user_id = " + userId + " AND organization_id = "
+                + organizationId);
+    }
+
+    private static int refusals(long userId) throws Exception {
+        return portal.count("SELECT count(*) FROM contact_membership_refusal WHERE user_id = " + userId);
+    }
+
+    /** The members page's table row of one member. */
+    private static String row(String page, String email) {
+        Matcher row = Pattern.compile("<tr>\\s*<td>" + Pattern.quote(email) + "</td>.*?</tr>", Pattern.DOTALL)
+                .matcher(page);
+        if (!row.find()) {
+            throw new AssertionError("no row for " + email + " in:\n" + page);
+        }
+        return row.group();
+    }
 
     private static long customer(String netsuiteId, String name) {
         return portal.organizations.upsertCustomer(new CustomerOrganization(netsuiteId, name, List.of(), null,
