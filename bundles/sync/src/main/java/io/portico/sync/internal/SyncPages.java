@@ -237,7 +237,7 @@ public final class SyncPages {
     // ------------------------------------------------------------------ rendering
 
     private Response listPage(Admin admin, int status, String error, String notice) {
-        List<Map<String, Object>> configs = SyncAdminResource.call(sync::configs).stream().map(SyncViews::config)
+        List<Map<String, Object>> configs = SyncAdminResource.call(sync::configs).stream().map(this::configView)
                 .toList();
         Map<String, Object> model = model(admin, "NetSuite syncs");
         model.put("configs", configs);
@@ -263,7 +263,7 @@ public final class SyncPages {
             history.add(view);
         }
         Map<String, Object> model = model(admin, "Sync of " + type);
-        model.put("c", SyncViews.config(config));
+        model.put("c", configView(config));
         model.put("form", form);
         model.put("schedules", SyncForm.SCHEDULES);
         model.put("fieldErrors", fieldErrors);
@@ -271,11 +271,17 @@ public final class SyncPages {
         model.put("page", current);
         model.put("olderRuns", runs.size() > skip + RUNS_PER_PAGE);
         model.put("errorsPerRun", ERRORS_PER_RUN);
-        model.put("failingTotal", SyncAdminResource.call(() -> sync.failingRecordCount(type)));
         model.put("failing", SyncAdminResource.call(() -> sync.failingRecords(type, 0, FAILING_SHOWN)).stream()
                 .map(SyncViews::failing).toList());
         putMessages(model, error, notice);
         return html(status, "sync.ftlh", model);
+    }
+
+    /** A record type's sync for the templates, with how many of its records fail to sync now. */
+    private Map<String, Object> configView(SyncConfig config) {
+        Map<String, Object> view = SyncViews.config(config);
+        view.put("failingNow", SyncAdminResource.call(() -> sync.failingRecordCount(config.recordType())));
+        return view;
     }
 
     private SyncConfig config(String type) {

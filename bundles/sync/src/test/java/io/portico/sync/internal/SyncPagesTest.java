@@ -278,6 +278,8 @@ class SyncPagesTest extends SyncTestSupport {
                 "a run is shown under its own record type only");
         assertTrue(page.body().contains("Records failing now (1)")
                 && page.body().contains("<td>" + bad + "</td><td>mapping</td><td>"), "the record still failing");
+        assertTrue(get("/admin/syncs", OWNER).body()
+                .contains("<a href=\"/admin/syncs/invoice#failing\">1 failing now</a>"), "the list links to it");
 
         corrupting.corrupt(row -> row);
         assertEquals(0, sync(engine, "invoice", false).failed(), "read again, unchanged, and stored");
