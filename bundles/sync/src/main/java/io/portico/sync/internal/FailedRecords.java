@@ -2,6 +2,7 @@ package io.portico.sync.internal;
 
 import io.portico.sync.internal.SyncStore.ErrorRow;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,14 +51,18 @@ final class FailedRecords {
             return;
         }
         maybeAny = true;
-        for (ErrorRow e : failed.values()) {
-            Jdbc.update(c, """
-                    INSERT INTO sync_failed_record (config_id, netsuite_id, last_run_id, kind, message)
-                    VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (config_id, netsuite_id) DO UPDATE SET last_failed_at = now(),
-                        attempts = sync_failed_record.attempts + 1, last_run_id = EXCLUDED.last_run_id,
-                        kind = EXCLUDED.kind, message = EXCLUDED.message""",
-                    configId, e.netsuiteId(), runId, e.kind(), SyncStore.clip(e.message(), 2000));
+        // A plugin that fails every record fails whole pages: one round trip per page, not per record.
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO sync_failed_record (config_id, netsuite_id, last_run_id, kind, message)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (config_id, netsuite_id) DO UPDATE SET last_failed_at = now(),
+                    attempts = sync_failed_record.attempts + 1, last_run_id = EXCLUDED.last_run_id,
+                    kind = EXCLUDED.kind, message = EXCLUDED.message""")) {
+            for (ErrorRow e : failed.values()) {
+                Jdbc.bind(ps, configId, e.netsuiteId(), runId, e.kind(), SyncStore.clip(e.message(), 2000));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
