@@ -14,7 +14,7 @@ import java.util.Optional;
  * @GET
  * public List<Invoice> list(@Context SecurityContext security) {
  *     PortalUser user = PortalUser.require(security.getUserPrincipal());
- *     if (!user.canView("invoice")) throw new ProblemException(403, "Forbidden", "...");
+ *     if (!user.canView("invoice")) throw ProblemException.forbidden("...");
  *     return mapper.list(user.scope());
  * }
  * }</pre>

@@ -3,6 +3,7 @@ package io.portico.sync.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.api.recordtype.RecordType;
@@ -94,6 +95,28 @@ public final class SandboxSync implements AutoCloseable {
 
     public List<SyncRunError> errors(SyncRun run) {
         return engine.errors(run.id(), 0, 100);
+    }
+
+    /**
+     * NetSuite sends a status letter the record type does not know for the second record of {@code sourceQuery}: a
+     * sync stores every other record and fails that one alone, with an error naming the record and the letter.
+     */
+    public void assertAnUnknownStatusFailsOnlyItsRecord(String sourceQuery) throws InterruptedException {
+        long odd = sourceIds(sourceQuery).get(1);
+        rewriteRows(row -> {
+            if (String.valueOf(odd).equals(row.get("id")) && row.containsKey("status")) {
+                row.put("status", "X");
+            }
+            return row;
+        });
+
+        SyncRun run = sync(false);
+        assertEquals(1, run.failed());
+        List<SyncRunError> errors = errors(run);
+        assertEquals(odd, errors.get(0).netsuiteId());
+        assertTrue(errors.get(0).message().contains("'X'"), errors.get(0).message());
+        assertEquals(sourceIds(sourceQuery).size() - 1, run.inserted());
+        assertTrue(rows("SELECT * FROM ns_transaction WHERE netsuite_id = ?", odd).isEmpty());
     }
 
     public List<SuiteQlRow> suiteQl(String query) {

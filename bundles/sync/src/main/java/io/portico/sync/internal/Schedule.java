@@ -2,6 +2,8 @@ package io.portico.sync.internal;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,16 +13,25 @@ final class Schedule {
 
     static final String MANUAL = "manual";
 
-    /** Presets from every 5 minutes to weekly, as cron expressions. */
-    static final Map<String, String> PRESETS = Map.of(
-            "5m", "*/5 * * * *",
-            "15m", "*/15 * * * *",
-            "30m", "*/30 * * * *",
-            "hourly", "0 * * * *",
-            "6h", "0 */6 * * *",
-            "12h", "0 */12 * * *",
-            "daily", "0 2 * * *",
-            "weekly", "0 3 * * 0");
+    /** A preset: the cron expression it stands for, and how pages name it. */
+    record Preset(String cron, String label) {
+    }
+
+    /** Presets from every 5 minutes to weekly, in that order. */
+    static final Map<String, Preset> PRESETS = presetsInOrder();
+
+    private static Map<String, Preset> presetsInOrder() {
+        Map<String, Preset> p = new LinkedHashMap<>();
+        p.put("5m", new Preset("*/5 * * * *", "Every 5 minutes"));
+        p.put("15m", new Preset("*/15 * * * *", "Every 15 minutes"));
+        p.put("30m", new Preset("*/30 * * * *", "Every 30 minutes"));
+        p.put("hourly", new Preset("0 * * * *", "Every hour"));
+        p.put("6h", new Preset("0 */6 * * *", "Every 6 hours"));
+        p.put("12h", new Preset("0 */12 * * *", "Every 12 hours"));
+        p.put("daily", new Preset("0 2 * * *", "Daily at 02:00 UTC"));
+        p.put("weekly", new Preset("0 3 * * 0", "Weekly, Sundays at 03:00 UTC"));
+        return Collections.unmodifiableMap(p);
+    }
 
     private final String text;
     private final CronExpression cron;
@@ -41,9 +52,10 @@ final class Schedule {
         if (lower.equals(MANUAL)) {
             return new Schedule(MANUAL, null);
         }
-        String preset = PRESETS.get(lower.startsWith("@") ? lower.substring(1) : lower);
+        String name = lower.startsWith("@") ? lower.substring(1) : lower;
+        Preset preset = PRESETS.get(name);
         if (preset != null) {
-            return new Schedule(lower.startsWith("@") ? lower.substring(1) : lower, CronExpression.parse(preset));
+            return new Schedule(name, CronExpression.parse(preset.cron()));
         }
         if (!t.contains(" ")) {
             throw new IllegalArgumentException("schedule '" + t + "' is not a preset (manual, " + presets()

@@ -172,13 +172,13 @@ public final class SyncAdminResource {
             if (operatorAdmin(user.get())) {
                 return;
             }
-            throw new ProblemException(403, "Forbidden", "Only the operator's administrators manage syncs.");
+            throw ProblemException.forbidden("Only the operator's administrators manage syncs.");
         }
         if (token != null && key != null
                 && MessageDigest.isEqual(token, key.strip().getBytes(StandardCharsets.UTF_8))) {
             return;
         }
-        throw new ProblemException(401, "Unauthorized", "Sign in as an administrator of the operator, or send the "
+        throw ProblemException.unauthorized("Sign in as an administrator of the operator, or send the "
                 + TOKEN_HEADER + " header configured in io.portico.sync.");
     }
 

@@ -110,17 +110,11 @@ public record SyncForm(boolean enabled, boolean paused, String schedule, String 
         return value == null ? "" : value.strip();
     }
 
+    /** Manual, the engine's presets, and a cron expression. */
     private static Map<String, String> schedules() {
         Map<String, String> s = new LinkedHashMap<>();
         s.put(Schedule.MANUAL, "Only when started by hand");
-        s.put("5m", "Every 5 minutes");
-        s.put("15m", "Every 15 minutes");
-        s.put("30m", "Every 30 minutes");
-        s.put("hourly", "Every hour");
-        s.put("6h", "Every 6 hours");
-        s.put("12h", "Every 12 hours");
-        s.put("daily", "Daily at 02:00 UTC");
-        s.put("weekly", "Weekly, Sundays at 03:00 UTC");
+        Schedule.PRESETS.forEach((name, preset) -> s.put(name, preset.label()));
         s.put(CRON, "Cron expression (UTC)");
         return Collections.unmodifiableMap(s);
     }

@@ -174,7 +174,7 @@ public final class SyncPages {
         return act(request, type, back, "stopping", () -> {
             if (!sync.stop(type)) {
                 SyncRun elsewhere = config(type).currentRun();
-                throw new ProblemException(409, "Conflict", elsewhere == null ? "No run of " + type
+                throw ProblemException.conflict(elsewhere == null ? "No run of " + type
                         + " is going on." : "Run " + elsewhere.id() + " of " + type + " runs on node "
                         + elsewhere.node() + "; only that node can stop it.");
             }
@@ -307,7 +307,7 @@ public final class SyncPages {
         Admin admin = new Admin(user, csrf instanceof String s ? s : "");
         try {
             if (!SyncAdminResource.operatorAdmin(user)) {
-                throw new ProblemException(403, "Forbidden", REFUSAL);
+                throw ProblemException.forbidden(REFUSAL);
             }
             return page.apply(admin);
         } catch (ProblemException e) {

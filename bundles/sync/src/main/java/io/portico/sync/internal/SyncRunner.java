@@ -652,13 +652,18 @@ final class SyncRunner implements Runnable {
             page.headers().forEach(h -> vanished.remove(h.getLong(SyncQuery.ID)));
             boolean last = ids.size() < pageSize;
             Cursor advanced = k.advanced(high, last, page.headers().size());
-            inPageDo(c -> {
-                SyncStore.fence(c, config.id(), runId);
-                failures.forget(c, vanished);
-            });
             if (page.headers().isEmpty()) {
-                inPageDo(c -> SyncStore.advance(c, config.id(), runId, advanced));
+                inPageDo(c -> {
+                    SyncStore.advance(c, config.id(), runId, advanced);
+                    failures.forget(c, vanished);
+                });
             } else {
+                if (!vanished.isEmpty()) {
+                    inPageDo(c -> {
+                        SyncStore.fence(c, config.id(), runId);
+                        failures.forget(c, vanished);
+                    });
+                }
                 writePage(plan, page, advanced);
             }
             k = advanced;

@@ -1,8 +1,8 @@
 package io.portico.identity.internal.account;
 
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Actor;
 import io.portico.identity.internal.Client;
-import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.audit.AuditLog;
 import io.portico.identity.internal.config.IdentitySettings;
 import io.portico.identity.internal.crypto.PasswordHasher;
@@ -81,7 +81,7 @@ public final class PasswordResets {
     public String complete(String token, String password, Client client) {
         OneTimeTokenRecord link = tokens.open(token, OneTimeTokens.RESET);
         PasswordPolicy.problem(password, link.email()).ifPresent(p -> {
-            throw Problems.badRequest(p);
+            throw ProblemException.badRequest(p);
         });
         String hash = hasher.hash(password);
         return store.write(s -> {
@@ -101,7 +101,7 @@ public final class PasswordResets {
         try {
             return EmailAddress.parse(email);
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest(e.getMessage());
+            throw ProblemException.badRequest(e.getMessage());
         }
     }
 }

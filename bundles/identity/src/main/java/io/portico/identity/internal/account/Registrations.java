@@ -1,9 +1,9 @@
 package io.portico.identity.internal.account;
 
 import io.portico.api.identity.Organization;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Actor;
 import io.portico.identity.internal.Client;
-import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.audit.AuditLog;
 import io.portico.identity.internal.config.IdentitySettings;
 import io.portico.identity.internal.crypto.PasswordHasher;
@@ -80,7 +80,7 @@ public final class Registrations {
         try {
             address = EmailAddress.parse(email);
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest(e.getMessage());
+            throw ProblemException.badRequest(e.getMessage());
         }
         UserRecord existing = store.read(UserMapper.class,
                 m -> m.findByEmail(organizations.tenantId(), address.value()));
@@ -122,7 +122,7 @@ public final class Registrations {
         return store.write(s -> {
             OneTimeTokenRecord link = tokens.consume(s, token, OneTimeTokens.VERIFY);
             if (link.userId() == null) {
-                throw Problems.badRequest("This link finishes a registration: choose your name and password.");
+                throw ProblemException.badRequest("This link finishes a registration: choose your name and password.");
             }
             s.getMapper(UserMapper.class).markVerified(link.userId());
             organizations.joinContactOrganizations(s, link.userId());
@@ -142,10 +142,10 @@ public final class Registrations {
         OneTimeTokenRecord link = tokens.open(token, OneTimeTokens.VERIFY);
         String displayName = name == null ? "" : name.strip();
         if (displayName.isEmpty() || displayName.length() > MAX_NAME) {
-            throw Problems.badRequest("Enter your name (at most " + MAX_NAME + " characters).");
+            throw ProblemException.badRequest("Enter your name (at most " + MAX_NAME + " characters).");
         }
         PasswordPolicy.problem(password, link.email()).ifPresent(p -> {
-            throw Problems.badRequest(p);
+            throw ProblemException.badRequest(p);
         });
         EmailAddress address = EmailAddress.parse(link.email());
         Optional<Organization> byDomain = domainJoin.organizationFor(address);
@@ -154,18 +154,18 @@ public final class Registrations {
         UserRecord user = store.write(s -> {
             OneTimeTokenRecord used = tokens.consume(s, token, OneTimeTokens.VERIFY);
             if (used.userId() != null) {
-                throw Problems.badRequest("This link confirms an existing account; it cannot register a new one.");
+                throw ProblemException.badRequest("This link confirms an existing account; it cannot register a new one.");
             }
             UserMapper users = s.getMapper(UserMapper.class);
             if (users.findByEmail(tenant, address.value()) != null) {
-                throw Problems.conflict("An account with this email address exists already. Sign in instead.");
+                throw ProblemException.conflict("An account with this email address exists already. Sign in instead.");
             }
             long id = users.insert(tenant, address.value(), displayName, hash, true);
             int byContact = organizations.joinContactOrganizations(s, id);
             MembershipMapper memberships = s.getMapper(MembershipMapper.class);
             Organization organization = byDomain.filter(o -> memberships.find(id, o.id()) == null).orElse(null);
             if (organization == null && byContact == 0) {
-                throw Problems.conflict("No organization accepts registrations for " + address.domain()
+                throw ProblemException.conflict("No organization accepts registrations for " + address.domain()
                         + " any more.");
             }
             Map<String, Object> detail = new HashMap<>(Map.of("contactMemberships", byContact));

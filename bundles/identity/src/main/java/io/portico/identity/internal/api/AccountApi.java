@@ -1,8 +1,8 @@
 package io.portico.identity.internal.api;
 
 import io.portico.api.web.PorticoResource;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Client;
-import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.account.PasswordResets;
 import io.portico.identity.internal.account.Registrations;
 import io.portico.identity.internal.auth.Authentication;
@@ -130,14 +130,14 @@ public final class AccountApi {
     private static Authentication signedIn(ContainerRequestContext request) {
         Authentication auth = RequestAuth.authentication(request);
         if (!auth.hasSession()) {
-            throw Problems.unauthorized("Sign in first.");
+            throw ProblemException.unauthorized("Sign in first.");
         }
         return auth;
     }
 
     private static Link required(Link link) {
         if (link == null || link.token() == null) {
-            throw Problems.badRequest("Send {\"token\": ...} with the token from the emailed link.");
+            throw ProblemException.badRequest("Send {\"token\": ...} with the token from the emailed link.");
         }
         return link;
     }

@@ -1,7 +1,7 @@
 package io.portico.identity.internal.api;
 
 import io.portico.api.web.PorticoResource;
-import io.portico.identity.internal.Problems;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.apitoken.ApiTokenRecord;
 import io.portico.identity.internal.apitoken.ApiTokens;
 import io.portico.identity.internal.web.RequestAuth;
@@ -48,7 +48,7 @@ public final class ApiTokensApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context ContainerRequestContext request, NewToken token) {
         if (token == null) {
-            throw Problems.badRequest("Send {\"name\": ..., \"validDays\": 90}.");
+            throw ProblemException.badRequest("Send {\"name\": ..., \"validDays\": 90}.");
         }
         ApiTokens.Created created = tokens.create(Caller.of(request), token.name(), token.validDays(),
                 RequestAuth.client(request));

@@ -2,8 +2,8 @@ package io.portico.identity.internal.api;
 
 import io.portico.api.identity.Role;
 import io.portico.api.web.PorticoResource;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Client;
-import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.auth.Authenticator;
 import io.portico.identity.internal.invite.Invitation;
 import io.portico.identity.internal.invite.Invitations;
@@ -57,7 +57,7 @@ public final class InvitationsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response accept(@Context ContainerRequestContext request, Acceptance acceptance) {
         if (acceptance == null || acceptance.token() == null) {
-            throw Problems.badRequest("Send {\"token\": ...} with the token from the emailed link.");
+            throw ProblemException.badRequest("Send {\"token\": ...} with the token from the emailed link.");
         }
         Client client = RequestAuth.client(request);
         return invitations.accept(acceptance.token(), acceptance.name(), acceptance.password(), client)
@@ -83,7 +83,7 @@ public final class InvitationsApi {
         try {
             return Role.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("role must be one of owner, admin, member, viewer.");
+            throw ProblemException.badRequest("role must be one of owner, admin, member, viewer.");
         }
     }
 }

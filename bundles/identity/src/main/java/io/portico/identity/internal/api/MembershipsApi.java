@@ -2,8 +2,8 @@ package io.portico.identity.internal.api;
 
 import io.portico.api.identity.PortalUser;
 import io.portico.api.web.PorticoResource;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Client;
-import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.members.MemberAdmin;
 import io.portico.identity.internal.web.RequestAuth;
 import java.util.Map;
@@ -41,7 +41,7 @@ public final class MembershipsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response change(@Context ContainerRequestContext request, @PathParam("id") long id, Change change) {
         if (change == null || change.role() == null && change.recordAccess() == null) {
-            throw Problems.badRequest("Send {\"role\": ...} and/or {\"recordAccess\": {\"invoice\": \"view\"}}.");
+            throw ProblemException.badRequest("Send {\"role\": ...} and/or {\"recordAccess\": {\"invoice\": \"view\"}}.");
         }
         PortalUser admin = Caller.of(request);
         Client client = RequestAuth.client(request);

@@ -3,7 +3,7 @@ package io.portico.identity.internal.api;
 import io.portico.api.identity.Organization;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.web.PorticoResource;
-import io.portico.identity.internal.Problems;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.invite.Invitation;
 import io.portico.identity.internal.invite.Invitations;
 import io.portico.identity.internal.members.Authority;
@@ -64,7 +64,7 @@ public final class OrganizationsApi {
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit) {
         PortalUser user = Caller.of(request);
         if (!user.operatorStaff()) {
-            throw Problems.forbidden("Only the operator's staff list organizations.");
+            throw ProblemException.forbidden("Only the operator's staff list organizations.");
         }
         return organizations.customers(query, archived, offset, limit);
     }
@@ -74,9 +74,9 @@ public final class OrganizationsApi {
     public Organization get(@Context ContainerRequestContext request, @PathParam("id") long id) {
         PortalUser user = Caller.of(request);
         if (!user.operatorStaff() && user.organizationId() != id) {
-            throw Problems.notFound("No organization " + id + ".");
+            throw ProblemException.notFound("No organization " + id + ".");
         }
-        return organizations.find(id).orElseThrow(() -> Problems.notFound("No organization " + id + "."));
+        return organizations.find(id).orElseThrow(() -> ProblemException.notFound("No organization " + id + "."));
     }
 
     @GET
@@ -97,7 +97,7 @@ public final class OrganizationsApi {
     public Response invite(@Context ContainerRequestContext request, @PathParam("id") long id,
             NewInvitation invitation) {
         if (invitation == null) {
-            throw Problems.badRequest("Send {\"email\": ..., \"role\": \"admin\"|\"member\"|\"viewer\"}.");
+            throw ProblemException.badRequest("Send {\"email\": ..., \"role\": \"admin\"|\"member\"|\"viewer\"}.");
         }
         Invitation sent = invitations.invite(Caller.of(request), id, invitation.email(),
                 InvitationsApi.role(invitation.role()), RequestAuth.client(request));
@@ -117,7 +117,7 @@ public final class OrganizationsApi {
         PortalUser admin = Caller.of(request);
         Authority.requireManager(admin, id);
         if (policy == null || policy.mfaRequired() == null) {
-            throw Problems.badRequest("Send {\"mfaRequired\": true|false, \"selfRegistration\": "
+            throw ProblemException.badRequest("Send {\"mfaRequired\": true|false, \"selfRegistration\": "
                     + "\"open\"|\"approval\"|\"closed\"|null}.");
         }
         return members.setPolicy(admin, id, policy.mfaRequired(), policy.selfRegistration(),

@@ -1,8 +1,8 @@
 package io.portico.identity.internal.api;
 
 import io.portico.api.web.PorticoResource;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Client;
-import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.auth.Authentication;
 import io.portico.identity.internal.auth.Authenticator;
 import io.portico.identity.internal.session.SessionCookies;
@@ -62,7 +62,7 @@ public final class SessionApi {
     public Views.Me me(@Context ContainerRequestContext request) {
         Authentication auth = RequestAuth.authentication(request);
         if (auth.state() == Authentication.State.ANONYMOUS) {
-            throw Problems.unauthorized("Sign in first.");
+            throw ProblemException.unauthorized("Sign in first.");
         }
         return Views.me(auth);
     }
@@ -72,7 +72,7 @@ public final class SessionApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signIn(@Context ContainerRequestContext request, Credentials credentials) {
         if (credentials == null) {
-            throw Problems.badRequest("Send {\"email\": ..., \"password\": ...}.");
+            throw ProblemException.badRequest("Send {\"email\": ..., \"password\": ...}.");
         }
         Client client = RequestAuth.client(request);
         return started(signIn.signIn(credentials.email(), credentials.password(), client), client);
@@ -92,7 +92,7 @@ public final class SessionApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.Me choose(@Context ContainerRequestContext request, Choice choice) {
         if (choice == null || choice.organizationId() == null) {
-            throw Problems.badRequest("Send {\"organizationId\": ...}.");
+            throw ProblemException.badRequest("Send {\"organizationId\": ...}.");
         }
         Authentication auth = RequestAuth.authentication(request);
         signIn.chooseOrganization(auth, choice.organizationId(), RequestAuth.client(request));

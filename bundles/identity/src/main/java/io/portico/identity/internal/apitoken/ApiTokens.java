@@ -2,9 +2,9 @@ package io.portico.identity.internal.apitoken;
 
 import io.portico.api.identity.AuthMethod;
 import io.portico.api.identity.PortalUser;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Actor;
 import io.portico.identity.internal.Client;
-import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.audit.AuditLog;
 import io.portico.identity.internal.auth.Authenticator;
 import io.portico.identity.internal.crypto.Tokens;
@@ -44,14 +44,14 @@ public final class ApiTokens {
     public Created create(PortalUser admin, String name, Integer validDays, Client client) {
         Authority.requireOperatorAdmin(admin);
         if (admin.authMethod() == AuthMethod.API_TOKEN) {
-            throw Problems.forbidden("API tokens cannot create API tokens; sign in as a person.");
+            throw ProblemException.forbidden("API tokens cannot create API tokens; sign in as a person.");
         }
         String label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 100) {
-            throw Problems.badRequest("Name the token (at most 100 characters), e.g. \"nightly export\".");
+            throw ProblemException.badRequest("Name the token (at most 100 characters), e.g. \"nightly export\".");
         }
         if (validDays != null && (validDays < 1 || validDays > MAX_VALID_DAYS)) {
-            throw Problems.badRequest("validDays must be between 1 and " + MAX_VALID_DAYS + ", or left out.");
+            throw ProblemException.badRequest("validDays must be between 1 and " + MAX_VALID_DAYS + ", or left out.");
         }
         String secret = Tokens.newToken();
         String token = Authenticator.API_TOKEN_PREFIX + secret;
@@ -78,10 +78,10 @@ public final class ApiTokens {
             ApiTokenMapper mapper = s.getMapper(ApiTokenMapper.class);
             ApiTokenRecord token = mapper.findById(id);
             if (token == null || token.organizationId() != admin.organizationId()) {
-                throw Problems.notFound("No API token " + id + ".");
+                throw ProblemException.notFound("No API token " + id + ".");
             }
             if (mapper.revoke(id) == 0) {
-                throw Problems.gone("This API token was revoked already.");
+                throw ProblemException.gone("This API token was revoked already.");
             }
             audit.append(s, Actor.user(admin.userId(), admin.email()), "api_token.revoked", admin.organizationId(),
                     token.name(), Map.of("tokenId", id), client);

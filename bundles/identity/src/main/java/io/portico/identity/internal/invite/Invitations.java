@@ -3,9 +3,9 @@ package io.portico.identity.internal.invite;
 import io.portico.api.identity.Organization;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.identity.Role;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Actor;
 import io.portico.identity.internal.Client;
-import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.audit.AuditLog;
 import io.portico.identity.internal.config.IdentitySettings;
 import io.portico.identity.internal.crypto.PasswordHasher;
@@ -115,7 +115,7 @@ public final class Invitations {
             Client client) {
         EmailAddress address = parse(email);
         if (organization.archived()) {
-            throw Problems.conflict(organization.name() + " is archived; nobody can join it.");
+            throw ProblemException.conflict(organization.name() + " is archived; nobody can join it.");
         }
         UserRecord existing = store.read(UserMapper.class,
                 m -> m.findByEmail(organizations.tenantId(), address.value()));
@@ -123,7 +123,7 @@ public final class Invitations {
             MembershipRecord membership = store.read(MembershipMapper.class,
                     m -> m.find(existing.id(), organization.id()));
             if (membership != null && membership.usable()) {
-                throw Problems.conflict(address.value() + " is a member of " + organization.name() + " already.");
+                throw ProblemException.conflict(address.value() + " is a member of " + organization.name() + " already.");
             }
         }
         OneTimeTokens.Issued issued = store.write(s -> {
@@ -201,17 +201,17 @@ public final class Invitations {
         }
         String displayName = name == null ? "" : name.strip();
         if (displayName.isEmpty() || displayName.length() > MAX_NAME) {
-            throw Problems.badRequest("Enter your name (at most " + MAX_NAME + " characters).");
+            throw ProblemException.badRequest("Enter your name (at most " + MAX_NAME + " characters).");
         }
         PasswordPolicy.problem(password, invitation.email()).ifPresent(p -> {
-            throw Problems.badRequest(p);
+            throw ProblemException.badRequest(p);
         });
         String hash = hasher.hash(password);
         UserRecord user = store.write(s -> {
             OneTimeTokenRecord used = tokens.consume(s, token, OneTimeTokens.INVITE);
             UserMapper users = s.getMapper(UserMapper.class);
             if (users.findByEmail(tenant, used.email()) != null) {
-                throw Problems.conflict("An account with this email address was created meanwhile. Open the link "
+                throw ProblemException.conflict("An account with this email address was created meanwhile. Open the link "
                         + "again to join with it.");
             }
             long id = users.insert(tenant, used.email(), displayName, hash, true);
@@ -230,25 +230,25 @@ public final class Invitations {
     private OneTimeTokenRecord openInvitation(PortalUser admin, long invitationId) {
         OneTimeTokenRecord invitation = store.read(OneTimeTokenMapper.class, m -> m.findById(invitationId));
         if (invitation == null || !OneTimeTokens.INVITE.equals(invitation.purpose())) {
-            throw Problems.notFound("No such invitation.");
+            throw ProblemException.notFound("No such invitation.");
         }
         Authority.requireManager(admin, invitation.organizationId());
         if (!invitation.open(Instant.now())) {
-            throw Problems.gone("This invitation was accepted, revoked or has expired.");
+            throw ProblemException.gone("This invitation was accepted, revoked or has expired.");
         }
         return invitation;
     }
 
     private Organization organization(long organizationId) {
         return organizations.find(organizationId)
-                .orElseThrow(() -> Problems.notFound("No organization " + organizationId + "."));
+                .orElseThrow(() -> ProblemException.notFound("No organization " + organizationId + "."));
     }
 
     private static EmailAddress parse(String email) {
         try {
             return EmailAddress.parse(email);
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest(e.getMessage());
+            throw ProblemException.badRequest(e.getMessage());
         }
     }
 }

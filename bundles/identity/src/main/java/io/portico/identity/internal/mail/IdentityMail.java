@@ -3,7 +3,7 @@ package io.portico.identity.internal.mail;
 import io.portico.api.mail.Email;
 import io.portico.api.mail.MailException;
 import io.portico.api.mail.Mailer;
-import io.portico.identity.internal.Problems;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.config.IdentitySettings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +68,7 @@ public final class IdentityMail {
         try {
             mailer.send(new Email(to, subject, IdentityMail.class, template, model));
         } catch (MailException e) {
-            throw Problems.unavailable("We could not send the email just now; please try again in a few minutes.");
+            throw ProblemException.unavailable("We could not send the email just now; please try again in a few minutes.");
         }
     }
 }

@@ -3,7 +3,7 @@ package io.portico.identity.internal.members;
 import io.portico.api.identity.OrganizationKind;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.identity.Role;
-import io.portico.identity.internal.Problems;
+import io.portico.api.web.ProblemException;
 
 /**
  * Who may manage whose members: operator staff with a managing role manage every organization of the tenant; a
@@ -18,14 +18,14 @@ public final class Authority {
     public static void requireManager(PortalUser user, long organizationId) {
         boolean allowed = user.managesMembers() && (user.operatorStaff() || user.organizationId() == organizationId);
         if (!allowed) {
-            throw Problems.forbidden("You may not manage the members of this organization.");
+            throw ProblemException.forbidden("You may not manage the members of this organization.");
         }
     }
 
     /** @throws io.portico.api.web.ProblemException 403 unless the user is operator staff with a managing role */
     public static void requireOperatorAdmin(PortalUser user) {
         if (!user.operatorStaff() || !user.managesMembers()) {
-            throw Problems.forbidden("Only the operator's administrators may do this.");
+            throw ProblemException.forbidden("Only the operator's administrators may do this.");
         }
     }
 
@@ -35,11 +35,11 @@ public final class Authority {
      */
     public static void requireGrantable(Role granterRole, Role role, OrganizationKind kind) {
         if (!role.allowedIn(kind)) {
-            throw Problems.badRequest("The role " + role.name().toLowerCase() + " does not exist in "
+            throw ProblemException.badRequest("The role " + role.name().toLowerCase() + " does not exist in "
                     + (kind == OrganizationKind.OPERATOR ? "the operator organization." : "a customer organization."));
         }
         if (role == Role.OWNER && granterRole != Role.OWNER) {
-            throw Problems.forbidden("Only an owner can make someone an owner.");
+            throw ProblemException.forbidden("Only an owner can make someone an owner.");
         }
     }
 }

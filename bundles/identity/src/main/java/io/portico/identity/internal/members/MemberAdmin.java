@@ -3,9 +3,9 @@ package io.portico.identity.internal.members;
 import io.portico.api.identity.OrganizationKind;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.identity.Role;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Actor;
 import io.portico.identity.internal.Client;
-import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.audit.AuditLog;
 import io.portico.identity.internal.org.OrganizationsImpl;
 import io.portico.identity.internal.policy.Policies;
@@ -64,7 +64,7 @@ public final class MemberAdmin {
         try {
             stored = RecordAccess.validate(access);
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest(e.getMessage());
+            throw ProblemException.badRequest(e.getMessage());
         }
         change(admin, membershipId, client, (s, membership) -> {
             s.getMapper(MembershipMapper.class).setRecordAccess(membershipId, stored);
@@ -75,7 +75,7 @@ public final class MemberAdmin {
     public void approve(PortalUser admin, long membershipId, Client client) {
         change(admin, membershipId, client, (s, membership) -> {
             if (s.getMapper(MembershipMapper.class).approve(membershipId) == 0) {
-                throw Problems.conflict("This membership is not waiting for approval.");
+                throw ProblemException.conflict("This membership is not waiting for approval.");
             }
             return Map.of();
         }, "membership.approved");
@@ -117,14 +117,14 @@ public final class MemberAdmin {
         boolean registrationChanges = selfRegistration == null ? before.selfRegistration() != null
                 : !selfRegistration.equals(before.selfRegistration());
         if (registrationChanges && !admin.operatorStaff()) {
-            throw Problems.forbidden("Only the operator decides how people register.");
+            throw ProblemException.forbidden("Only the operator decides how people register.");
         }
         PolicyRecord after = new PolicyRecord(organizationId, mfaRequired, selfRegistration);
         store.write(s -> {
             try {
                 policies.save(s, after);
             } catch (IllegalArgumentException e) {
-                throw Problems.badRequest(e.getMessage());
+                throw ProblemException.badRequest(e.getMessage());
             }
             Map<String, Object> detail = new HashMap<>();
             detail.put("mfaRequired", mfaRequired);
@@ -144,11 +144,11 @@ public final class MemberAdmin {
         store.write(s -> {
             MembershipRecord membership = s.getMapper(MembershipMapper.class).findById(membershipId);
             if (membership == null) {
-                throw Problems.notFound("No membership " + membershipId + ".");
+                throw ProblemException.notFound("No membership " + membershipId + ".");
             }
             Authority.requireManager(admin, membership.organizationId());
             if (membership.role() == Role.OWNER && admin.role() != Role.OWNER) {
-                throw Problems.forbidden("Only an owner can change an owner's membership.");
+                throw ProblemException.forbidden("Only an owner can change an owner's membership.");
             }
             Map<String, Object> detail = new HashMap<>(change.apply(s, membership));
             detail.put("userId", membership.userId());
@@ -163,7 +163,7 @@ public final class MemberAdmin {
         if (membership.organizationKind() == OrganizationKind.OPERATOR && membership.role() == Role.OWNER
                 && newRole != Role.OWNER
                 && s.getMapper(MembershipMapper.class).countWithRole(membership.organizationId(), Role.OWNER) <= 1) {
-            throw Problems.conflict("The operator must keep at least one owner; make someone else owner first.");
+            throw ProblemException.conflict("The operator must keep at least one owner; make someone else owner first.");
         }
     }
 

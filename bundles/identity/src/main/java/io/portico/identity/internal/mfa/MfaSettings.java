@@ -1,9 +1,9 @@
 package io.portico.identity.internal.mfa;
 
 import io.portico.api.web.Pages;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Actor;
 import io.portico.identity.internal.Client;
-import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.audit.AuditLog;
 import io.portico.identity.internal.crypto.Totp;
 import io.portico.identity.internal.policy.Policies;
@@ -39,7 +39,7 @@ public final class MfaSettings {
 
     public Enrolment start(UserRecord user) {
         if (user.mfaEnabled()) {
-            throw Problems.conflict("Two-step verification is on already.");
+            throw ProblemException.conflict("Two-step verification is on already.");
         }
         String secret = mfa.startEnrolment(user.id());
         return new Enrolment(secret, Totp.uri(pages.branding().name(), user.email(), secret));
@@ -53,7 +53,7 @@ public final class MfaSettings {
 
     public void confirm(UserRecord user, String code, Client client) {
         if (!mfa.confirmEnrolment(user.id(), code)) {
-            throw Problems.badRequest("The code is wrong. Enter the current code from your authenticator app.");
+            throw ProblemException.badRequest("The code is wrong. Enter the current code from your authenticator app.");
         }
         audit.record(Actor.user(user.id(), user.email()), "mfa.enabled", null, user.email(), Map.of(), client);
     }
@@ -61,10 +61,10 @@ public final class MfaSettings {
     /** Turns MFA off with a current code, unless an organization of the user requires it. */
     public void disable(UserRecord user, List<MembershipRecord> memberships, String code, Client client) {
         if (policies.mfaRequired(memberships.stream().map(MembershipRecord::organizationId).toList())) {
-            throw Problems.forbidden("Your organization requires two-step verification.");
+            throw ProblemException.forbidden("Your organization requires two-step verification.");
         }
         if (!mfa.verify(user.id(), code)) {
-            throw Problems.badRequest("The code is wrong or was used already.");
+            throw ProblemException.badRequest("The code is wrong or was used already.");
         }
         mfa.disable(user.id());
         audit.record(Actor.user(user.id(), user.email()), "mfa.disabled", null, user.email(), Map.of(), client);

@@ -1,8 +1,8 @@
 package io.portico.identity.internal.signin;
 
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Actor;
 import io.portico.identity.internal.Client;
-import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.audit.AuditLog;
 import io.portico.identity.internal.auth.Authentication;
 import io.portico.identity.internal.config.IdentitySettings;
@@ -76,14 +76,14 @@ public final class SignInService {
      */
     public SignInOutcome signIn(String email, String password, Client client) {
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
-            throw Problems.badRequest("Enter your email address and password.");
+            throw ProblemException.badRequest("Enter your email address and password.");
         }
         if (email.length() > MAX_EMAIL || password.length() > PasswordPolicy.MAX_LENGTH) {
-            throw Problems.badRequest(WRONG);
+            throw ProblemException.badRequest(WRONG);
         }
         if (audit.recentFailures(client.ip(), settings.addressFailureWindowMinutes())
                 >= settings.addressFailureLimit()) {
-            throw Problems.tooManyRequests("Too many failed sign-ins from your network. Wait "
+            throw ProblemException.tooManyRequests("Too many failed sign-ins from your network. Wait "
                     + settings.addressFailureWindowMinutes() + " minutes and try again.");
         }
         long tenant = organizations.tenantId();
@@ -91,20 +91,20 @@ public final class SignInService {
         if (user == null) {
             hasher.verifyDecoy(password);
             fail(Actor.anonymous(email.strip()), null, "unknown email", client);
-            throw Problems.unauthorized(WRONG);
+            throw ProblemException.unauthorized(WRONG);
         }
         Actor actor = Actor.user(user.id(), user.email());
         Instant now = Instant.now();
         if (user.lockedAt(now)) {
             audit.record(actor, "sign_in.locked", null, user.email(), Map.of(), client);
-            throw Problems.locked("Too many failed sign-ins: this account is locked until "
+            throw ProblemException.locked("Too many failed sign-ins: this account is locked until "
                     + TIME.format(user.lockedUntil()) + ". You can reset your password to unlock it now.");
         }
         if (!hasher.verify(user.passwordHash(), password)) {
             store.write(UserMapper.class,
                     m -> m.recordFailure(user.id(), settings.maxFailedSignIns(), settings.lockoutMinutes()));
             fail(actor, user, "wrong password", client);
-            throw Problems.unauthorized(WRONG);
+            throw ProblemException.unauthorized(WRONG);
         }
         return afterPassword(user, password, client);
     }
@@ -113,21 +113,21 @@ public final class SignInService {
         Actor actor = Actor.user(user.id(), user.email());
         if (user.disabled()) {
             audit.record(actor, "sign_in.refused", null, user.email(), Map.of("reason", "disabled"), client);
-            throw Problems.forbidden("This account is disabled. Ask your administrator.");
+            throw ProblemException.forbidden("This account is disabled. Ask your administrator.");
         }
         if (!user.verified()) {
             String token = store.write(s -> tokens.issue(s, OneTimeTokens.VERIFY, user.email(), user.id(), null,
                     null, null, settings.verificationValidity()).token());
             mail.verification(user.email(), user.shownName(), token);
             audit.record(actor, "sign_in.refused", null, user.email(), Map.of("reason", "unverified"), client);
-            throw Problems.forbidden("Confirm your email address first: we have sent you a new link.");
+            throw ProblemException.forbidden("Confirm your email address first: we have sent you a new link.");
         }
         List<MembershipRecord> all = store.read(MembershipMapper.class, m -> m.forUser(user.id()));
         List<MembershipRecord> usable = all.stream().filter(MembershipRecord::usable).toList();
         if (usable.isEmpty()) {
             audit.record(actor, "sign_in.refused", null, user.email(), Map.of("reason", "no organization"), client);
             boolean pending = all.stream().anyMatch(MembershipRecord::pending);
-            throw Problems.forbidden(pending
+            throw ProblemException.forbidden(pending
                     ? "Your registration is waiting for an administrator's approval."
                     : "Your account does not belong to any organization at the moment. Ask your administrator.");
         }
@@ -161,7 +161,7 @@ public final class SignInService {
      */
     public SignInOutcome completeMfa(Authentication pending, String code, Client client) {
         if (pending.state() != Authentication.State.MFA_PENDING) {
-            throw Problems.unauthorized("Sign in with your password first.");
+            throw ProblemException.unauthorized("Sign in with your password first.");
         }
         UserRecord user = pending.account();
         boolean ok = user.mfaEnabled() ? mfa.verify(user.id(), code) : mfa.confirmEnrolment(user.id(), code);
@@ -170,7 +170,7 @@ public final class SignInService {
             store.write(UserMapper.class,
                     m -> m.recordFailure(user.id(), settings.maxFailedSignIns(), settings.lockoutMinutes()));
             audit.record(actor, "sign_in.failed", null, user.email(), Map.of("reason", "wrong code"), client);
-            throw Problems.unauthorized("The code is wrong or was used already. Enter the current code from your "
+            throw ProblemException.unauthorized("The code is wrong or was used already. Enter the current code from your "
                     + "authenticator app.");
         }
         store.write(s -> {
@@ -186,11 +186,11 @@ public final class SignInService {
     /** Makes one of the user's organizations the session's active one. */
     public void chooseOrganization(Authentication auth, long organizationId, Client client) {
         if (!auth.hasSession()) {
-            throw Problems.unauthorized("Sign in first.");
+            throw ProblemException.unauthorized("Sign in first.");
         }
         MembershipRecord membership = auth.memberships().stream()
                 .filter(m -> m.organizationId() == organizationId).findFirst()
-                .orElseThrow(() -> Problems.forbidden("You are not a member of that organization."));
+                .orElseThrow(() -> ProblemException.forbidden("You are not a member of that organization."));
         store.write(s -> {
             sessions.setOrganization(s, auth.session().idHash(), membership.organizationId());
             audit.append(s, Actor.user(auth.account().id(), auth.account().email()), "organization.switched",
@@ -214,7 +214,7 @@ public final class SignInService {
     /** Ends every session of the user, on every device. */
     public int signOutEverywhere(Authentication auth, Client client) {
         if (auth.account() == null) {
-            throw Problems.unauthorized("Sign in first.");
+            throw ProblemException.unauthorized("Sign in first.");
         }
         return store.write(s -> {
             int ended = sessions.endAll(s, auth.account().id());

@@ -1,7 +1,7 @@
 package io.portico.identity.internal.token;
 
 import io.portico.api.identity.Role;
-import io.portico.identity.internal.Problems;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.crypto.Tokens;
 import io.portico.identity.internal.store.IdentityStore;
 import java.time.Duration;
@@ -61,23 +61,23 @@ public final class OneTimeTokens {
         OneTimeTokenRecord record = Tokens.wellFormed(token) ? mapper.findByHash(Tokens.hash(token)) : null;
         check(record, purpose);
         if (mapper.consume(record.id()) == 0) {
-            throw Problems.gone("This link has already been used.");
+            throw ProblemException.gone("This link has already been used.");
         }
         return record;
     }
 
     private static OneTimeTokenRecord check(OneTimeTokenRecord record, String purpose) {
         if (record == null || !record.purpose().equals(purpose)) {
-            throw Problems.notFound("This link is not valid. Check that you copied all of it.");
+            throw ProblemException.notFound("This link is not valid. Check that you copied all of it.");
         }
         if (record.usedAt() != null) {
-            throw Problems.gone("This link has already been used.");
+            throw ProblemException.gone("This link has already been used.");
         }
         if (record.revokedAt() != null) {
-            throw Problems.gone("This link was withdrawn or replaced by a newer one. Use the latest email.");
+            throw ProblemException.gone("This link was withdrawn or replaced by a newer one. Use the latest email.");
         }
         if (!record.expiresAt().isAfter(Instant.now())) {
-            throw Problems.gone("This link has expired. Ask for a new one.");
+            throw ProblemException.gone("This link has expired. Ask for a new one.");
         }
         return record;
     }

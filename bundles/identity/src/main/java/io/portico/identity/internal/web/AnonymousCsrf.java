@@ -1,6 +1,6 @@
 package io.portico.identity.internal.web;
 
-import io.portico.identity.internal.Problems;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.crypto.Tokens;
 import io.portico.identity.internal.session.SessionCookies;
 import javax.ws.rs.core.Cookie;
@@ -32,7 +32,7 @@ final class AnonymousCsrf {
     static void check(HttpHeaders headers, String formToken) {
         Cookie cookie = headers.getCookies().get(COOKIE);
         if (cookie == null || !Tokens.same(cookie.getValue(), formToken)) {
-            throw Problems.forbidden("This form has expired. Reload the page and try again.");
+            throw ProblemException.forbidden("This form has expired. Reload the page and try again.");
         }
     }
 }

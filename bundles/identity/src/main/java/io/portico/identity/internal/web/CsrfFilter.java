@@ -1,7 +1,7 @@
 package io.portico.identity.internal.web;
 
 import io.portico.api.web.PorticoResource;
-import io.portico.identity.internal.Problems;
+import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.auth.Authentication;
 import io.portico.identity.internal.crypto.Tokens;
 import java.util.Set;
@@ -44,7 +44,7 @@ public final class CsrfFilter implements ContainerRequestFilter {
             presented = fromForm;
         }
         if (!Tokens.same(presented, auth.csrfToken())) {
-            throw Problems.forbidden("The request's CSRF token is missing or out of date. Reload the page and "
+            throw ProblemException.forbidden("The request's CSRF token is missing or out of date. Reload the page and "
                     + "try again.");
         }
     }

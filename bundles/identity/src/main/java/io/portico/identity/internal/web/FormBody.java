@@ -1,6 +1,6 @@
 package io.portico.identity.internal.web;
 
-import io.portico.identity.internal.Problems;
+import io.portico.api.web.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +40,7 @@ final class FormBody {
         try (in) {
             byte[] body = in.readNBytes(MAX_BYTES + 1);
             if (body.length > MAX_BYTES) {
-                throw Problems.tooLarge("The form is larger than " + MAX_BYTES / 1024 + " KB.");
+                throw ProblemException.tooLarge("The form is larger than " + MAX_BYTES / 1024 + " KB.");
             }
             return body;
         } catch (IOException e) {
@@ -52,7 +52,7 @@ final class FormBody {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("The form is not properly encoded.");
+            throw ProblemException.badRequest("The form is not properly encoded.");
         }
     }
 }

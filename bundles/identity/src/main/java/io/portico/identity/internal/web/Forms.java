@@ -1,6 +1,7 @@
 package io.portico.identity.internal.web;
 
-import io.portico.identity.internal.Problems;
+import io.portico.api.web.ProblemException;
+
 
 /** Parsing of form and path values that are not plain text. */
 final class Forms {
@@ -18,6 +19,6 @@ final class Forms {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw Problems.badRequest("Choose a valid " + what + ".");
+        throw ProblemException.badRequest("Choose a valid " + what + ".");
     }
 }

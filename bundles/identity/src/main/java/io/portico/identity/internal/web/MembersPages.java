@@ -7,7 +7,6 @@ import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Client;
-import io.portico.identity.internal.Problems;
 import io.portico.identity.internal.invite.Invitations;
 import io.portico.identity.internal.members.MemberAdmin;
 import io.portico.identity.internal.org.OrganizationsImpl;
@@ -143,7 +142,7 @@ public final class MembersPages {
     private Response render(ContainerRequestContext request, PortalUser user, long organizationId, int status,
             String error, String notice) {
         Organization organization = organizations.find(organizationId)
-                .orElseThrow(() -> Problems.notFound("No such organization."));
+                .orElseThrow(() -> ProblemException.notFound("No such organization."));
         Map<String, Object> model = Html.model("People of " + organization.name(),
                 RequestAuth.authentication(request).csrfToken());
         model.put("user", user);
@@ -168,7 +167,7 @@ public final class MembersPages {
         try {
             return Role.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("Choose a role.");
+            throw ProblemException.badRequest("Choose a role.");
         }
     }
 }

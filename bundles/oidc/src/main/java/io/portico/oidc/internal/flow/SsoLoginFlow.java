@@ -116,7 +116,6 @@ final class SsoLoginFlow {
     }
 
     private SsoSignIn signInService() {
-        return signIn.get().orElseThrow(() -> new ProblemException(503, "Service Unavailable",
-                "Single sign-on is not available yet: no sign-in service is running"));
+        return signIn.get().orElseThrow(() -> ProblemException.unavailable("Single sign-on is not available yet: no sign-in service is running"));
     }
 }

@@ -73,7 +73,7 @@ public final class AttachmentResource {
         PortalUser user = PortalUser.require(security.getUserPrincipal());
         Attachment a = reachable(user, id);
         if (!a.downloadable()) {
-            throw new ProblemException(409, "Conflict", "This attachment was not stored: " + a.error());
+            throw ProblemException.conflict("This attachment was not stored: " + a.error());
         }
         byte[] content = store.content(user.scope(), id).orElseThrow(AttachmentResource::notFound);
         return Response.ok(content, ContentTypes.forDownload(a.contentType()))

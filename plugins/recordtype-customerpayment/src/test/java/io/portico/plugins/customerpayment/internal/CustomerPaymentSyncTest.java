@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.api.sync.SyncRun;
-import io.portico.api.sync.SyncRunError;
 import io.portico.netsuite.SuiteQlRow;
 import io.portico.sandbox.NetSuiteSandbox;
 import io.portico.sync.testing.SandboxSync;
@@ -85,21 +84,7 @@ class CustomerPaymentSyncTest {
         try (SandboxSync s = new SandboxSync(NetSuiteSandbox.builder().customers(10),
                 CustomerPaymentRecordType.NAME, new CustomerPaymentRecordType())) {
             s.createCustomerOrganizations();
-            long odd = s.sourceIds(SOURCE).get(1);
-            s.rewriteRows(row -> {
-                if (String.valueOf(odd).equals(row.get("id")) && row.containsKey("status")) {
-                    row.put("status", "X");
-                }
-                return row;
-            });
-
-            SyncRun run = s.sync(false);
-            assertEquals(1, run.failed());
-            List<SyncRunError> errors = s.errors(run);
-            assertEquals(odd, errors.get(0).netsuiteId());
-            assertTrue(errors.get(0).message().contains("'X'"), errors.get(0).message());
-            assertEquals(s.sourceIds(SOURCE).size() - 1, run.inserted());
-            assertTrue(s.rows("SELECT * FROM ns_transaction WHERE netsuite_id = ?", odd).isEmpty());
+            s.assertAnUnknownStatusFailsOnlyItsRecord(SOURCE);
         }
     }
 
