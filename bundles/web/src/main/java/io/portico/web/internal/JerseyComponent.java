@@ -56,7 +56,7 @@ public class JerseyComponent {
         this.context = context;
         this.health = health;
         this.pages = pages;
-        this.servlet = new ReloadableServletContainer(application());
+        this.servlet = new ReloadableServletContainer(application(), pages);
         resources = new ServiceTracker<>(context,
                 context.createFilter("(" + PorticoResource.PROPERTY + "=true)"), new ResourceTracking());
         resources.open(true);
@@ -86,7 +86,9 @@ public class JerseyComponent {
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new ObjectMapperProvider())
-                .register(new ProblemMapper())
+                .register(new ProblemMapper(pages))
+                .register(new RequestGuard())
+                .register(new FormsOnly())
                 .register(metrics)
                 .register(new SecurityHeaders())
                 .register(new HealthResource(health))

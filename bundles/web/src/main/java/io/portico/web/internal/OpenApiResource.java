@@ -70,25 +70,35 @@ public final class OpenApiResource {
         var handler = method.getInvocable().getHandlingMethod();
         operation.put("operationId", handler.getDeclaringClass().getSimpleName() + "." + handler.getName());
         List<Map<String, Object>> parameters = new ArrayList<>();
-        boolean form = false;
+        Map<String, Object> formFields = new LinkedHashMap<>();
+        Parameter entity = null;
         for (Parameter p : method.getInvocable().getParameters()) {
             String in = LOCATIONS.get(p.getSource());
             if (in != null) {
                 parameters.add(Map.of("name", p.getSourceName(), "in", in, "required", "path".equals(in),
                         "schema", Map.of("type", "string")));
+            } else if (p.getSource() == Parameter.Source.FORM) {
+                formFields.put(p.getSourceName(), Map.of("type", "string"));
+            } else if (p.getSource() == Parameter.Source.ENTITY) {
+                entity = p;
             }
-            form |= p.getSource() == Parameter.Source.FORM;
         }
         if (!parameters.isEmpty()) {
             operation.put("parameters", parameters);
         }
-        List<MediaType> consumes = method.getConsumedTypes();
-        if (form || method.getInvocable().getParameters().stream()
-                .anyMatch(p -> p.getSource() == Parameter.Source.ENTITY)) {
-            Map<String, Object> content = new LinkedHashMap<>();
+        Map<String, Object> requestContent = new LinkedHashMap<>();
+        if (!formFields.isEmpty()) {
+            requestContent.put(MediaType.APPLICATION_FORM_URLENCODED, Map.of("schema",
+                    Map.of("type", "object", "properties", formFields)));
+        }
+        if (entity != null) {
+            Map<String, Object> schema = Map.of("schema", JsonSchemas.of(entity.getType()));
+            List<MediaType> consumes = method.getConsumedTypes();
             (consumes.isEmpty() ? List.of(MediaType.WILDCARD_TYPE) : consumes)
-                    .forEach(type -> content.put(type.toString(), Map.of()));
-            operation.put("requestBody", Map.of("content", content));
+                    .forEach(type -> requestContent.putIfAbsent(type.toString(), schema));
+        }
+        if (!requestContent.isEmpty()) {
+            operation.put("requestBody", Map.of("content", requestContent));
         }
         Map<String, Object> content = new LinkedHashMap<>();
         method.getProducedTypes().forEach(type -> content.put(type.toString(), Map.of()));

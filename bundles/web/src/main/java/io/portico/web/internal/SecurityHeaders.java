@@ -8,7 +8,9 @@ import javax.ws.rs.ext.Provider;
 
 /**
  * Browser hardening on every response: everything is served by Portico itself, so the Content-Security-Policy
- * allows only this origin, no inline script or style, no framing, and forms that post only to this origin.
+ * allows only this origin, no inline script or style, no framing, and forms that post only to this origin. A resource
+ * that sets a stricter policy of its own (a downloaded file: {@code sandbox; default-src 'none'}) keeps it. Answers are
+ * not cached unless the resource says so: most carry one person's data (a session's CSRF token, their invoices).
  */
 @Provider
 final class SecurityHeaders implements ContainerResponseFilter {
@@ -19,7 +21,12 @@ final class SecurityHeaders implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("Content-Security-Policy", CSP);
+        if (!headers.containsKey("Content-Security-Policy")) {
+            headers.putSingle("Content-Security-Policy", CSP);
+        }
+        if (!headers.containsKey("Cache-Control")) {
+            headers.putSingle("Cache-Control", "no-store");
+        }
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("Referrer-Policy", "same-origin");
