@@ -179,7 +179,7 @@ public final class SyncAdminResource {
             return;
         }
         throw ProblemException.unauthorized("Sign in as an administrator of the operator, or send the "
-                + TOKEN_HEADER + " header configured in io.portico.sync.");
+                + TOKEN_HEADER + " header configured as adminToken in etc/io.portico.sync.cfg.");
     }
 
     /** Whether the user may manage syncs: an owner or admin of the operator organization. */
@@ -205,9 +205,10 @@ public final class SyncAdminResource {
     static ProblemException problem(SyncException e) {
         int status = switch (e.reason()) {
             case UNKNOWN_RECORD_TYPE -> 404;
-            case DISABLED, ALREADY_RUNNING -> 409;
+            // Not connected to NetSuite yet: the server's state, not a fault, and nothing a retry would change.
+            case DISABLED, ALREADY_RUNNING, NETSUITE_NOT_CONFIGURED -> 409;
             case INVALID_SETTINGS -> 400;
-            case NETSUITE_NOT_CONFIGURED, UNAVAILABLE -> 503;
+            case UNAVAILABLE -> 503;
         };
         String title = switch (status) {
             case 404 -> "Not Found";

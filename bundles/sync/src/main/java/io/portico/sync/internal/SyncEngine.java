@@ -253,7 +253,7 @@ public final class SyncEngine implements SyncService, AutoCloseable {
         NetSuiteClient client = clients.get();
         if (client == null) {
             throw new SyncException(Reason.NETSUITE_NOT_CONFIGURED,
-                    "NetSuite is not configured: set up the io.portico.netsuite configuration first");
+                    "NetSuite is not connected yet: set up the connection in etc/io.portico.netsuite.cfg first");
         }
         ConfigRow config = store.config(recordType).orElseGet(() -> {
             SyncSettings defaults = SyncSettings.defaults();

@@ -76,7 +76,7 @@ public class SsoResource {
     @Path("{provider}")
     public Response begin(@PathParam("provider") String provider, @QueryParam("returnTo") String returnTo,
             @CookieParam(BINDING_COOKIE) String binding, @Context UriInfo uri) {
-        URI callback = uri.getBaseUriBuilder().path("auth/sso").path(provider).path("callback").build();
+        URI callback = uri.getBaseUriBuilder().path("auth/sso/{provider}/callback").build(provider);
         try {
             SsoLoginFlow.Started started = flow.start(provider, callback, returnTo, binding);
             return Response.seeOther(started.authorizationUri())
