@@ -1,5 +1,7 @@
 package io.portico.itest;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -22,8 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -34,6 +39,8 @@ import org.osgi.framework.BundleContext;
 /** Boots the real Portico distribution against the PostgreSQL that {@code ./portico test} provides. */
 public abstract class PorticoTestSupport {
 
+    /** The password of every user a test signs in with {@link #join}. */
+    protected static final String TEST_PASSWORD = "correct horse battery staple";
     static final String VERSION = System.getProperty("portico.version", "0.1.0-SNAPSHOT");
 
     @Inject
@@ -129,6 +136,32 @@ public abstract class PorticoTestSupport {
             session.close();
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Invites {@code email} from the console with {@code role} into {@code organization} (an id, or {@code null} for
+     * the operator's own organization), accepts the invitation over HTTP as a browser would, and returns that
+     * browser, signed in, with the session's CSRF token.
+     */
+    protected WebClient join(String email, String organization, String role) throws Exception {
+        await("the portico:user-invite command", Duration.ofSeconds(30),
+                () -> sessionFactory.getRegistry().getCommand("portico", "user-invite") != null);
+        String output = console("portico:user-invite --link-only -r " + role + " " + email
+                + (organization == null ? "" : " " + organization));
+        Matcher token = Pattern.compile("/invitations/accept\\?token=([A-Za-z0-9_-]{43})").matcher(output);
+        assertTrue(output, token.find());
+        WebClient user = new WebClient("http://localhost:" + httpPort(), email);
+        HttpResponse<String> page = user.send("GET", "/invitations/accept?token=" + token.group(1), null);
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(page.body(), csrf.find());
+        HttpResponse<String> accepted = user.form("/invitations/accept", Map.of("token", token.group(1),
+                "name", email, "password", TEST_PASSWORD, "csrf", csrf.group(1)));
+        assertEquals(accepted.body(), 303, accepted.statusCode());
+        Matcher session = Pattern.compile("\"csrfToken\":\"([^\"]+)\"").matcher(
+                user.send("GET", "/api/me", null).body());
+        assertTrue(session.find());
+        user.csrf = session.group(1);
+        return user;
     }
 
     protected Bundle bundle(String symbolicName) {

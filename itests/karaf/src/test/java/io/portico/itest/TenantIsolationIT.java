@@ -45,9 +45,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class TenantIsolationIT extends PorticoTestSupport {
 
-    private static final String PASSWORD = "correct horse battery staple";
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private static final Pattern CSRF_JSON = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
     private static final Pattern IDS = Pattern.compile("\"[A-Za-z]*[iI]d\":\\s*\"?(\\d+)");
     private static final Pattern PATH_PARAM = Pattern.compile("\\{[^}]+}");
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
@@ -78,10 +75,10 @@ public class TenantIsolationIT extends PorticoTestSupport {
         long b = organizations.upsertCustomer(new CustomerOrganization("B-" + run, bName,
                 List.of("globex-" + run + ".example"), "CT", "USD", null, Map.of())).id();
 
-        User aAdmin = join("admin@acme-" + run + ".example", a, "admin");
-        User aViewer = join("viewer@acme-" + run + ".example", a, "viewer");
+        WebClient aAdmin = join("admin@acme-" + run + ".example", String.valueOf(a), "admin");
+        WebClient aViewer = join("viewer@acme-" + run + ".example", String.valueOf(a), "viewer");
         String bEmail = "admin@globex-" + run + ".example";
-        User bAdmin = join(bEmail, b, "admin");
+        WebClient bAdmin = join(bEmail, String.valueOf(b), "admin");
         String bInvitee = "invitee@globex-" + run + ".example";
         bAdmin.send("POST", "/api/organizations/" + b + "/invitations",
                 "{\"email\":\"" + bInvitee + "\",\"role\":\"member\"}");
@@ -106,7 +103,7 @@ public class TenantIsolationIT extends PorticoTestSupport {
 
         List<String> leaks = new ArrayList<>();
         int attempts = 0;
-        for (User attacker : List.of(aAdmin, aViewer)) {
+        for (WebClient attacker : List.of(aAdmin, aViewer)) {
             for (Map.Entry<String, Set<String>> operation : operations.entrySet()) {
                 String template = operation.getKey();
                 if (OWN_SESSION.matcher(template).find()) {
@@ -145,7 +142,7 @@ public class TenantIsolationIT extends PorticoTestSupport {
     }
 
     /** JSON to the API, a form (as a browser posts it) to the pages; both name B's organization where they can. */
-    private static HttpResponse<String> attack(User attacker, String method, String path, long b) throws Exception {
+    private static HttpResponse<String> attack(WebClient attacker, String method, String path, long b) throws Exception {
         if ("get".equals(method) || "delete".equals(method)) {
             return attacker.send(method.toUpperCase(), path, null);
         }
@@ -162,7 +159,7 @@ public class TenantIsolationIT extends PorticoTestSupport {
         return json.replaceAll("\"(lastSeenAt|lastUsedAt|now|expiresAt)\":\"[^\"]*\"", "");
     }
 
-    private Set<String> idsSeenBy(User user, Map<String, Set<String>> operations) throws Exception {
+    private Set<String> idsSeenBy(WebClient user, Map<String, Set<String>> operations) throws Exception {
         Set<String> ids = new LinkedHashSet<>();
         for (String path : operations.keySet()) {
             if (operations.get(path).contains("get") && !path.contains("{") && path.startsWith("/api/")) {
@@ -186,60 +183,5 @@ public class TenantIsolationIT extends PorticoTestSupport {
         });
         assertTrue("the server describes its endpoints: " + operations.keySet(), operations.size() > 20);
         return operations;
-    }
-
-    /** Invites {@code email} into an organization from the console and accepts the invitation over HTTP. */
-    private User join(String email, long organization, String role) throws Exception {
-        String output = console("portico:user-invite --link-only -r " + role + " " + email + " " + organization);
-        Matcher token = Pattern.compile("/invitations/accept\\?token=([A-Za-z0-9_-]{43})").matcher(output);
-        assertTrue(output, token.find());
-        User user = new User(email);
-        HttpResponse<String> page = user.send("GET", "/invitations/accept?token=" + token.group(1), null);
-        Matcher csrf = CSRF_FIELD.matcher(page.body());
-        assertTrue(page.body(), csrf.find());
-        HttpResponse<String> accepted = user.form("/invitations/accept", Map.of("token", token.group(1),
-                "name", email, "password", PASSWORD, "csrf", csrf.group(1)));
-        assertEquals(accepted.body(), 303, accepted.statusCode());
-        Matcher session = CSRF_JSON.matcher(user.send("GET", "/api/me", null).body());
-        assertTrue(session.find());
-        user.csrf = session.group(1);
-        return user;
-    }
-
-    /** One browser with its own cookies and CSRF token. */
-    private final class User {
-        final String email;
-        final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).connectTimeout(Duration.ofSeconds(5))
-                .build();
-        String csrf = "";
-
-        User(String email) {
-            this.email = email;
-        }
-
-        HttpResponse<String> send(String method, String path, String json) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort() + path))
-                    .timeout(Duration.ofSeconds(20)).header("Accept", "application/json, text/html;q=0.9, */*;q=0.8")
-                    .header("X-CSRF-Token", csrf);
-            if (json == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(json));
-            }
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        HttpResponse<String> form(String path, Map<String, String> fields) throws Exception {
-            String body = fields.entrySet().stream()
-                    .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
     }
 }

@@ -1,0 +1,65 @@
+package io.portico.itest;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** One browser or API client with its own cookies and CSRF token, as a test drives the portal over HTTP. */
+final class WebClient {
+
+    final String email;
+    private final String base;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).connectTimeout(Duration.ofSeconds(5))
+            .build();
+    String csrf = "";
+
+    /** @param email who signs in with this client, or {@code null} for an anonymous visitor */
+    WebClient(String base, String email) {
+        this.base = base;
+        this.email = email;
+    }
+
+    /** A JSON request (or none when {@code json} is null) with the CSRF token in its header, as the API takes it. */
+    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        return send(method, path, json == null ? null : "application/json", json,
+                "application/json, text/html;q=0.9, */*;q=0.8");
+    }
+
+    /** A form posted as a browser posts it. */
+    HttpResponse<String> form(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        return send("POST", path, "application/x-www-form-urlencoded", encode(fields), "text/html");
+    }
+
+    /** Any request: {@code contentType} and {@code accept} are sent as they are when not null. */
+    HttpResponse<String> send(String method, String path, String contentType, String body, String accept)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .header("X-CSRF-Token", csrf)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
