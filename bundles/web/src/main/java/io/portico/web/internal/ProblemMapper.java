@@ -7,12 +7,17 @@ import io.portico.api.web.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import javax.ws.rs.CookieParam;
+import javax.ws.rs.FormParam;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +44,14 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
             String message = ((JsonProcessingException) error).getOriginalMessage();
             String reason = message == null ? "" : message.lines().findFirst().orElse("");
             return problem(400, "Bad Request", "The request body is not valid JSON for this resource: " + reason);
+        }
+        if (error instanceof ParamException p && !(p instanceof ParamException.PathParamException)) {
+            // Jersey answers a query parameter it cannot convert (page=abc, a number out of range) with 404, as if
+            // the resource were missing: it is the caller's mistake, so say which parameter. An unreadable path
+            // segment stays a 404: there is no resource at that address.
+            return problem(400, "Bad Request", "The " + kind(p) + " '" + p.getParameterName() + "' is not valid"
+                    + (p.getCause() instanceof NumberFormatException ? ": it must be a whole number within range."
+                            : "."));
         }
         if (error instanceof WebApplicationException w) {
             Response.StatusType status = w.getResponse().getStatusInfo();
@@ -68,6 +81,20 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private String path() {
         return uriInfo == null ? null : "/" + uriInfo.getPath();
+    }
+
+    private static String kind(ParamException p) {
+        Class<?> type = p.getParameterType();
+        if (type == QueryParam.class) {
+            return "query parameter";
+        }
+        if (type == FormParam.class) {
+            return "form field";
+        }
+        if (type == HeaderParam.class) {
+            return "header";
+        }
+        return type == CookieParam.class ? "cookie" : "parameter";
     }
 
     private static String detailFor(Response.StatusType status) {
