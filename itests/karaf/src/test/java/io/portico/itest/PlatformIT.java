@@ -55,8 +55,11 @@ public class PlatformIT extends PorticoTestSupport {
     @Test
     public void healthIsUpAgainstPostgres() throws Exception {
         await("/health to answer 200", WAIT, () -> status("/health") == 200);
-        HttpResponse<String> response = get("/health");
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        HttpResponse<String> anonymous = get("/health");
+        assertTrue(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals("anyone gets the status alone", "{\"status\":\"UP\"}", anonymous.body());
+        HttpResponse<String> response = monitoredHealth();
+        assertEquals(200, response.statusCode());
         assertTrue(response.body(), response.body().contains("\"status\":\"UP\""));
         assertTrue(response.body(), response.body().contains("\"databaseReachable\":true"));
         assertTrue(response.body(), response.body().contains("\"version\":\"0.1.0"));
@@ -164,9 +167,10 @@ public class PlatformIT extends PorticoTestSupport {
 
             String listing = console("portico:plugins");
             assertTrue(listing, listing.contains("REFUSED") && listing.contains("FAILED"));
-            HttpResponse<String> healthResponse = get("/health");
+            HttpResponse<String> healthResponse = monitoredHealth();
             assertEquals(200, healthResponse.statusCode());
             assertTrue(healthResponse.body().contains("boom"));
+            assertFalse("problems are details", get("/health").body().contains("boom"));
         } finally {
             broken.uninstall();
             unresolved.uninstall();

@@ -42,6 +42,8 @@ public abstract class PorticoTestSupport {
     /** The password of every user a test signs in with {@link #join}. */
     protected static final String TEST_PASSWORD = "correct horse battery staple";
     static final String VERSION = System.getProperty("portico.version", "0.1.0-SNAPSHOT");
+    /** The token that shows the tests the details of /health, as it shows them to monitoring. */
+    static final String MONITORING_TOKEN = "itest-monitoring-token";
 
     @Inject
     protected BundleContext bundleContext;
@@ -68,6 +70,7 @@ public abstract class PorticoTestSupport {
                 editConfigurationFilePut("etc/io.portico.db.cfg", "user", System.getenv("PORTICO_DB_USER")),
                 editConfigurationFilePut("etc/io.portico.db.cfg", "password", databasePassword),
                 editConfigurationFilePut("etc/io.portico.db.cfg", "retrySeconds", "1"),
+                editConfigurationFilePut("etc/io.portico.health.cfg", "monitoringToken", MONITORING_TOKEN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
                         String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
@@ -89,6 +92,13 @@ public abstract class PorticoTestSupport {
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort() + path))
                 .timeout(Duration.ofSeconds(10)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** {@code /health} as monitoring reads it, with the configured token: the details as well as the status. */
+    protected HttpResponse<String> monitoredHealth() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort() + "/health"))
+                .header("Authorization", "Bearer " + MONITORING_TOKEN).timeout(Duration.ofSeconds(10)).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -2,6 +2,7 @@ package io.portico.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
@@ -192,8 +193,9 @@ public class SyncIT extends PorticoTestSupport {
         try {
             await("the invoice record type to go", WAIT, () -> registry.find(RecordType.class, "invoice").isEmpty());
             assertEquals("plugin-stopped", sync.config("invoice").orElseThrow().state());
-            String refused = console("portico:sync-run invoice");
-            assertTrue(refused, refused.contains("Not started"));
+            // A refused command throws, so that ./portico console exits non-zero.
+            Exception refused = assertThrows(Exception.class, () -> console("portico:sync-run invoice"));
+            assertTrue(refused.getMessage(), refused.getMessage().contains("Not started"));
             assertEquals("the data stays", rows, count("SELECT count(*) FROM ns_transaction"));
         } finally {
             plugin.start();

@@ -27,7 +27,9 @@ public class WrongDatabasePasswordIT extends PorticoTestSupport {
     @Test
     public void startFailsWithOneClearMessageAndTheServerStillAnswers() throws Exception {
         await("/health to answer", Duration.ofSeconds(30), () -> status("/health") == 503);
-        HttpResponse<String> response = get("/health");
+        assertEquals("anyone gets the status alone", "{\"status\":\"DOWN\"}", get("/health").body());
+        HttpResponse<String> response = monitoredHealth();
+        assertEquals(503, response.statusCode());
         assertTrue(response.body(), response.body().contains("\"status\":\"DOWN\""));
         assertTrue(response.body(), response.body().contains("password authentication failed"));
 

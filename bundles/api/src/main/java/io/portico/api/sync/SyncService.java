@@ -15,9 +15,11 @@ public interface SyncService {
 
     /**
      * Creates or replaces a record type's configuration. Changing the filters or the initial window makes the next
-     * run a full resync.
+     * run a full resync. Only a running record-type plugin's name creates one; an existing configuration can be
+     * changed while its plugin is stopped.
      *
-     * @throws SyncException with {@code INVALID_SETTINGS} naming the first bad setting
+     * @throws SyncException with {@code INVALID_SETTINGS} naming the first bad setting, or
+     *         {@code UNKNOWN_RECORD_TYPE} for a name no running plugin has and no configuration uses
      */
     SyncConfig configure(String recordType, SyncSettings settings);
 

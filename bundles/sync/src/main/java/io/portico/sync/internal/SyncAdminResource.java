@@ -71,16 +71,17 @@ public final class SyncAdminResource {
         return view(config(type));
     }
 
-    /** Creates or changes a configuration; settings left out keep their current (or default) values. */
+    /**
+     * Creates or changes a configuration; settings left out keep their current (or default) values. A record type no
+     * plugin has and nobody configured is not found.
+     */
     @PUT
     @Path("{type}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> configure(@PathParam("type") String type, Map<String, Object> body,
             @Context SecurityContext security, @HeaderParam(TOKEN_HEADER) String key) {
         requireAdmin(security, key);
-        SyncSettings current = call(() -> sync.config(type)).map(SyncConfig::settings)
-                .orElse(SyncSettings.defaults());
-        SyncSettings settings = Settings.merge(current, body == null ? Map.of() : body);
+        SyncSettings settings = Settings.merge(config(type).settings(), body == null ? Map.of() : body);
         return view(call(() -> sync.configure(type, settings)));
     }
 
@@ -98,6 +99,7 @@ public final class SyncAdminResource {
     public Map<String, Object> stop(@PathParam("type") String type, @Context SecurityContext security,
             @HeaderParam(TOKEN_HEADER) String key) {
         requireAdmin(security, key);
+        config(type);
         return Map.of("stopping", call(() -> sync.stop(type)));
     }
 

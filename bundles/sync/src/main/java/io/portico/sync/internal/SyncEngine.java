@@ -138,6 +138,11 @@ public final class SyncEngine implements SyncService, AutoCloseable {
     @Override
     public SyncConfig configure(String recordType, SyncSettings settings) {
         checkName(recordType);
+        // Configurations are never deleted, so only a running plugin's name may create one; an existing one stays
+        // editable while its plugin is stopped (to pause or disable it).
+        if (recordTypes.apply(recordType).isEmpty() && store.config(recordType).isEmpty()) {
+            throw notRunning(recordType);
+        }
         SyncSettings s = validate(recordType, settings);
         Instant next = Schedule.parse(s.schedule()).next(Instant.now()).orElse(null);
         return view(store.save(recordType, s, next));
@@ -211,6 +216,11 @@ public final class SyncEngine implements SyncService, AutoCloseable {
         }
     }
 
+    private static SyncException notRunning(String recordType) {
+        return new SyncException(Reason.UNKNOWN_RECORD_TYPE, "no record-type plugin named '" + recordType
+                + "' is running");
+    }
+
     private SyncConfig unconfigured(String name) {
         String alias = recordTypes.apply(name).map(t -> t.query().alias()).orElse(null);
         return new SyncConfig(name, SyncSettings.defaults(), "unconfigured", alias, false, null, null, null, null);
@@ -248,8 +258,7 @@ public final class SyncEngine implements SyncService, AutoCloseable {
 
     SyncRun start(String recordType, boolean full, String trigger) {
         checkName(recordType);
-        RecordType type = recordTypes.apply(recordType).orElseThrow(() -> new SyncException(
-                Reason.UNKNOWN_RECORD_TYPE, "no record-type plugin named '" + recordType + "' is running"));
+        RecordType type = recordTypes.apply(recordType).orElseThrow(() -> notRunning(recordType));
         NetSuiteClient client = clients.get();
         if (client == null) {
             throw new SyncException(Reason.NETSUITE_NOT_CONFIGURED,

@@ -249,10 +249,13 @@ public final class SyncPages {
     private Response detailPage(Admin admin, SyncConfig config, SyncForm form, int page, int status,
             Map<String, String> fieldErrors, String error, String notice) {
         String type = config.recordType();
-        int current = Math.max(1, page);
-        int skip = Math.min((current - 1) * RUNS_PER_PAGE, MAX_RUNS);
+        // A page number before the first shows the first; one past the history (a stale link, an edited URL, or
+        // beyond what the service returns) shows the last, so no page number can overflow the arithmetic.
+        int wanted = Math.min(Math.max(1, page), MAX_RUNS / RUNS_PER_PAGE);
         List<SyncRun> runs = SyncAdminResource.call(() -> sync.runs(type, Math.min(MAX_RUNS,
-                skip + RUNS_PER_PAGE + 1)));
+                wanted * RUNS_PER_PAGE + 1)));
+        int current = Math.min(wanted, Math.max(1, (runs.size() + RUNS_PER_PAGE - 1) / RUNS_PER_PAGE));
+        int skip = (current - 1) * RUNS_PER_PAGE;
         List<Map<String, Object>> history = new ArrayList<>();
         for (SyncRun run : runs.subList(Math.min(skip, runs.size()), Math.min(skip + RUNS_PER_PAGE, runs.size()))) {
             Map<String, Object> view = SyncViews.run(run);

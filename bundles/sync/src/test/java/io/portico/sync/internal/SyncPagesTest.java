@@ -301,6 +301,20 @@ class SyncPagesTest extends SyncTestSupport {
         String second = get("/admin/syncs/customer?page=2", OWNER).body();
         assertTrue(second.contains("/runs/" + runs.get(SyncPages.RUNS_PER_PAGE).id() + "\"")
                 && second.contains("?page=1\">Newer runs") && !second.contains("Older runs"), second);
+        for (String past : List.of("3", "51", String.valueOf(Integer.MAX_VALUE))) {
+            HttpResponse<String> last = get("/admin/syncs/customer?page=" + past, OWNER);
+            assertEquals(200, last.statusCode(), past);
+            assertTrue(last.body().contains("/runs/" + runs.get(SyncPages.RUNS_PER_PAGE).id() + "\"")
+                    && last.body().contains("?page=1\">Newer runs") && !last.body().contains("Older runs"),
+                    "a page past the history shows its last one");
+        }
+        for (String before : List.of("0", "-1", String.valueOf(Integer.MIN_VALUE))) {
+            HttpResponse<String> firstAgain = get("/admin/syncs/customer?page=" + before, OWNER);
+            assertEquals(200, firstAgain.statusCode(), before);
+            assertTrue(firstAgain.body().contains("/runs/" + runs.get(0).id() + "\"")
+                    && firstAgain.body().contains("?page=2\">Older runs")
+                    && !firstAgain.body().contains("Newer runs"), "a page before the first shows the first");
+        }
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.portico.web.internal;
 
-import io.portico.api.health.HealthService;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import java.util.Dictionary;
@@ -39,7 +38,6 @@ public class JerseyComponent {
     private static final long RELOAD_DEBOUNCE_MILLIS = 100;
 
     private final BundleContext context;
-    private final HealthService health;
     private final Pages pages;
     private final HttpMetrics metrics = new HttpMetrics();
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(
@@ -51,10 +49,8 @@ public class JerseyComponent {
     private final ServiceRegistration<Object> staticRegistration;
 
     @Activate
-    public JerseyComponent(BundleContext context, @Reference HealthService health, @Reference Pages pages)
-            throws InvalidSyntaxException {
+    public JerseyComponent(BundleContext context, @Reference Pages pages) throws InvalidSyntaxException {
         this.context = context;
-        this.health = health;
         this.pages = pages;
         this.servlet = new ReloadableServletContainer(application(), pages);
         resources = new ServiceTracker<>(context,
@@ -91,7 +87,6 @@ public class JerseyComponent {
                 .register(new FormsOnly())
                 .register(metrics)
                 .register(new SecurityHeaders())
-                .register(new HealthResource(health))
                 .register(new MetricsResource(metrics))
                 .register(new OpenApiResource(context.getBundle().getVersion().toString()))
                 .register(new HomeResource(pages));

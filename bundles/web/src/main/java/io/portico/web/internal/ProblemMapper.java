@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.CookieParam;
+import javax.ws.rs.FormParam;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
@@ -18,6 +22,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +59,14 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (error instanceof JsonProcessingException json && !(error instanceof InvalidDefinitionException)) {
             // Malformed or mistyped JSON in the request is the caller's mistake, not the server's.
             return problem(400, "Bad Request", JsonErrors.describe(json));
+        }
+        if (error instanceof ParamException p && !(p instanceof ParamException.PathParamException)) {
+            // Jersey answers a query parameter it cannot convert (page=abc, a number out of range) with 404, as if
+            // the resource were missing: it is the caller's mistake, so say which parameter. An unreadable path
+            // segment stays a 404: there is no resource at that address.
+            return problem(400, "Bad Request", "The " + kind(p) + " '" + p.getParameterName() + "' is not valid"
+                    + (p.getCause() instanceof NumberFormatException ? ": it must be a whole number within range."
+                            : "."));
         }
         if (error instanceof WebApplicationException w) {
             Response.StatusType status = w.getResponse().getStatusInfo();
@@ -128,6 +141,20 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private String path() {
         return uriInfo == null ? null : "/" + uriInfo.getPath();
+    }
+
+    private static String kind(ParamException p) {
+        Class<?> type = p.getParameterType();
+        if (type == QueryParam.class) {
+            return "query parameter";
+        }
+        if (type == FormParam.class) {
+            return "form field";
+        }
+        if (type == HeaderParam.class) {
+            return "header";
+        }
+        return type == CookieParam.class ? "cookie" : "parameter";
     }
 
     /** The detail of a refusal that Jersey or the container made on its own, in plain words. */

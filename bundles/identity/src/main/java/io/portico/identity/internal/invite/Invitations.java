@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -96,7 +97,7 @@ public final class Invitations {
             return new ConsoleInvitation(send(actor, null, organizations.operator().name(), organization, email,
                     role, Client.none()), null);
         }
-        Created created = create(actor, null, organization, email, role, Client.none());
+        Created created = create(actor, null, organization, email, role, Client.none(), (address, token) -> { });
         return new ConsoleInvitation(created.invitation(), link(created.token()));
     }
 
@@ -105,14 +106,17 @@ public final class Invitations {
 
     private Invitation send(Actor actor, Long inviterId, String inviterName, Organization organization, String email,
             Role role, Client client) {
-        Created created = create(actor, inviterId, organization, email, role, client);
-        mail.invitation(created.invitation().email(), inviterName, organization.name(), role.name().toLowerCase(),
-                created.token(), settings.invitationValidity());
-        return created.invitation();
+        return create(actor, inviterId, organization, email, role, client, (address, token) -> mail.invitation(
+                address, inviterName, organization.name(), role.name().toLowerCase(), token,
+                settings.invitationValidity())).invitation();
     }
 
+    /**
+     * Creates the invitation and hands its address and token to {@code deliver} before committing: when the email
+     * cannot be sent, nothing is created, nothing is audited, and the address's previous link (if any) keeps working.
+     */
     private Created create(Actor actor, Long inviterId, Organization organization, String email, Role role,
-            Client client) {
+            Client client, BiConsumer<String, String> deliver) {
         EmailAddress address = parse(email);
         if (organization.archived()) {
             throw ProblemException.conflict(organization.name() + " is archived; nobody can join it.");
@@ -130,8 +134,10 @@ public final class Invitations {
             s.getMapper(OneTimeTokenMapper.class).revokeOpen(OneTimeTokens.INVITE, address.value(), organization.id());
             audit.append(s, actor, "invitation.sent", organization.id(), address.value(),
                     Map.of("role", role.name().toLowerCase()), client);
-            return tokens.issue(s, OneTimeTokens.INVITE, address.value(), null, organization.id(), role, inviterId,
-                    settings.invitationValidity());
+            OneTimeTokens.Issued token = tokens.issue(s, OneTimeTokens.INVITE, address.value(), null,
+                    organization.id(), role, inviterId, settings.invitationValidity());
+            deliver.accept(address.value(), token.token());
+            return token;
         });
         Invitation invitation = Invitation.of(store.read(OneTimeTokenMapper.class, m -> m.findById(issued.id())));
         return new Created(invitation, issued.token());

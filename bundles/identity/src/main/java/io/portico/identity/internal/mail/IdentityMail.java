@@ -42,11 +42,13 @@ public final class IdentityMail {
                 "link", link("/reset-password", token), "minutes", settings.resetValidity().toMinutes()));
     }
 
+    /** Sent before the invitation is committed, so a failure says that nothing was created. */
     public void invitation(String to, String inviter, String organization, String role, String token,
             Duration validity) {
         send(to, "You are invited to " + organization, "invitation", Map.of("inviter", inviter,
                 "organization", organization, "role", role, "link", link("/invitations/accept", token),
-                "days", validity.toDays()));
+                "days", validity.toDays()), "We could not send the invitation email just now, so no invitation was "
+                        + "created; please try again in a few minutes.");
     }
 
     /** Someone registered with an address that has an account already: tell its owner, not the registrant. */
@@ -65,10 +67,15 @@ public final class IdentityMail {
     }
 
     private void send(String to, String subject, String template, Map<String, ?> model) {
+        send(to, subject, template, model, "We could not send the email just now; please try again in a few minutes.");
+    }
+
+    /** @param unavailable what the 503 says when the mail server cannot take the email */
+    private void send(String to, String subject, String template, Map<String, ?> model, String unavailable) {
         try {
             mailer.send(new Email(to, subject, IdentityMail.class, template, model));
         } catch (MailException e) {
-            throw ProblemException.unavailable("We could not send the email just now; please try again in a few minutes.");
+            throw ProblemException.unavailable(unavailable);
         }
     }
 }

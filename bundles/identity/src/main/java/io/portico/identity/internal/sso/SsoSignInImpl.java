@@ -76,7 +76,8 @@ public final class SsoSignInImpl implements SsoSignIn {
             audit.record(Actor.anonymous(email.value()), "sign_in.refused", null, email.value(),
                     Map.of("method", "sso", "provider", provider, "reason", "not linked"), client);
             throw new SsoException(SsoException.Reason.NOT_LINKED, "No organization on this portal has invited "
-                    + email.value() + " or uses the domain " + email.domain() + ".");
+                    + email.value() + " or uses the domain " + email.domain() + ". Ask your company's portal "
+                    + "administrator, or " + organizations.operator().name() + ", for an invitation.");
         }
         if (user.disabled()) {
             throw new SsoException(SsoException.Reason.NOT_LINKED, "This account is disabled. Ask your administrator.");

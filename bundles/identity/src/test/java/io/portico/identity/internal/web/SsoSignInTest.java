@@ -87,8 +87,13 @@ class SsoSignInTest {
                 () -> portal.sso.signIn("test", person("s1", "x@acme.example", false), "/")).reason());
         assertEquals(SsoException.Reason.NOT_LINKED, assertThrows(SsoException.class,
                 () -> portal.sso.signIn("test", person("s2", "x@gmail.com", true), "/")).reason());
-        assertEquals(SsoException.Reason.NOT_LINKED, assertThrows(SsoException.class,
-                () -> portal.sso.signIn("test", person("s3", "x@unknown.example", true), "/")).reason());
+        SsoException unknown = assertThrows(SsoException.class,
+                () -> portal.sso.signIn("test", person("s3", "x@unknown.example", true), "/"));
+        assertEquals(SsoException.Reason.NOT_LINKED, unknown.reason());
+        assertEquals("No organization on this portal has invited x@unknown.example or uses the domain "
+                + "unknown.example. Ask your company's portal administrator, or "
+                + portal.organizations.operator().name() + ", for an invitation.", unknown.getMessage(),
+                "the person learns whom to ask");
         assertEquals(users, portal.count("SELECT count(*) FROM app_user"));
         assertTrue(portal.count("SELECT count(*) FROM audit_log WHERE action = 'sign_in.refused'") >= 2);
     }

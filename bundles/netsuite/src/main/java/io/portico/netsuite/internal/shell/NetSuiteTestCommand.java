@@ -44,7 +44,7 @@ public class NetSuiteTestCommand implements Action {
         } catch (NetSuiteException e) {
             out.println("Credentials:  FAILED after " + (System.nanoTime() - started) / 1_000_000 + " ms: "
                     + e.getMessage());
-            return null;
+            throw new IllegalStateException("The NetSuite credentials check failed: " + e.getMessage());
         }
         out.println("NetSuite:     " + reportedLimits());
         return null;

@@ -1,5 +1,6 @@
 package io.portico.netsuite.internal.shell;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.netsuite.contract.SandboxClients;
@@ -24,8 +25,13 @@ class NetSuiteTestCommandTest {
     }
 
     @Test
-    void reportsRejectedCredentials() {
-        String output = run("tokenSecret", "wrong");
+    void rejectedCredentialsAreReportedAndFailTheCommand() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> run(captured, "tokenSecret", "wrong"));
+        assertTrue(failure.getMessage().startsWith("The NetSuite credentials check failed: ")
+                && failure.getMessage().contains("HTTP 401 INVALID_LOGIN"), failure.getMessage());
+        String output = captured.toString(StandardCharsets.UTF_8);
         assertTrue(output.contains("Credentials:  FAILED after"), output);
         assertTrue(output.contains("HTTP 401 INVALID_LOGIN"), output);
     }
@@ -33,6 +39,11 @@ class NetSuiteTestCommandTest {
     /** @param overrides configuration properties and values that replace the sandbox's own */
     private static String run(Object... overrides) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        run(captured, overrides);
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void run(ByteArrayOutputStream captured, Object... overrides) {
         PrintStream original = System.out;
         try (NetSuiteSandbox sandbox = NetSuiteSandbox.builder().start();
              DefaultNetSuiteClient client = SandboxClients.tba(sandbox, overrides)) {
@@ -43,6 +54,5 @@ class NetSuiteTestCommandTest {
         } finally {
             System.setOut(original);
         }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

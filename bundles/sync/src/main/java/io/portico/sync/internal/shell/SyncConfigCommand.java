@@ -57,12 +57,11 @@ public class SyncConfigCommand implements Action {
 
     @Override
     public Object execute() {
-        SyncSettings s = sync.config(type).map(SyncConfig::settings).orElse(SyncSettings.defaults());
+        SyncSettings s = SyncCommands.config(sync, type).settings();
         boolean change = enable || disable || pause || resume || schedule != null || windowDays != null
                 || subsidiaries != null || condition != null || onDelete != null || parallelism != null;
         if (change) {
-            List<Long> ids = subsidiaries == null ? s.subsidiaryIds() : subsidiaries.isBlank() ? List.of()
-                    : Arrays.stream(subsidiaries.split(",")).map(String::strip).map(Long::valueOf).toList();
+            List<Long> ids = subsidiaries == null ? s.subsidiaryIds() : subsidiaryIds(subsidiaries);
             s = new SyncSettings(enable || (s.enabled() && !disable), pause || (s.paused() && !resume),
                     schedule == null ? s.schedule() : schedule,
                     windowDays == null ? s.initialWindowDays() : windowDays == 0 ? null : windowDays, ids,
@@ -71,11 +70,10 @@ public class SyncConfigCommand implements Action {
             try {
                 sync.configure(type, s);
             } catch (SyncException e) {
-                System.out.println("Not changed: " + e.getMessage());
-                return null;
+                throw new IllegalStateException("Not changed: " + e.getMessage());
             }
         }
-        SyncConfig c = sync.config(type).orElseThrow();
+        SyncConfig c = SyncCommands.config(sync, type);
         SyncSettings now = c.settings();
         System.out.println("Record type:   " + c.recordType() + " (" + c.state() + ")");
         System.out.println("Enabled:       " + now.enabled() + (now.paused() ? ", schedule paused" : ""));
@@ -88,5 +86,15 @@ public class SyncConfigCommand implements Action {
         System.out.println("On delete:     " + now.onDelete());
         System.out.println("Watermark:     " + (c.watermark() == null ? "-" : c.watermark() + " (NetSuite time)"));
         return null;
+    }
+
+    private static List<Long> subsidiaryIds(String text) {
+        try {
+            return text.isBlank() ? List.of()
+                    : Arrays.stream(text.split(",")).map(String::strip).map(Long::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--subsidiaries takes NetSuite ids (numbers) separated by commas, "
+                    + "not " + text);
+        }
     }
 }

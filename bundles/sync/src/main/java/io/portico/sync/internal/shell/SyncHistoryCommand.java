@@ -35,6 +35,7 @@ public class SyncHistoryCommand implements Action {
 
     @Override
     public Object execute() {
+        SyncCommands.config(sync, type);
         ShellTable table = new ShellTable();
         if (failing) {
             for (String c : new String[] {"NetSuite id", "Kind", "Attempts", "First failed", "Last failed",
@@ -50,6 +51,8 @@ public class SyncHistoryCommand implements Action {
             return null;
         }
         if (errorsOf > 0) {
+            sync.run(errorsOf).filter(r -> r.recordType().equals(type)).orElseThrow(() ->
+                    new IllegalStateException("No run " + errorsOf + " of " + type + "."));
             table.column("NetSuite id");
             table.column("Kind");
             table.column("Message");

@@ -35,8 +35,7 @@ public class SyncRunCommand implements Action {
         try {
             run = sync.start(type, full);
         } catch (SyncException e) {
-            out.println("Not started: " + e.getMessage());
-            return null;
+            throw new IllegalStateException("Not started: " + e.getMessage());
         }
         out.println("Started run " + run.id() + " of " + type + " on node " + run.node() + ".");
         if (!follow) {
@@ -52,6 +51,10 @@ public class SyncRunCommand implements Action {
         }
         out.println("\r" + ProgressBar.render(current, 30) + "   ");
         out.println(ProgressBar.summary(current));
+        if (!"succeeded".equals(current.status())) {
+            throw new IllegalStateException("Run " + current.id() + " of " + type + " " + current.status()
+                    + (current.message() == null ? "." : ": " + current.message()));
+        }
         return null;
     }
 }

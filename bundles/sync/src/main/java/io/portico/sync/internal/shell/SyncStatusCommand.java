@@ -23,6 +23,9 @@ public class SyncStatusCommand implements Action {
     @Override
     public Object execute() {
         PrintStream out = System.out;
+        if (type != null) {
+            SyncCommands.config(sync, type);
+        }
         for (SyncConfig c : sync.configs()) {
             if (type != null && !type.equals(c.recordType())) {
                 continue;

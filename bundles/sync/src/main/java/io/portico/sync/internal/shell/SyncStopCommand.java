@@ -1,5 +1,6 @@
 package io.portico.sync.internal.shell;
 
+import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -20,8 +21,13 @@ public class SyncStopCommand implements Action {
 
     @Override
     public Object execute() {
-        System.out.println(sync.stop(type) ? "Stopping the sync of " + type + "." : "No sync of " + type
-                + " is running on this node.");
-        return null;
+        if (sync.stop(type)) {
+            System.out.println("Stopping the sync of " + type + ".");
+            return null;
+        }
+        SyncRun elsewhere = SyncCommands.config(sync, type).currentRun();
+        throw new IllegalStateException(elsewhere == null ? "No sync of " + type + " is running."
+                : "Run " + elsewhere.id() + " of " + type + " runs on node " + elsewhere.node()
+                        + "; only that node can stop it.");
     }
 }

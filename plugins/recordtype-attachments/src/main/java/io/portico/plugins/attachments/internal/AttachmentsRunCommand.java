@@ -21,8 +21,8 @@ public class AttachmentsRunCommand implements Action {
         PrintStream out = System.out;
         Optional<AttachmentSync.Outcome> outcome = attachments.runIfFree();
         if (outcome.isEmpty()) {
-            out.println("Another node is looking up attachments right now; try again when it is done.");
-            return null;
+            throw new IllegalStateException("Another node is looking up attachments right now; try again when it is "
+                    + "done.");
         }
         AttachmentSync.Outcome o = outcome.get();
         out.println("Attachments: " + o.summary() + ".");
