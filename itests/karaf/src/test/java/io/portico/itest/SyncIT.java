@@ -244,7 +244,8 @@ public class SyncIT extends PorticoTestSupport {
         HttpResponse<String> list = owner.get("/admin/syncs");
         assertEquals(list.body(), 200, list.statusCode());
         assertTrue(list.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
-        for (String type : List.of("customer", "invoice", "contact", "salesorder", "customerpayment", "creditmemo")) {
+        for (String type : List.of("customer", "invoice", "contact", "salesorder", "itemfulfillment", "customerpayment",
+                "creditmemo")) {
             assertTrue(type, list.body().contains("<tr data-record-type=\"" + type + "\""));
         }
         HttpResponse<String> script = owner.get("/admin/syncs/syncs.js");

@@ -18,6 +18,18 @@ public final class Catalog {
   public record Item(long id, String itemId, String displayName, String itemType, String restType, BigDecimal basePrice) {
   }
 
+  /**
+   * A shipping item (SuiteQL's {@code shipmethod}) and how its carrier writes tracking numbers: UPS {@code 1Z} + 16
+   * characters, FedEx 12 digits, USPS 22 digits, DHL Express 10 digits; a local courier and an LTL freight line with
+   * numbers of their own; customer pickup none.
+   */
+  public record ShipMethod(long id, String name, Carrier carrier) {
+  }
+
+  public enum Carrier {
+    UPS, FEDEX, USPS, DHL, COURIER, FREIGHT, PICKUP
+  }
+
   public record Currency(long id, String symbol, String name, BigDecimal exchangeRate, boolean base) {
   }
 
@@ -86,6 +98,18 @@ public final class Catalog {
       item(219, "NI-WARRANTY", "Extended Warranty (1 yr)", "NonInvtPart", "noninventorysaleitem", "120.00"),
       item(220, "NI-CABLE", "Cable Kit", "NonInvtPart", "noninventorysaleitem", "18.00"));
 
+  /** Ship methods; the generator picks one per sales order, roughly in this list's proportions (see SlotFacts). */
+  public static final List<ShipMethod> SHIP_METHODS = List.of(
+      new ShipMethod(301, "UPS Ground", Carrier.UPS),
+      new ShipMethod(302, "UPS Next Day Air", Carrier.UPS),
+      new ShipMethod(303, "FedEx Ground", Carrier.FEDEX),
+      new ShipMethod(304, "FedEx 2Day", Carrier.FEDEX),
+      new ShipMethod(305, "USPS Priority Mail", Carrier.USPS),
+      new ShipMethod(306, "DHL Express Worldwide", Carrier.DHL),
+      new ShipMethod(307, "Metro Courier Same Day", Carrier.COURIER),
+      new ShipMethod(308, "R+L Carriers LTL Freight", Carrier.FREIGHT),
+      new ShipMethod(309, "Customer Pickup", Carrier.PICKUP));
+
   public static final List<Currency> CURRENCIES = List.of(
       new Currency(1, "USD", "US Dollar", new BigDecimal("1.00"), true),
       new Currency(2, "CAD", "Canadian Dollar", new BigDecimal("0.73"), false),
@@ -140,6 +164,10 @@ public final class Catalog {
 
   public static Optional<Item> item(long id) {
     return ITEMS.stream().filter(i -> i.id() == id).findFirst();
+  }
+
+  public static Optional<ShipMethod> shipMethod(long id) {
+    return SHIP_METHODS.stream().filter(m -> m.id() == id).findFirst();
   }
 
   public static Optional<Currency> currency(long id) {

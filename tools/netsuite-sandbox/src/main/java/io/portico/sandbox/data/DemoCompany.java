@@ -38,8 +38,9 @@ public final class DemoCompany {
 
   public DemoCompany(long seed, int customers, int invoicesPerCustomer, LocalDate today, ZoneId zone) {
     long invoices = (long) customers * invoicesPerCustomer;
-    if (invoices * IdLayout.SLOT_SIZE > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("At most " + Integer.MAX_VALUE / IdLayout.SLOT_SIZE + " invoices");
+    int idsPerSlot = IdLayout.SLOT_SIZE + IdLayout.FULFILLMENTS_PER_SLOT;
+    if (invoices * idsPerSlot > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("At most " + Integer.MAX_VALUE / idsPerSlot + " invoices");
     }
     this.today = today;
     this.zone = zone;
@@ -68,7 +69,11 @@ public final class DemoCompany {
       return layout.entityIndex(type, id) >= 0;
     }
     int slot = layout.slotOf(id);
-    return slot >= 0 && layout.slotType(id) == type && slots.exists(slot, type);
+    if (slot < 0 || layout.slotType(id) != type) {
+      return false;
+    }
+    return type == RecordType.ITEM_FULFILLMENT ? layout.fulfillmentIndex(id) < slots.fulfillments(slot).size()
+        : slots.exists(slot, type);
   }
 
   /**
@@ -81,7 +86,9 @@ public final class DemoCompany {
     }
     if (type.isTransaction()) {
       int key = (int) (id - layout.firstTransactionId());
-      return Optional.of(generatedTransactions.get(key, k -> factory.slotMember(layout.slotOf(id), type)));
+      return Optional.of(generatedTransactions.get(key, k -> type == RecordType.ITEM_FULFILLMENT
+          ? factory.fulfillment(layout.slotOf(id), layout.fulfillmentIndex(id))
+          : factory.slotMember(layout.slotOf(id), type)));
     }
     int key = (int) (id - layout.firstEntityId(RecordType.CUSTOMER));
     return Optional.of(generatedEntities.get(key, k -> switch (type) {
@@ -98,7 +105,7 @@ public final class DemoCompany {
    */
   public Object generatedField(RecordType type, long id, String field) {
     int slot = layout.slotOf(id);
-    return slot < 0 ? UNKNOWN : factory.slotField(slot, type, field);
+    return slot < 0 || type == RecordType.ITEM_FULFILLMENT ? UNKNOWN : factory.slotField(slot, type, field);
   }
 
   /** Marks a field {@link #generatedField} does not derive on its own. */
@@ -108,7 +115,8 @@ public final class DemoCompany {
   public List<ItemLine> generatedItemLines(RecordType type, long id) {
     return switch (type) {
       case INVOICE, SALES_ORDER -> factory.slotItemLines(layout.slotOf(id), type);
-      case CREDIT_MEMO -> generated(type, id).map(r -> r.sublist("item").stream().map(ItemLine::of).toList())
+      case CREDIT_MEMO, ITEM_FULFILLMENT -> generated(type, id)
+          .map(r -> r.sublist("item").stream().map(ItemLine::of).toList())
           .orElse(List.of());
       default -> List.of(); // payments have no item sublist
     };
@@ -119,10 +127,39 @@ public final class DemoCompany {
    * arithmetic over the slot layout and cached block sums: no record is built.
    */
   public long generatedTransactionCount(long fromId, long toId, RecordType type, boolean lines) {
+    if (type == RecordType.ITEM_FULFILLMENT) {
+      return generatedFulfillmentCount(fromId, toId, lines);
+    }
     long offset = layout.firstTransactionId() + IdLayout.slotPosition(type);
     long first = Math.max(0, Math.floorDiv(fromId - offset + IdLayout.SLOT_SIZE - 1, IdLayout.SLOT_SIZE));
     long last = Math.min(layout.invoices() - 1L, Math.floorDiv(toId - offset, IdLayout.SLOT_SIZE));
     return first > last ? 0 : counts.sum((int) first, (int) last + 1, IdLayout.slotPosition(type), lines);
+  }
+
+  /** {@link #generatedTransactionCount} of item fulfillments: whole slots by block sums, the ends one by one. */
+  private long generatedFulfillmentCount(long fromId, long toId, boolean lines) {
+    long lo = Math.max(fromId, layout.firstFulfillmentId());
+    long hi = Math.min(toId, layout.firstFreeTransactionId() - 1);
+    if (lo > hi) {
+      return 0;
+    }
+    int firstSlot = layout.slotOf(lo);
+    int lastSlot = layout.slotOf(hi);
+    if (firstSlot == lastSlot) {
+      return fulfillmentsWithin(firstSlot, layout.fulfillmentIndex(lo), layout.fulfillmentIndex(hi), lines);
+    }
+    return fulfillmentsWithin(firstSlot, layout.fulfillmentIndex(lo), IdLayout.FULFILLMENTS_PER_SLOT - 1, lines)
+        + counts.sum(firstSlot + 1, lastSlot, SlotCounts.FULFILLMENTS, lines)
+        + fulfillmentsWithin(lastSlot, 0, layout.fulfillmentIndex(hi), lines);
+  }
+
+  private long fulfillmentsWithin(int slot, int fromIndex, int toIndex, boolean lines) {
+    List<SlotFacts.Fulfillment> made = slots.fulfillments(slot);
+    long n = 0;
+    for (int k = fromIndex; k <= toIndex && k < made.size(); k++) {
+      n += lines ? made.get(k).lines().size() : 1;
+    }
+    return n;
   }
 
   /** Item lines of the generated transaction with this id; 0 if the generator did not create it. */
@@ -132,38 +169,49 @@ public final class DemoCompany {
       return 0;
     }
     RecordType type = layout.slotType(id);
-    return generates(type, id) ? slots.itemLineCount(slot, type) : 0;
+    if (!generates(type, id)) {
+      return 0;
+    }
+    return type == RecordType.ITEM_FULFILLMENT
+        ? slots.fulfillments(slot).get(layout.fulfillmentIndex(id)).lines().size() : slots.itemLineCount(slot, type);
   }
 
   /**
-   * Lowest generated transaction id that can carry a date (transaction, due, created or modified date) on or after
-   * {@code day}. Every date of slot i lies within [tranDate(i) - 10 days, tranDate(i) + 70 days] and tranDate grows
-   * with i, so earlier slots can be skipped by arithmetic.
+   * Lowest slot whose transactions can carry a date (transaction, due, created or modified date) on or after
+   * {@code day}; {@code invoices} if none. Every date of slot i, its item fulfillments' included, lies within
+   * [tranDate(i) - 10 days, tranDate(i) + 70 days] and tranDate grows with i, so earlier slots can be skipped by
+   * arithmetic.
    */
-  public long firstTransactionIdWithDatesFrom(LocalDate day) {
+  public int firstSlotWithDatesFrom(LocalDate day) {
     long daysIn = ChronoUnit.DAYS.between(historyStart(), day) - SLOT_DATE_SPAN_AFTER - 4;
     long slot = daysIn <= 0 ? 0 : Math.max(0, daysIn * layout.invoices() / SlotFacts.HISTORY_DAYS - 1);
-    return layout.firstTransactionId() + Math.min(slot, layout.invoices()) * IdLayout.SLOT_SIZE;
+    return (int) Math.min(slot, layout.invoices());
   }
 
-  /** Highest generated transaction id that can carry a date on or before {@code day}; see above. */
-  public long lastTransactionIdWithDatesUntil(LocalDate day) {
+  /** Highest slot whose transactions can carry a date on or before {@code day}; -1 if none. See above. */
+  public int lastSlotWithDatesUntil(LocalDate day) {
     long daysIn = ChronoUnit.DAYS.between(historyStart(), day) + SlotFacts.MAX_ORDER_LEAD_DAYS + 1;
     if (daysIn < 0) {
-      return layout.firstTransactionId() - 1;
+      return -1;
     }
-    long slot = Math.min(layout.invoices() - 1L, (daysIn + 1) * layout.invoices() / SlotFacts.HISTORY_DAYS + 1);
-    return layout.firstTransactionId() + slot * IdLayout.SLOT_SIZE + IdLayout.SLOT_SIZE - 1;
+    return (int) Math.min(layout.invoices() - 1L, (daysIn + 1) * layout.invoices() / SlotFacts.HISTORY_DAYS + 1);
   }
 
   /**
-   * Whether a member of the generated slot holding this transaction id can carry an activity date (created, last
-   * modified) or, with {@code activity} false, a document date (transaction, due date) within the window.
+   * Whether the generated transaction with this id (for a slot member: any member of its slot) can carry an activity
+   * date (created, last modified) or, with {@code activity} false, a document date (transaction, due date) within the
+   * window.
    */
   public boolean slotMayHaveDatesWithin(long transactionId, DateWindow window, boolean activity) {
     int slot = layout.slotOf(transactionId);
     if (slot < 0) {
       return true;
+    }
+    if (layout.slotType(transactionId) == RecordType.ITEM_FULFILLMENT) {
+      List<SlotFacts.Fulfillment> made = slots.fulfillments(slot);
+      int k = layout.fulfillmentIndex(transactionId);
+      return k >= made.size()
+          || (activity ? made.get(k).activityDates() : made.get(k).documentDates()).overlaps(window);
     }
     SlotFacts.Timeline t = slots.timeline(slot);
     return (activity ? t.activityDates() : t.documentDates()).overlaps(window);

@@ -11,6 +11,8 @@ final class Hashing {
   static final int SLOT = 4;
   static final int SLOT_DETAIL = 5;
   static final int SLOT_TIMELINE = 6;
+  /** The item fulfillments of a slot's sales order: a stream of its own, so the other members draw as before. */
+  static final int SLOT_FULFILLMENTS = 7;
 
   private Hashing() {
   }

@@ -3,8 +3,9 @@ package io.portico.sandbox.data;
 /**
  * Maps generated records to internal ids by arithmetic, so any record can be found (or skipped to) without an index.
  * Entities share one id sequence (customers, then contacts, then vendors) as in NetSuite; transactions share another,
- * laid out in slots of four per generated invoice: sales order, invoice, credit memo, customer payment. A slot member
- * that the generator decides not to create leaves a gap, like deleted or never-committed ids in a real account.
+ * laid out in slots of four per generated invoice: sales order, invoice, credit memo, customer payment. The item
+ * fulfillments of slot i's sales order follow all slots, three ids per slot, so adding them moved no other id. A slot
+ * member that the generator decides not to create leaves a gap, like deleted or never-committed ids in a real account.
  * Records created through the API get ids above both ranges.
  */
 public final class IdLayout {
@@ -15,6 +16,8 @@ public final class IdLayout {
   static final long ADDRESS_BASE = 1001;
   static final int CONTACTS_PER_CUSTOMER = 2;
   static final int SLOT_SIZE = 4;
+  /** Most item fulfillments one sales order gets. */
+  static final int FULFILLMENTS_PER_SLOT = 3;
 
   private final int customers;
   private final int invoices;
@@ -106,18 +109,40 @@ public final class IdLayout {
     return transactionId(slot, RecordType.INVOICE);
   }
 
-  public long firstFreeTransactionId() {
+  /** Id of the {@code index}th (from 0) item fulfillment of slot {@code slot}'s sales order. */
+  public long fulfillmentId(int slot, int index) {
+    return firstFulfillmentId() + (long) slot * FULFILLMENTS_PER_SLOT + index;
+  }
+
+  /** First id of the item fulfillments' range, right after the slots. */
+  public long firstFulfillmentId() {
     return TRANSACTION_BASE + (long) invoices * SLOT_SIZE;
   }
 
-  /** Slot of a generated transaction id, or -1 if the id is outside the generated range. */
+  /** Which of its sales order's item fulfillments (from 0) a generated item fulfillment id is. */
+  public int fulfillmentIndex(long fulfillmentId) {
+    return (int) ((fulfillmentId - firstFulfillmentId()) % FULFILLMENTS_PER_SLOT);
+  }
+
+  public long firstFreeTransactionId() {
+    return firstFulfillmentId() + (long) invoices * FULFILLMENTS_PER_SLOT;
+  }
+
+  /** Slot of a generated transaction id (an item fulfillment's: its sales order's), or -1 outside the generated ids. */
   public int slotOf(long transactionId) {
     long offset = transactionId - TRANSACTION_BASE;
-    return offset >= 0 && offset < (long) invoices * SLOT_SIZE ? (int) (offset / SLOT_SIZE) : -1;
+    if (offset < 0 || transactionId >= firstFreeTransactionId()) {
+      return -1;
+    }
+    return transactionId < firstFulfillmentId() ? (int) (offset / SLOT_SIZE)
+        : (int) ((transactionId - firstFulfillmentId()) / FULFILLMENTS_PER_SLOT);
   }
 
   /** The type a generated transaction id would have (whether or not the generator created it). */
   public RecordType slotType(long transactionId) {
+    if (transactionId >= firstFulfillmentId()) {
+      return RecordType.ITEM_FULFILLMENT;
+    }
     return switch ((int) ((transactionId - TRANSACTION_BASE) % SLOT_SIZE)) {
       case 0 -> RecordType.SALES_ORDER;
       case 1 -> RecordType.INVOICE;

@@ -18,6 +18,7 @@ final class RecordFactory {
   static final Choice SALES_ORDER_FORM = new Choice("68", "Standard Sales Order");
   static final Choice PAYMENT_FORM = new Choice("70", "Standard Customer Payment");
   static final Choice CREDIT_MEMO_FORM = new Choice("88", "Standard Credit Memo");
+  static final Choice ITEM_FULFILLMENT_FORM = new Choice("72", "Standard Item Fulfillment");
 
   private final IdLayout layout;
   private final EntityFacts entities;
@@ -270,9 +271,52 @@ final class RecordFactory {
     return r;
   }
 
-  private RecordData transactionHeader(RecordType type, int slot, EntityFacts.Customer c, LocalDate tranDate,
+  /**
+   * The {@code index}th item fulfillment of the slot's sales order (which the caller checked exists): shipping
+   * method, status, the order it fulfils, one {@code package} line per tracking number and the shipped {@code item}
+   * lines, each naming its order line. Numbered IF + its position in the fulfillments' id range.
+   */
+  RecordData fulfillment(int slot, int index) {
+    SlotFacts.Fulfillment f = slots.fulfillments(slot).get(index);
+    EntityFacts.Customer c = entities.customer(slot % layout.customers());
+    long id = layout.fulfillmentId(slot, index);
+    RecordData r = transactionHeader(RecordType.ITEM_FULFILLMENT, id, c, f.shipDate(), f.created(),
+        f.lastModified());
+    r.set("tranId", "IF" + (1000 + id - layout.firstFulfillmentId()))
+        .set("status", f.status())
+        .set("createdFrom", new Ref("salesorder", layout.transactionId(slot, RecordType.SALES_ORDER)))
+        .set("shipMethod", new Ref("shipitem", f.shipMethod().id()))
+        .set("memo", f.memo())
+        .set("customForm", ITEM_FULFILLMENT_FORM)
+        .set("shippingAddress", Addresses.of(c.companyName(), c.street(), c.state()))
+        .set("shippingAddress_text", Addresses.text(c.companyName(), c.street(), c.state()));
+    List<Map<String, Object>> packages = new ArrayList<>();
+    for (String number : f.trackingNumbers()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("packageDescr", "Carton " + (packages.size() + 1));
+      p.put("packageTrackingNumber", number);
+      packages.add(p);
+    }
+    r.setSublist("package", packages);
+    List<Map<String, Object>> lines = new ArrayList<>(f.lines().size());
+    for (SlotFacts.ShippedLine l : f.lines()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("line", l.line());
+      m.put("item", new Ref(l.item().restType(), l.item().id()));
+      m.put("itemType", Choice.of(l.item().itemType()));
+      m.put("description", l.description());
+      m.put("quantity", l.quantity());
+      m.put("orderLine", l.orderLine());
+      m.put("itemReceive", true);
+      lines.add(m);
+    }
+    r.setSublist("item", lines);
+    return r;
+  }
+
+  private RecordData transactionHeader(RecordType type, long id, EntityFacts.Customer c, LocalDate tranDate,
                                        Instant created, Instant modified) {
-    return new RecordData(type, layout.transactionId(slot, type))
+    return new RecordData(type, id)
         .set("entity", new Ref("customer", layout.customerId(c.index())))
         .set("tranDate", tranDate)
         .set("postingPeriod", new Ref("accountingperiod", AccountingPeriods.idOf(tranDate)))
@@ -281,6 +325,11 @@ final class RecordFactory {
         .set("subsidiary", new Ref("subsidiary", Catalog.SUBSIDIARY_ID))
         .set("createdDate", created)
         .set("lastModifiedDate", modified);
+  }
+
+  private RecordData transactionHeader(RecordType type, int slot, EntityFacts.Customer c, LocalDate tranDate,
+                                       Instant created, Instant modified) {
+    return transactionHeader(type, layout.transactionId(slot, type), c, tranDate, created, modified);
   }
 
   private Map<String, Object> applyLine(int slot, SlotFacts.Plan p, BigDecimal amount) {

@@ -34,6 +34,9 @@ public final class RecordSchema {
     SCHEMAS.put(RecordType.SALES_ORDER, sale());
     SCHEMAS.put(RecordType.CREDIT_MEMO, sale()
         .ro("applied", FieldKind.NUMBER).ro("unapplied", FieldKind.NUMBER).ro("amountRemaining", FieldKind.NUMBER));
+    SCHEMAS.put(RecordType.ITEM_FULFILLMENT, transaction()
+        .ref("entity", "customer").ref("createdFrom", null).ref("shipMethod", "shipitem")
+        .ro("shippingAddress_text", FieldKind.STRING));
     SCHEMAS.put(RecordType.CUSTOMER_PAYMENT, transaction()
         .ref("customer", "customer").rw("payment", FieldKind.NUMBER).ro("total", FieldKind.NUMBER)
         .ro("applied", FieldKind.NUMBER).ro("unapplied", FieldKind.NUMBER).ref("account", "account")

@@ -11,7 +11,8 @@ public enum RecordType {
   INVOICE("invoice", "CustInvc", "Invoice", -30),
   SALES_ORDER("salesorder", "SalesOrd", "Sales Order", -30),
   CUSTOMER_PAYMENT("customerpayment", "CustPymt", "Payment", -30),
-  CREDIT_MEMO("creditmemo", "CustCred", "Credit Memo", -30);
+  CREDIT_MEMO("creditmemo", "CustCred", "Credit Memo", -30),
+  ITEM_FULFILLMENT("itemfulfillment", "ItemShip", "Item Fulfillment", -30);
 
   private final String restName;
   private final String transactionCode;

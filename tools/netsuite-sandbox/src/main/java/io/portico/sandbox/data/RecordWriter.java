@@ -309,6 +309,7 @@ final class RecordWriter {
       case INVOICE -> "INV";
       case SALES_ORDER -> "SO";
       case CREDIT_MEMO -> "CM";
+      case ITEM_FULFILLMENT -> "IF";
       default -> "PYMT";
     };
   }

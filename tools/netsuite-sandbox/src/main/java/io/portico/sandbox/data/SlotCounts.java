@@ -1,5 +1,6 @@
 package io.portico.sandbox.data;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -12,14 +13,16 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 final class SlotCounts {
 
   static final int BLOCK = 1024;
-  /** Slot member types by position in the slot (see {@link IdLayout}). */
+  /** Slot member types by position in the slot (see {@link IdLayout}), then the slot's item fulfillments. */
   static final RecordType[] POSITIONS = {RecordType.SALES_ORDER, RecordType.INVOICE, RecordType.CREDIT_MEMO,
-      RecordType.CUSTOMER_PAYMENT};
+      RecordType.CUSTOMER_PAYMENT, RecordType.ITEM_FULFILLMENT};
+  /** The position of a slot's item fulfillments: how many it has, or their lines. */
+  static final int FULFILLMENTS = 4;
 
   private final SlotFacts slots;
   private final int invoices;
   // [position * 2 + (lines ? 1 : 0)]: per block the sum plus one (0 = not summed yet).
-  private final AtomicIntegerArray[] sums = new AtomicIntegerArray[8];
+  private final AtomicIntegerArray[] sums = new AtomicIntegerArray[POSITIONS.length * 2];
 
   SlotCounts(SlotFacts slots, int invoices) {
     this.slots = slots;
@@ -76,6 +79,10 @@ final class SlotCounts {
 
   private int slot(int slot, int position, boolean lines) {
     RecordType type = POSITIONS[position];
+    if (type == RecordType.ITEM_FULFILLMENT) {
+      List<SlotFacts.Fulfillment> made = slots.fulfillments(slot);
+      return lines ? made.stream().mapToInt(f -> f.lines().size()).sum() : made.size();
+    }
     if (!slots.exists(slot, type)) {
       return 0;
     }

@@ -64,6 +64,23 @@ final class SlotFacts {
               BigDecimal salesOrderTotal) {
   }
 
+  /**
+   * One item fulfillment of the slot's sales order: shipped (or, in the last days, still picked or packed) on
+   * {@code shipDate} with one tracking number per package ({@code trackingNumbers}, none while picked or for a
+   * pickup), and the sales order lines it ships.
+   */
+  record Fulfillment(int index, LocalDate shipDate, Instant created, Instant lastModified, TransactionStatus status,
+                     Catalog.ShipMethod shipMethod, List<String> trackingNumbers, List<ShippedLine> lines,
+                     String memo, DateWindow documentDates, DateWindow activityDates) {
+  }
+
+  /** A fulfillment line: {@code quantity} of the sales order's line {@code orderLine}. */
+  record ShippedLine(int line, int orderLine, Catalog.Item item, BigDecimal quantity, String description) {
+  }
+
+  /** Longest an item fulfillment follows the one before it (the first, its sales order). */
+  static final int MAX_SHIPPING_GAP_DAYS = 5;
+
   /** Longest gap between an invoice's date and its payment. */
   static final int MAX_PAYMENT_DELAY_DAYS = 70;
   /** Longest a sales order precedes its invoice. */
@@ -76,6 +93,7 @@ final class SlotFacts {
   private final ZoneId zone;
   private final EntityFacts entities;
   private final FactCache<Plan> plans = new FactCache<>(4096);
+  private final FactCache<List<Fulfillment>> fulfillments = new FactCache<>(4096);
 
   SlotFacts(long seed, int customers, int invoices, LocalDate today, ZoneId zone, EntityFacts entities) {
     this.seed = seed;
@@ -245,6 +263,125 @@ final class SlotFacts {
         checkNumber, creditAmount, soStatus, soLines, soTotal);
   }
 
+  /**
+   * The item fulfillments of the slot's sales order, oldest first: none before it is approved and fulfilled, or when
+   * it sells only services; every inventory unit in one to three fulfillments once it is pending billing or billed;
+   * some of them when it is partially fulfilled, and for half of the closed orders. Drawn from a stream of their own.
+   */
+  List<Fulfillment> fulfillments(int slot) {
+    return fulfillments.get(slot, this::deriveFulfillments);
+  }
+
+  private List<Fulfillment> deriveFulfillments(int slot) {
+    Shape shape = shape(slot);
+    if (!shape.hasSalesOrder()) {
+      return List.of();
+    }
+    List<Line> shippable = salesOrderLines(slot).stream()
+        .filter(l -> l.item().itemType().equals("InvtPart")).toList();
+    int mostUnits = shippable.stream().mapToInt(l -> l.quantity().intValue()).max().orElse(0);
+    SplittableRandom r = Hashing.random(seed, Hashing.SLOT_FULFILLMENTS, slot);
+    TransactionStatus orderStatus = shape.salesOrderBilled() ? TransactionStatus.SALES_ORDER_BILLED
+        : plan(slot).salesOrderStatus();
+    // Shipping in `planned` parts, of which `made` exist; each part ships at least one unit of the largest line.
+    int planned;
+    int made;
+    switch (orderStatus) {
+      case SALES_ORDER_PENDING_BILLING, SALES_ORDER_BILLED -> {
+        planned = mostUnits == 0 ? 0 : 1 + r.nextInt(Math.min(IdLayout.FULFILLMENTS_PER_SLOT, mostUnits));
+        made = planned;
+      }
+      case SALES_ORDER_PARTIALLY_FULFILLED, SALES_ORDER_CLOSED -> {
+        boolean shipped = orderStatus == TransactionStatus.SALES_ORDER_PARTIALLY_FULFILLED || r.nextBoolean();
+        planned = !shipped || mostUnits < 2 ? 0
+            : 2 + r.nextInt(Math.min(IdLayout.FULFILLMENTS_PER_SLOT, mostUnits) - 1);
+        made = planned == 0 ? 0 : 1 + r.nextInt(planned - 1);
+      }
+      default -> {
+        planned = 0;
+        made = 0;
+      }
+    }
+    if (made == 0) {
+      return List.of();
+    }
+    Catalog.ShipMethod method = shipMethod(r.nextInt(100));
+    LocalDate yesterday = today.minusDays(1);
+    LocalDate date = timeline(slot).salesOrderDate();
+    List<Fulfillment> out = new ArrayList<>(made);
+    for (int k = 0; k < made; k++) {
+      date = date.plusDays(r.nextInt(MAX_SHIPPING_GAP_DAYS + 1));
+      date = date.isAfter(yesterday) ? yesterday : date;
+      Instant created = at(date, 8, r);
+      Instant lastModified = created.plusSeconds(60 + r.nextInt(4 * 3600));
+      TransactionStatus status = date.isBefore(today.minusDays(2)) ? TransactionStatus.ITEM_FULFILLMENT_SHIPPED
+          : pick(r, TransactionStatus.ITEM_FULFILLMENT_PICKED, TransactionStatus.ITEM_FULFILLMENT_PACKED,
+              TransactionStatus.ITEM_FULFILLMENT_SHIPPED);
+      List<ShippedLine> lines = new ArrayList<>();
+      for (Line l : shippable) {
+        int units = l.quantity().intValue();
+        int part = units * (k + 1) / planned - units * k / planned;
+        if (part > 0) {
+          lines.add(new ShippedLine(lines.size() + 1, l.line(), l.item(), BigDecimal.valueOf(part),
+              l.description()));
+        }
+      }
+      List<String> tracking = new ArrayList<>();
+      if (status != TransactionStatus.ITEM_FULFILLMENT_PICKED) {
+        int packages = method.carrier() == Catalog.Carrier.FREIGHT ? 1 : 1 + r.nextInt(3);
+        for (int p = 0; p < packages && method.carrier() != Catalog.Carrier.PICKUP; p++) {
+          tracking.add(trackingNumber(method.carrier(), r));
+        }
+      }
+      String memo = r.nextInt(100) < 20 ? pick(r, "Ship complete", "Deliver to loading dock", "Call before delivery",
+          "Backordered items to follow") : null;
+      out.add(new Fulfillment(k, date, created, lastModified, status, method, List.copyOf(tracking),
+          List.copyOf(lines), memo, new DateWindow(date, date),
+          new DateWindow(LocalDate.ofInstant(created, zone), LocalDate.ofInstant(lastModified, zone))));
+    }
+    return List.copyOf(out);
+  }
+
+  /** UPS and FedEx carry most orders; a few go by courier, freight or are picked up. */
+  private static Catalog.ShipMethod shipMethod(int roll) {
+    int[] upTo = {22, 30, 45, 55, 70, 80, 88, 95, 100};
+    for (int i = 0; i < upTo.length; i++) {
+      if (roll < upTo[i]) {
+        return Catalog.SHIP_METHODS.get(i);
+      }
+    }
+    throw new IllegalArgumentException("roll " + roll);
+  }
+
+  private static String trackingNumber(Catalog.Carrier carrier, SplittableRandom r) {
+    return switch (carrier) {
+      case UPS -> "1Z" + alphanumeric(r, 6) + "03" + digits(r, 8);
+      case FEDEX -> digits(r, 12);
+      case USPS -> "9405" + digits(r, 18);
+      case DHL -> digits(r, 10);
+      case COURIER -> "MC-" + digits(r, 7);
+      case FREIGHT -> "PRO " + digits(r, 9);
+      case PICKUP -> throw new IllegalArgumentException("a pickup has no tracking number");
+    };
+  }
+
+  private static String digits(SplittableRandom r, int n) {
+    StringBuilder b = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      b.append((char) ('0' + r.nextInt(10)));
+    }
+    return b.toString();
+  }
+
+  private static String alphanumeric(SplittableRandom r, int n) {
+    String chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+    StringBuilder b = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      b.append(chars.charAt(r.nextInt(chars.length())));
+    }
+    return b.toString();
+  }
+
   /** A delay of 1..max days after {@code from}, never beyond yesterday (generated history ends before today). */
   private int daysUntil(LocalDate from, int max, SplittableRandom r) {
     long room = Math.min(max, ChronoUnit.DAYS.between(from, today.minusDays(1)));
@@ -339,7 +476,8 @@ final class SlotFacts {
 
 
 
-  private static String pick(SplittableRandom r, String... options) {
+  @SafeVarargs
+  private static <T> T pick(SplittableRandom r, T... options) {
     return options[r.nextInt(options.length)];
   }
 }

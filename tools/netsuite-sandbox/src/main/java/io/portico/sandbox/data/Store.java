@@ -146,6 +146,10 @@ public final class Store {
     long start = Math.max(fromInclusive, layout.firstTransactionId());
     long generatedEnd = layout.firstFreeTransactionId();
     boolean invoicesOnly = types.equals(Set.of(RecordType.INVOICE));
+    // Either range of generated ids (slots, item fulfillments) is skipped at once when it holds none of the types.
+    long slotsEnd = types.equals(Set.of(RecordType.ITEM_FULFILLMENT)) ? layout.firstTransactionId()
+        : layout.firstFulfillmentId();
+    long fulfillmentsEnd = types.contains(RecordType.ITEM_FULFILLMENT) ? generatedEnd : layout.firstFulfillmentId();
     IdCursor created = createdIds(true, fromInclusive, types);
     return new IdCursor() {
       long next = start;
@@ -153,6 +157,13 @@ public final class Store {
       @Override
       public long nextId() {
         while (next < generatedEnd) {
+          if (next >= slotsEnd && next < layout.firstFulfillmentId()) {
+            next = layout.firstFulfillmentId();
+          }
+          if (next >= fulfillmentsEnd) {
+            next = generatedEnd;
+            break;
+          }
           long id = next++;
           RecordType t = layout.slotType(id);
           if (!types.contains(t) || overlay.isDeleted(t, id)) {
@@ -248,34 +259,61 @@ public final class Store {
    */
   public IdCursor transactionIdsWithDatesWithin(DateWindow window, boolean activity, long from, long to,
                                                 Set<RecordType> types) {
-    long lo = window.first() == null ? from : Math.max(from, company.firstTransactionIdWithDatesFrom(window.first()));
-    long hi = window.last() == null ? to : Math.min(to, company.lastTransactionIdWithDatesUntil(window.last()));
-    IdCursor inRange = transactionIds(lo, types);
+    int firstSlot = window.first() == null ? 0 : company.firstSlotWithDatesFrom(window.first());
+    int lastSlot = window.last() == null ? layout.invoices() - 1 : company.lastSlotWithDatesUntil(window.last());
+    // The slots' ids and their item fulfillments' ids, each range narrowed to the slots the window can reach.
+    long[][] ranges = {
+        {layout.transactionId(firstSlot, RecordType.SALES_ORDER), layout.transactionId(lastSlot, RecordType.SALES_ORDER)
+            + IdLayout.SLOT_SIZE - 1},
+        {layout.fulfillmentId(firstSlot, 0), layout.fulfillmentId(lastSlot, IdLayout.FULFILLMENTS_PER_SLOT - 1)}};
+    if (window.first() == null) {
+      ranges[0][0] = Long.MIN_VALUE;
+    }
+    if (window.last() == null) {
+      ranges[1][1] = Long.MAX_VALUE; // and the created ones after them
+    }
     IdCursor filtered = new IdCursor() {
+      int range;
+      IdCursor inRange = transactionIds(Math.max(from, ranges[0][0]), types);
       int checkedSlot = -1;
       boolean slotMatches;
 
       @Override
       public long nextId() {
-        for (long id = inRange.nextId(); id != END && id <= hi; id = inRange.nextId()) {
-          int slot = layout.slotOf(id);
-          if (slot < 0 || overlay.isChanged(layout.slotType(id), id)) {
-            return id;
+        while (range < ranges.length) {
+          long hi = Math.min(to, ranges[range][1]);
+          for (long id = inRange.nextId(); id != END && id <= hi; id = inRange.nextId()) {
+            if (matches(id)) {
+              return id;
+            }
           }
-          if (slot != checkedSlot) {
-            checkedSlot = slot;
-            slotMatches = company.slotMayHaveDatesWithin(id, window, activity);
-          }
-          if (slotMatches) {
-            return id;
+          if (++range < ranges.length) {
+            inRange = transactionIds(Math.max(from, ranges[range][0]), types);
+            checkedSlot = -1;
           }
         }
         return END;
       }
+
+      private boolean matches(long id) {
+        int slot = layout.slotOf(id);
+        if (slot < 0 || overlay.isChanged(layout.slotType(id), id)) {
+          return true;
+        }
+        if (layout.slotType(id) == RecordType.ITEM_FULFILLMENT) {
+          return company.slotMayHaveDatesWithin(id, window, activity); // each has dates of its own
+        }
+        if (slot != checkedSlot) {
+          checkedSlot = slot;
+          slotMatches = company.slotMayHaveDatesWithin(id, window, activity);
+        }
+        return slotMatches;
+      }
     };
     TreeSet<Long> touched = new TreeSet<>();
     for (long id : overlay.touchedIds(true)) {
-      if (id >= from && id <= to && (id < lo || id > hi) && transactionType(id).filter(types::contains).isPresent()) {
+      boolean scanned = (id >= ranges[0][0] && id <= ranges[0][1]) || (id >= ranges[1][0] && id <= ranges[1][1]);
+      if (id >= from && id <= to && !scanned && transactionType(id).filter(types::contains).isPresent()) {
         touched.add(id);
       }
     }
@@ -317,6 +355,12 @@ public final class Store {
           RecordType.CUSTOMER_PAYMENT)) {
         long id = layout.transactionId(slot, t);
         if (!overlay.isChanged(t, id) && exists(t, id)) {
+          ids.add(id);
+        }
+      }
+      for (int k = 0; k < IdLayout.FULFILLMENTS_PER_SLOT; k++) {
+        long id = layout.fulfillmentId(slot, k);
+        if (!overlay.isChanged(RecordType.ITEM_FULFILLMENT, id) && exists(RecordType.ITEM_FULFILLMENT, id)) {
           ids.add(id);
         }
       }
@@ -375,6 +419,7 @@ public final class Store {
     return switch (ref.target()) {
       case "currency" -> Catalog.currency(id).map(Catalog.Currency::symbol).orElse(null);
       case "term" -> Catalog.term(id).map(Catalog.Term::name).orElse(null);
+      case "shipitem" -> Catalog.shipMethod(id).map(Catalog.ShipMethod::name).orElse(null);
       case "subsidiary" -> id == Catalog.SUBSIDIARY_ID ? Catalog.SUBSIDIARY_NAME : null;
       case "account" -> Catalog.account(id).map(Catalog.Account::displayName).orElse(null);
       case "accountingperiod" -> AccountingPeriods.nameOf(id);

@@ -19,7 +19,10 @@ public enum TransactionStatus {
   PAYMENT_NOT_DEPOSITED(RecordType.CUSTOMER_PAYMENT, "B", "Not Deposited"),
   PAYMENT_DEPOSITED(RecordType.CUSTOMER_PAYMENT, "C", "Deposited"),
   CREDIT_MEMO_OPEN(RecordType.CREDIT_MEMO, "A", "Open"),
-  CREDIT_MEMO_FULLY_APPLIED(RecordType.CREDIT_MEMO, "B", "Fully Applied");
+  CREDIT_MEMO_FULLY_APPLIED(RecordType.CREDIT_MEMO, "B", "Fully Applied"),
+  ITEM_FULFILLMENT_PICKED(RecordType.ITEM_FULFILLMENT, "A", "Picked"),
+  ITEM_FULFILLMENT_PACKED(RecordType.ITEM_FULFILLMENT, "B", "Packed"),
+  ITEM_FULFILLMENT_SHIPPED(RecordType.ITEM_FULFILLMENT, "C", "Shipped");
 
   private final RecordType type;
   private final String letter;

@@ -16,6 +16,7 @@ import io.portico.sandbox.data.TransactionStatus;
 import io.portico.sandbox.files.MediaEndpoint;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,8 @@ final class SuiteQlTables {
     for (String name : List.of("nexttransactionlink", "previoustransactionlink")) {
       register(linkTable(name, false));
     }
+    register(trackingNumberTable());
+    register(trackingNumberMapTable());
     register(fileTable(accountId));
     register(listTables());
   }
@@ -102,6 +105,7 @@ final class SuiteQlTables {
         .add("subsidiary", r -> r.refId("subsidiary"), r -> r.refName("subsidiary"))
         .add("postingperiod", r -> r.refId("postingPeriod"), r -> r.refName("postingPeriod"))
         .add("createdfrom", r -> r.refId("createdFrom"), r -> r.refName("createdFrom"))
+        .add("shipmethod", r -> r.refId("shipMethod"), r -> r.refName("shipMethod"))
         .add("billingaddress", r -> r.field("billingAddress") == null ? null
             : TRANSACTION_ADDRESS_OFFSET + r.id(), r -> r.text("billingAddress_text"))
         .add("email", r -> r.text("email"))
@@ -131,7 +135,7 @@ final class SuiteQlTables {
         .add("amount", l -> baseCurrency(lineAmount(l), l.transaction()))
         .add("memo", l -> l.item() == null ? l.transaction().text("memo") : l.item().description())
         .add("accountinglinetype", l -> l.item() == null || l.transaction().type() == RecordType.SALES_ORDER
-            ? null : "INCOME")
+            || l.transaction().type() == RecordType.ITEM_FULFILLMENT ? null : "INCOME")
         .add("entity", l -> customerRef(l.transaction()) == null ? null : customerRef(l.transaction()).id(),
             l -> customerRef(l.transaction()) == null ? null : store.refName(customerRef(l.transaction())))
         .add("subsidiary", l -> l.transaction().refId("subsidiary"), l -> l.transaction().refName("subsidiary"))
@@ -325,6 +329,73 @@ final class SuiteQlTables {
     return rows;
   }
 
+  // ---------------------------------------------------------------- tracking numbers
+
+  /**
+   * An item fulfillment's tracking number: SuiteQL has them in {@code trackingnumber}, tied to transactions by
+   * {@code trackingnumbermap} (there is no queryable tracking number column on {@code transaction}). Its id is the
+   * fulfillment's id times {@value #TRACKING_IDS_PER_TRANSACTION} plus the package's position.
+   */
+  record TrackingRow(long id, long transaction, String number) {
+  }
+
+  static final int TRACKING_IDS_PER_TRANSACTION = 10;
+
+  private Table trackingNumberTable() {
+    List<Column> columns = new Columns<TrackingRow>()
+        .add("id", TrackingRow::id)
+        .add("trackingnumber", TrackingRow::number)
+        .build();
+    return new DerivedTable("trackingnumber", columns, "id", 0, from -> {
+      IdCursor fulfillments = store.ids(RecordType.ITEM_FULFILLMENT, Math.floorDiv(from,
+          TRACKING_IDS_PER_TRANSACTION));
+      return new IdCursor() {
+        final ArrayDeque<Long> pending = new ArrayDeque<>();
+
+        @Override
+        public long nextId() {
+          while (pending.isEmpty()) {
+            long id = fulfillments.nextId();
+            if (id == END) {
+              return END;
+            }
+            trackingNumbers(id).forEach(t -> pending.add(((TrackingRow) t).id()));
+            pending.removeIf(t -> t < from);
+          }
+          return pending.poll();
+        }
+      };
+    }, id -> trackingNumbers(Math.floorDiv(id, TRACKING_IDS_PER_TRANSACTION)).stream()
+        .filter(t -> ((TrackingRow) t).id() == id).toList(), Map.of());
+  }
+
+  private Table trackingNumberMapTable() {
+    List<Column> columns = new Columns<TrackingRow>()
+        .add("transaction", TrackingRow::transaction)
+        .add("trackingnumber", TrackingRow::id, TrackingRow::number)
+        .build();
+    return new DerivedTable("trackingnumbermap", columns, "transaction", 0,
+        from -> store.ids(RecordType.ITEM_FULFILLMENT, from), this::trackingNumbers, Map.of());
+  }
+
+  /** A fulfillment's tracking numbers, one per package, in package order. */
+  private List<Object> trackingNumbers(long fulfillmentId) {
+    if (store.typeOfTransactionId(fulfillmentId) != RecordType.ITEM_FULFILLMENT) {
+      return List.of();
+    }
+    List<Object> rows = new ArrayList<>();
+    store.findStored(RecordType.ITEM_FULFILLMENT, fulfillmentId).ifPresent(f -> {
+      for (Map<String, Object> p : f.sublist("package")) {
+        Object number = p.get("packageTrackingNumber");
+        if (number != null) {
+          rows.add(new TrackingRow(fulfillmentId * TRACKING_IDS_PER_TRANSACTION + rows.size(), fulfillmentId,
+              number.toString()));
+        }
+      }
+    });
+    return rows;
+  }
+
   // ---------------------------------------------------------------- files
 
   private Table fileTable(String accountId) {
@@ -422,8 +493,13 @@ final class SuiteQlTables {
     return (Ref) (entity != null ? entity : r.field("customer"));
   }
 
+  /** A customer payment's total is its payment; an item fulfillment, which ships and bills nothing, has 0. */
   private static BigDecimal total(LazyRecord r) {
-    return r.type() == RecordType.CUSTOMER_PAYMENT ? r.decimal("payment") : r.decimal("total");
+    return switch (r.type()) {
+      case CUSTOMER_PAYMENT -> r.decimal("payment");
+      case ITEM_FULFILLMENT -> BigDecimal.ZERO;
+      default -> r.decimal("total");
+    };
   }
 
   private static BigDecimal unpaid(LazyRecord r) {

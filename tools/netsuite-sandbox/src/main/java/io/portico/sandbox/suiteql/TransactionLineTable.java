@@ -160,8 +160,12 @@ final class TransactionLineTable implements Table {
     return rows;
   }
 
-  /** Sales lines carry negative quantities and amounts in SuiteQL (credits to income); credit memo lines positive. */
+  /**
+   * Sales lines carry negative quantities and amounts in SuiteQL (credits to income), item fulfillment lines negative
+   * quantities (stock leaving); credit memo lines positive.
+   */
   static int itemSign(RecordType type) {
-    return type == RecordType.INVOICE || type == RecordType.SALES_ORDER ? -1 : 1;
+    return type == RecordType.INVOICE || type == RecordType.SALES_ORDER || type == RecordType.ITEM_FULFILLMENT ? -1
+        : 1;
   }
 }

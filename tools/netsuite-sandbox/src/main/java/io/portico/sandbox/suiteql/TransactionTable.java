@@ -12,8 +12,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * {@code transaction}: invoices, sales orders, customer payments and credit memos in id order. A type filter skips the
- * other types without building them; a date window on its date columns skips generated slots that cannot match.
+ * {@code transaction}: invoices, sales orders, customer payments, credit memos and item fulfillments in id order. A
+ * type filter skips the other types without building them; a date window on its date columns skips generated slots
+ * that cannot match.
  */
 final class TransactionTable implements Table {
 

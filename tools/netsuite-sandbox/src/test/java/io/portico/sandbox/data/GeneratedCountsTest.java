@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class GeneratedCountsTest {
 
   private static final Set<RecordType> SLOT_TYPES = EnumSet.of(RecordType.SALES_ORDER, RecordType.INVOICE,
-      RecordType.CREDIT_MEMO, RecordType.CUSTOMER_PAYMENT);
+      RecordType.CREDIT_MEMO, RecordType.CUSTOMER_PAYMENT, RecordType.ITEM_FULFILLMENT);
   private static final List<String> FIELDS = List.of("tranId", "tranDate", "entity", "customer", "subsidiary",
       "currency", "exchangeRate", "memo", "total", "dueDate", "status", "createdDate", "lastModifiedDate");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -108,10 +108,13 @@ class GeneratedCountsTest {
 
     long first = layout.firstTransactionId();
     long last = layout.firstFreeTransactionId() + 5;
+    store.delete(RecordType.ITEM_FULFILLMENT, firstExisting(store, RecordType.ITEM_FULFILLMENT));
     for (Set<RecordType> types : List.of(SLOT_TYPES, EnumSet.of(RecordType.INVOICE),
-        EnumSet.of(RecordType.SALES_ORDER, RecordType.CUSTOMER_PAYMENT))) {
+        EnumSet.of(RecordType.SALES_ORDER, RecordType.CUSTOMER_PAYMENT), EnumSet.of(RecordType.ITEM_FULFILLMENT),
+        EnumSet.of(RecordType.INVOICE, RecordType.ITEM_FULFILLMENT))) {
       for (long[] range : new long[][] {{first, last}, {invoice - 1, invoice + 40}, {first + 17, first + 1_000},
-          {layout.firstFreeTransactionId() - 3, Long.MAX_VALUE}}) {
+          {layout.firstFreeTransactionId() - 3, Long.MAX_VALUE}, {layout.firstFulfillmentId() - 2,
+          layout.firstFulfillmentId() + 50}}) {
         long[] walked = new long[3];
         IdCursor ids = store.transactionIds(range[0], types);
         for (long id = ids.nextId(); id != IdCursor.END && id <= range[1]; id = ids.nextId()) {
