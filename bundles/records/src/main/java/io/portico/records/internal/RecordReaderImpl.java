@@ -1,0 +1,185 @@
+package io.portico.records.internal;
+
+import io.portico.api.db.Database;
+import io.portico.api.identity.DataScope;
+import io.portico.api.plugin.PluginRegistry;
+import io.portico.api.recordtype.FieldDescriptor;
+import io.portico.api.recordtype.FieldType;
+import io.portico.api.recordtype.RecordFields;
+import io.portico.api.recordtype.RecordType;
+import io.portico.api.recordtype.RecordTypeDescriptor;
+import io.portico.api.recordtype.TransactionRecordType;
+import io.portico.api.records.Dashboard;
+import io.portico.api.records.Line;
+import io.portico.api.records.MoneySum;
+import io.portico.api.records.Record;
+import io.portico.api.records.RecordDetail;
+import io.portico.api.records.RecordPage;
+import io.portico.api.records.RecordQuery;
+import io.portico.api.records.RecordReader;
+import io.portico.api.records.RelatedRecord;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The {@link RecordReader}: MyBatis reads of the synced-record tables, each bound to the caller's scope. */
+@Component(service = RecordReader.class)
+public final class RecordReaderImpl implements RecordReader {
+
+    /** Relations of {@link RelatedRecord}. */
+    public static final String APPLIED_TO = "appliedTo";
+    public static final String APPLIED_BY = "appliedBy";
+    public static final String CREATED_FROM = "createdFrom";
+    public static final String CREATED = "created";
+
+    private static final int RECENT_ACTIVITY = 10;
+    private static final int MOST_OVERDUE = 10;
+
+    private final SqlSessionFactory sessions;
+    private final Function<String, Optional<RecordTypeDescriptor>> descriptors;
+
+    @Activate
+    public RecordReaderImpl(@Reference Database database, @Reference PluginRegistry plugins) {
+        this(database.sessionFactory(RecordMapper.class),
+                type -> plugins.find(RecordType.class, type).map(RecordType::descriptor));
+    }
+
+    RecordReaderImpl(SqlSessionFactory sessions, Function<String, Optional<RecordTypeDescriptor>> descriptors) {
+        this.sessions = sessions;
+        this.descriptors = descriptors;
+    }
+
+    @Override
+    public RecordPage list(DataScope scope, String recordType, RecordQuery query) {
+        RecordTypeDescriptor descriptor = descriptor(recordType);
+        ListSql sql = sql(recordType, descriptor, query, query.offset(), query.pageSize());
+        return read(mapper -> {
+            List<Record> records = mapper.list(scope, sql);
+            List<MoneySum> sums = mapper.sums(scope, sql);
+            long count = sums.stream().mapToLong(MoneySum::count).sum();
+            List<String> statuses = mapper.statuses(scope, sql.table(), recordType);
+            return new RecordPage(records, count, sums, statuses);
+        });
+    }
+
+    @Override
+    public void forEach(DataScope scope, String recordType, RecordQuery query, Consumer<Record> each) {
+        ListSql sql = sql(recordType, descriptor(recordType), query, 0, Integer.MAX_VALUE);
+        // In a transaction: only then does PostgreSQL's driver fetch by the statement's fetch size instead of
+        // reading every row into memory first.
+        try (SqlSession session = sessions.openSession(false)) {
+            session.getMapper(RecordMapper.class).stream(scope, sql, context -> each.accept(context.getResultObject()));
+            session.rollback(true);
+        }
+    }
+
+    @Override
+    public Optional<RecordDetail> find(DataScope scope, String recordType, long netsuiteId) {
+        RecordTypeDescriptor descriptor = descriptor(recordType);
+        String table = Columns.table(descriptor.category());
+        return read(mapper -> {
+            Record record = mapper.find(scope, table, recordType, netsuiteId);
+            if (record == null) {
+                return Optional.empty();
+            }
+            Map<String, List<Line>> lines = new LinkedHashMap<>();
+            List<RelatedRecord> related = new ArrayList<>();
+            if ("ns_transaction".equals(table)) {
+                for (Line line : mapper.lines(scope, recordType, netsuiteId)) {
+                    lines.computeIfAbsent(line.list(), l -> new ArrayList<>()).add(line);
+                }
+                related.addAll(appliedTo(mapper, scope, lines.getOrDefault(TransactionRecordType.APPLICATIONS,
+                        List.of())));
+                mapper.appliedTo(scope, netsuiteId).forEach(
+                        applied -> related.add(new RelatedRecord(APPLIED_BY, applied.record(), applied.amount())));
+                Object createdFrom = record.attributes().get("createdFromId");
+                if (createdFrom != null && createdFrom.toString().matches("\\d{1,18}")) {
+                    mapper.transactions(scope, List.of(Long.parseLong(createdFrom.toString()))).forEach(
+                            source -> related.add(new RelatedRecord(CREATED_FROM, source, null)));
+                }
+                mapper.createdFrom(scope, String.valueOf(netsuiteId)).forEach(
+                        created -> related.add(new RelatedRecord(CREATED, created, null)));
+            }
+            return Optional.of(new RecordDetail(record, lines, related));
+        });
+    }
+
+    /** The invoices a payment's or credit memo's applications name, each with the amount applied to it. */
+    private static List<RelatedRecord> appliedTo(RecordMapper mapper, DataScope scope, List<Line> applications) {
+        if (applications.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Line> byInvoice = new LinkedHashMap<>();
+        applications.forEach(line -> byInvoice.put(line.lineId(), line));
+        List<RelatedRecord> related = new ArrayList<>();
+        for (Record invoice : mapper.transactions(scope, new ArrayList<>(byInvoice.keySet()))) {
+            if ("invoice".equals(invoice.recordType())) {
+                related.add(new RelatedRecord(APPLIED_TO, invoice, byInvoice.get(invoice.netsuiteId()).amount()));
+            }
+        }
+        return related;
+    }
+
+    @Override
+    public Dashboard dashboard(DataScope scope, LocalDate today) {
+        return read(mapper -> new Dashboard(mapper.balances(scope, today), mapper.recent(scope, RECENT_ACTIVITY),
+                scope.organizationId() == null ? null : mapper.customer(scope),
+                scope.organizationId() == null ? mapper.mostOverdue(scope, today, MOST_OVERDUE) : List.of()));
+    }
+
+    private RecordTypeDescriptor descriptor(String recordType) {
+        return descriptors.apply(recordType)
+                .orElseThrow(() -> new IllegalArgumentException("no record type " + recordType + " is running"));
+    }
+
+    /** The query as SQL, sorting and searching only by the record type's own list columns. */
+    private static ListSql sql(String recordType, RecordTypeDescriptor descriptor, RecordQuery query, long offset,
+            int limit) {
+        Map<String, FieldType> columns = new LinkedHashMap<>();
+        descriptor.listColumns().forEach(c -> columns.put(c.key(), c.type()));
+        String sort;
+        if (query.sort() == null) {
+            sort = Columns.expression(columns.containsKey(RecordFields.DATE) ? RecordFields.DATE : RecordFields.NUMBER,
+                    FieldType.TEXT);
+        } else if (columns.containsKey(query.sort())) {
+            sort = Columns.expression(query.sort(), columns.get(query.sort()));
+        } else {
+            throw new IllegalArgumentException("sort: the list cannot be sorted by " + query.sort()
+                    + "; it can be sorted by " + String.join(", ", columns.keySet()));
+        }
+        Set<String> searched = new LinkedHashSet<>(List.of(Columns.expression(RecordFields.NUMBER, FieldType.TEXT),
+                Columns.expression(RecordFields.NAME, FieldType.TEXT)));
+        for (FieldDescriptor column : descriptor.listColumns()) {
+            if (column.type() == FieldType.TEXT || column.type() == FieldType.REFERENCE) {
+                searched.add(Columns.expression(column.key(), column.type()));
+            }
+        }
+        String search = query.search() == null || query.search().isBlank() ? null
+                : "%" + query.search().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return new ListSql(Columns.table(descriptor.category()), recordType, sort,
+                query.sort() == null || query.descending(), List.copyOf(searched), search,
+                blankToNull(query.status()), query.from(), query.to(), offset, limit);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private <T> T read(Function<RecordMapper, T> work) {
+        try (SqlSession session = sessions.openSession(true)) {
+            return work.apply(session.getMapper(RecordMapper.class));
+        }
+    }
+}
