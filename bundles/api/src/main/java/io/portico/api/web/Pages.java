@@ -13,7 +13,9 @@ import org.osgi.annotation.versioning.ProviderType;
  *   <li>{@code title} (required): the page title, shown in the header and the browser tab;</li>
  *   <li>{@code user}: the signed-in {@code io.portico.api.identity.PortalUser}, shown in the header with a
  *       sign-out button;</li>
- *   <li>{@code csrf}: the CSRF token, which every form must post back in a field named {@code csrf}.</li>
+ *   <li>{@code csrf}: the CSRF token, which every form must post back in a field named {@code csrf};</li>
+ *   <li>{@code currentPath}: the page's path, so that the sidebar ({@link Navigation}) marks the entry it belongs
+ *       to.</li>
  * </ul>
  * Pages must not use inline scripts or styles: responses carry a strict Content-Security-Policy.
  */

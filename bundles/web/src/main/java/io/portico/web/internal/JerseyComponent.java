@@ -89,7 +89,7 @@ public class JerseyComponent {
                 .register(new SecurityHeaders())
                 .register(new MetricsResource(metrics))
                 .register(new OpenApiResource(context.getBundle().getVersion().toString()))
-                .register(new HomeResource(pages));
+                .register(new HomeResource());
         if (resources != null) {
             ServiceReference<Object>[] refs = resources.getServiceReferences();
             if (refs != null) {

@@ -1,7 +1,12 @@
 package io.portico.web.internal;
 
+import io.portico.api.identity.PortalUser;
 import io.portico.api.web.Branding;
+import io.portico.api.web.Navigation;
 import io.portico.api.web.Pages;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
@@ -10,6 +15,10 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** The {@link Pages} service: FreeMarker templates from any bundle, in the web bundle's layout. */
@@ -36,9 +45,30 @@ public class PagesComponent implements Pages {
         branding = branding(config);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Navigation navigation;
+
     @Override
     public String render(Class<?> owner, String template, Map<String, ?> model) {
-        return renderer.render(templateName(owner, template), model, branding);
+        return renderer.render(templateName(owner, template), withSidebar(model), branding);
+    }
+
+    /** A signed-in user's page gets the sidebar, its entry for the page marked current. */
+    private Map<String, ?> withSidebar(Map<String, ?> model) {
+        Navigation nav = navigation;
+        if (nav == null || model.containsKey("sidebar") || !(model.get("user") instanceof PortalUser user)) {
+            return model;
+        }
+        Object path = model.get("currentPath");
+        List<Map<String, Object>> sidebar = new ArrayList<>();
+        for (Navigation.Entry entry : nav.entries(user)) {
+            boolean current = path instanceof String p && (p.equals(entry.href()) || p.startsWith(entry.href() + "/"));
+            sidebar.add(Map.of("label", entry.label(), "href", entry.href(), "current", current));
+        }
+        Map<String, Object> withSidebar = new HashMap<>(model);
+        withSidebar.put("sidebar", sidebar);
+        return withSidebar;
     }
 
     @Override

@@ -1,0 +1,154 @@
+package io.portico.records.internal;
+
+import io.portico.api.identity.PortalUser;
+import io.portico.api.records.RecordDetail;
+import io.portico.api.records.RecordPage;
+import io.portico.api.records.RecordQuery;
+import io.portico.api.records.RecordReader;
+import io.portico.api.web.Pages;
+import io.portico.api.web.PorticoResource;
+import io.portico.api.web.ProblemException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The portal's pages: the dashboard, and a list and a detail page for every record type a plugin brings (no code
+ * here per record type). Each reads through the {@link RecordReader} in the signed-in user's scope; a record type
+ * the user may not view, another organization's record and a record that does not exist are the same 404.
+ */
+@Component(service = RecordPages.class, property = PorticoResource.PROPERTY + "=true")
+@Path("")
+public final class RecordPages {
+
+    private final RecordReader reader;
+    private final PortalRecordTypes types;
+    private final Pages pages;
+    private final Clock clock;
+
+    @Activate
+    public RecordPages(@Reference RecordReader reader, @Reference PortalRecordTypes types, @Reference Pages pages) {
+        this(reader, types, pages, Clock.systemUTC());
+    }
+
+    RecordPages(RecordReader reader, PortalRecordTypes types, Pages pages, Clock clock) {
+        this.reader = reader;
+        this.types = types;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("dashboard")
+    @Produces(MediaType.TEXT_HTML)
+    public Response dashboard(@Context ContainerRequestContext request, @Context HttpHeaders headers) {
+        Optional<PortalUser> user = user(request);
+        if (user.isEmpty()) {
+            return signIn(request.getUriInfo());
+        }
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> model = model(request, user.get(), user.get().organizationName(), "/dashboard");
+        model.put("dashboard", views(headers, today, user.get()).dashboard(reader.dashboard(user.get().scope(), today)));
+        model.put("operator", user.get().operatorStaff());
+        return page("dashboard.ftlh", model);
+    }
+
+    @GET
+    @Path("records/{type}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response list(@PathParam("type") String type, @Context ContainerRequestContext request,
+            @Context HttpHeaders headers) {
+        Optional<PortalUser> user = user(request);
+        if (user.isEmpty()) {
+            return signIn(request.getUriInfo());
+        }
+        PortalRecordTypes.Named recordType = types.require(user.get(), type);
+        RecordQuery query = ListParams.parse(request.getUriInfo().getQueryParameters());
+        RecordPage page = RecordsApi.list(reader, user.get(), type, query);
+        Map<String, Object> model = model(request, user.get(), recordType.descriptor().label(), "/records/" + type);
+        model.put("list", views(headers, LocalDate.now(clock), user.get()).list(type, recordType.descriptor(), query,
+                page));
+        model.put("type", type);
+        return page("list.ftlh", model);
+    }
+
+    @GET
+    @Path("records/{type}/{id: [0-9]{1,18}}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response detail(@PathParam("type") String type, @PathParam("id") long id,
+            @Context ContainerRequestContext request, @Context HttpHeaders headers) {
+        Optional<PortalUser> user = user(request);
+        if (user.isEmpty()) {
+            return signIn(request.getUriInfo());
+        }
+        PortalRecordTypes.Named recordType = types.require(user.get(), type);
+        RecordDetail detail = reader.find(user.get().scope(), type, id)
+                .orElseThrow(() -> ProblemException.notFound("There is no such record here."));
+        String singular = recordType.descriptor().label().replaceAll("s$", "");
+        String number = detail.record().number() == null ? String.valueOf(id) : detail.record().number();
+        Map<String, Object> model = model(request, user.get(), singular + " " + number, "/records/" + type);
+        model.put("record", views(headers, LocalDate.now(clock), user.get()).detail(type, recordType.descriptor(),
+                detail));
+        model.put("back", Map.of("href", "/records/" + type, "label", recordType.descriptor().label()));
+        return page("detail.ftlh", model);
+    }
+
+    @GET
+    @Path("records/{type}/csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("type") String type, @Context ContainerRequestContext request) {
+        PortalUser user = PortalUser.require(request.getSecurityContext().getUserPrincipal());
+        return RecordsApi.csv(reader, types, user, type, ListParams.parse(request.getUriInfo().getQueryParameters()));
+    }
+
+    private RecordViews views(HttpHeaders headers, LocalDate today, PortalUser user) {
+        return new RecordViews(new Formats(headers.getAcceptableLanguages()), today,
+                name -> types.visible(user).stream().filter(t -> t.name().equals(name)).findFirst()
+                        .map(t -> t.descriptor().label()).orElse(null));
+    }
+
+    private static Optional<PortalUser> user(ContainerRequestContext request) {
+        return PortalUser.from(request.getSecurityContext().getUserPrincipal());
+    }
+
+    private static Map<String, Object> model(ContainerRequestContext request, PortalUser user, String title,
+            String currentPath) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", title);
+        model.put("user", user);
+        model.put("csrf", request.getProperty(PortalUser.CSRF_REQUEST_PROPERTY));
+        model.put("currentPath", currentPath);
+        return model;
+    }
+
+    private Response page(String template, Map<String, Object> model) {
+        return Response.ok(pages.render(RecordPages.class, template, model), MediaType.TEXT_HTML_TYPE
+                .withCharset("UTF-8")).build();
+    }
+
+    /** A person who is not signed in goes to sign in, and comes back here afterwards. */
+    private static Response signIn(UriInfo uri) {
+        String here = uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        return Response.seeOther(URI.create("/sign-in?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8)))
+                .build();
+    }
+}
