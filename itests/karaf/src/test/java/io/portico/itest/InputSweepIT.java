@@ -60,7 +60,8 @@ public class InputSweepIT extends PorticoTestSupport {
             + "|org\\.(glassfish|eclipse|apache|postgresql|osgi|mybatis|ops4j|flywaydb)|com\\.(fasterxml|zaxxer))"
             + "\\.[a-z]\\w*|\\b[A-Z]\\w*(Exception|Error)\\b|\\$[A-Z]\\w+|\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\)");
     /** Control characters and encoded path separators: Jetty refuses both as ambiguous before routing. */
-    private static final Pattern CONTROL_IN_PATH = Pattern.compile("%(0[0-9A-F]|1[0-9A-F]|7F|2F|5C)");
+    private static final Pattern CONTROL_IN_PATH = Pattern.compile("%(0[0-9A-F]|1[0-9A-F]|7F|2F|5C)",
+            Pattern.CASE_INSENSITIVE);
     /** What a careless user or an attacker types into a single value. */
     private static final List<String> VALUES = List.of("\u0000", "a\u0000b", "\u0001\u001b[31m", "\u007f",
             "x".repeat(3000), "2147483647", "2147483648", "-2147483649", "9223372036854775807",
@@ -94,7 +95,7 @@ public class InputSweepIT extends PorticoTestSupport {
 
     @Configuration
     public Option[] config() {
-        return distribution(databasePassword());
+        return distribution(databasePassword(), privateDatabase("portico_test_sweep"));
     }
 
     @Test

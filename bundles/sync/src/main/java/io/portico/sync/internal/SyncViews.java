@@ -138,7 +138,7 @@ final class SyncViews {
             return "The record-type plugin is stopped: its syncs wait until it runs again, and its data stays.";
         }
         return switch (c.state()) {
-            case "netsuite-not-configured" -> "NetSuite is not configured yet (io.portico.netsuite).";
+            case "netsuite-not-configured" -> "NetSuite is not connected yet (etc/io.portico.netsuite.cfg).";
             case "unconfigured" -> "Not scheduled until its configuration is saved; running it once saves the "
                     + "defaults.";
             case "paused" -> "The schedule is paused; runs start only by hand.";

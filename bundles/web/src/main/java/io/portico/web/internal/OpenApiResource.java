@@ -109,7 +109,32 @@ public final class OpenApiResource {
     }
 
     private static String join(String parent, String path) {
-        String joined = (parent + "/" + (path == null ? "" : path)).replaceAll("/+", "/");
+        String joined = (parent + "/" + (path == null ? "" : withoutPatterns(path))).replaceAll("/+", "/");
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
+    /** OpenAPI names path parameters only: {@code {id: [0-9]{1,18}}} becomes {@code {id}}. */
+    static String withoutPatterns(String template) {
+        StringBuilder out = new StringBuilder(template.length());
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            if (c != '{') {
+                out.append(c);
+                continue;
+            }
+            int depth = 1;
+            int colon = -1;
+            int j = i + 1;
+            for (; j < template.length() && depth > 0; j++) {
+                char d = template.charAt(j);
+                depth += d == '{' ? 1 : d == '}' ? -1 : 0;
+                if (d == ':' && depth == 1 && colon < 0) {
+                    colon = j;
+                }
+            }
+            out.append('{').append(template, i + 1, colon < 0 ? j - 1 : colon).append('}');
+            i = j - 1;
+        }
+        return out.toString().replaceAll("\\{\\s*([^}\\s]+)\\s*}", "{$1}");
     }
 }

@@ -7,6 +7,7 @@ import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Actor;
 import io.portico.identity.internal.Client;
 import io.portico.identity.internal.audit.AuditLog;
+import io.portico.identity.internal.org.OrganizationMapper;
 import io.portico.identity.internal.org.OrganizationsImpl;
 import io.portico.identity.internal.policy.Policies;
 import io.portico.identity.internal.policy.PolicyRecord;
@@ -113,6 +114,9 @@ public final class MemberAdmin {
     public PolicyRecord setPolicy(PortalUser admin, long organizationId, boolean mfaRequired, String selfRegistration,
             Client client) {
         Authority.requireManager(admin, organizationId);
+        if (store.read(OrganizationMapper.class, m -> m.findById(admin.tenantId(), organizationId)) == null) {
+            throw ProblemException.notFound("No such organization.");
+        }
         PolicyRecord before = policies.of(organizationId);
         boolean registrationChanges = selfRegistration == null ? before.selfRegistration() != null
                 : !selfRegistration.equals(before.selfRegistration());
