@@ -3,6 +3,7 @@ package io.portico.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Organizations;
@@ -48,6 +49,9 @@ public class BrowserIT extends PorticoTestSupport {
     @Configuration
     public Option[] config() {
         return OptionUtils.combine(distribution(databasePassword()),
+                // The database is shared with the other test classes: InputSweepIT's thousands of refused sign-ins
+                // from 127.0.0.1 must not make the browser's sign-in wait out the per-address limit.
+                editConfigurationFilePut("etc/io.portico.identity.cfg", "addressFailureLimit", "1000000"),
                 systemProperty(CLASSPATH_PROPERTY).value(driverClassPathFile()),
                 systemProperty(SCREENSHOTS_PROPERTY).value(new File(System.getProperty(SCREENSHOTS_PROPERTY,
                         "../../docs/screenshots")).getAbsolutePath()));
