@@ -69,7 +69,7 @@ public abstract class PorticoTestSupport {
         }
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
-                        .frameworkUrl(maven("io.portico", "portico-dist").type("tar.gz").versionAsInProject())
+                        .frameworkUrl(distributionUrl())
                         .unpackDirectory(new File(System.getProperty("portico.itest.unpack", "target/exam")))
                         .useDeployFolder(false)
                         .name("Portico"),
@@ -107,6 +107,18 @@ public abstract class PorticoTestSupport {
             throw new IllegalStateException("cannot create the test database " + name, e);
         }
         return url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+    }
+
+    /**
+     * The distribution this build made ({@code karaf-dist/target}, so a reactor build that does not install tests its
+     * own bundles), or the one in the local Maven repository when that was not built here.
+     */
+    private static String distributionUrl() {
+        String built = System.getProperty("portico.itest.dist");
+        if (built != null && new File(built).isFile()) {
+            return new File(built).toURI().toString();
+        }
+        return maven("io.portico", "portico-dist").type("tar.gz").versionAsInProject().getURL();
     }
 
     protected static String databasePassword() {
@@ -178,6 +190,11 @@ public abstract class PorticoTestSupport {
      * browser, signed in, with the session's CSRF token.
      */
     protected WebClient join(String email, String organization, String role) throws Exception {
+        return join(email, organization, role, email);
+    }
+
+    /** {@link #join(String, String, String)}, accepting the invitation under the name {@code name}. */
+    protected WebClient join(String email, String organization, String role, String name) throws Exception {
         await("the portico:user-invite command", Duration.ofSeconds(30),
                 () -> sessionFactory.getRegistry().getCommand("portico", "user-invite") != null);
         String output = console("portico:user-invite --link-only -r " + role + " " + email
@@ -189,7 +206,7 @@ public abstract class PorticoTestSupport {
         Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
         assertTrue(page.body(), csrf.find());
         HttpResponse<String> accepted = user.form("/invitations/accept", Map.of("token", token.group(1),
-                "name", email, "password", TEST_PASSWORD, "csrf", csrf.group(1)));
+                "name", name, "password", TEST_PASSWORD, "csrf", csrf.group(1)));
         assertEquals(accepted.body(), 303, accepted.statusCode());
         Matcher session = Pattern.compile("\"csrfToken\":\"([^\"]+)\"").matcher(
                 user.send("GET", "/api/me", null).body());

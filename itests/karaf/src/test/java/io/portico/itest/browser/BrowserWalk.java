@@ -1,0 +1,360 @@
+package io.portico.itest.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Walks the portal in real headless Chromium, driven by Selenium, as a plain Java program: {@code BrowserIT} runs it
+ * in a JVM of its own (Selenium is not an OSGi citizen, so it never enters Karaf) once it has made the people to sign
+ * in as. Every page is checked on a desktop window (1280×800) and a phone viewport (390×844): the shell's landmarks,
+ * the skip link, the user menu reaching Sign out, the phone's menu button revealing the navigation, nothing scrolling
+ * sideways on the phone, and axe-core finding no serious or critical violation. Screenshots go to the directory given.
+ *
+ * <p>Arguments: {@code baseUrl screenshotDir customerEmail operatorEmail password}. Prints every problem found and
+ * exits 1 when there is one; 2 when the walk itself broke.
+ */
+public final class BrowserWalk {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final int PHONE_WIDTH = 390;
+    private static final int PHONE_HEIGHT = 844;
+
+    private final String base;
+    private final Path screenshots;
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final String axe;
+    private final List<String> problems = new ArrayList<>();
+    private boolean phone;
+
+    private BrowserWalk(String base, Path screenshots, ChromeDriver driver) throws IOException {
+        this.base = base;
+        this.screenshots = screenshots;
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, WAIT);
+        try (InputStream in = BrowserWalk.class.getResourceAsStream("/axe/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the class path");
+            }
+            this.axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 5) {
+            System.err.println("usage: BrowserWalk baseUrl screenshotDir customerEmail operatorEmail password");
+            System.exit(2);
+        }
+        Path profile = Files.createTempDirectory("portico-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
+                "--force-device-scale-factor=1", "--window-size=1280,800", "--lang=en-US",
+                "--user-data-dir=" + profile);
+        ChromeDriver driver = null;
+        int exit;
+        long started = System.nanoTime();
+        try {
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
+            BrowserWalk walk = new BrowserWalk(args[0], Path.of(args[1]), driver);
+            walk.walk(args[2], args[3], args[4]);
+            walk.problems.forEach(p -> System.out.println("PROBLEM " + p));
+            exit = walk.problems.isEmpty() ? 0 : 1;
+        } catch (Throwable broken) {
+            broken.printStackTrace(System.out);
+            if (driver != null) {
+                try {
+                    System.out.println("at " + driver.getCurrentUrl());
+                    System.out.println(driver.getPageSource());
+                } catch (RuntimeException ignored) {
+                    // the browser is gone too
+                }
+            }
+            exit = 2;
+        } finally {
+            if (driver != null) {
+                driver.quit();
+            }
+            service.stop();
+            deleteTree(profile);
+        }
+        System.out.printf("walked in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.exit(exit);
+    }
+
+    private void walk(String customer, String operator, String password) throws IOException {
+        desktop();
+        open("/sign-in");
+        checkAnonymousShell();
+        axe("sign-in");
+        screenshot("sign-in.png");
+        signIn(customer, password);
+        checkSignedInShell("home");
+        checkUserMenu();
+        axe("home");
+        screenshot("home-desktop.png");
+        for (String path : List.of("/account", "/members", "/choose-organization")) {
+            open(path);
+            axe(path);
+        }
+
+        phone();
+        open("/");
+        checkSignedInShell("home");
+        checkNoSidewaysScroll("home");
+        axe("home");
+        screenshot("home-phone.png");
+        checkMenuButton();
+        for (String path : List.of("/account", "/members", "/choose-organization")) {
+            open(path);
+            checkNoSidewaysScroll(path);
+            axe(path);
+        }
+        signOutThroughUserMenu();
+        checkAnonymousShell();
+        checkNoSidewaysScroll("sign-in");
+        axe("sign-in");
+        screenshot("sign-in-phone.png");
+        for (String path : List.of("/register", "/forgot-password")) {
+            open(path);
+            checkNoSidewaysScroll(path);
+            axe(path);
+        }
+
+        // The operator's staff: the admin pages, wide tables included.
+        signIn(operator, password);
+        List<String> adminPages = List.of("/admin/organizations", "/admin/syncs", "/admin/audit", "/members");
+        for (String path : adminPages) {
+            open(path);
+            checkSignedInShell(path);
+            checkNoSidewaysScroll(path);
+            axe(path);
+        }
+        desktop();
+        for (String path : adminPages) {
+            open(path);
+            checkSignedInShell(path);
+            axe(path);
+        }
+        open("/");
+        checkUserMenu();
+        List<String> menu = texts(".user-menu .menu-panel a");
+        if (!menu.contains("Admin") || !menu.contains("Syncs")) {
+            problems.add("the operator's user menu misses Admin or Syncs: " + menu);
+        }
+    }
+
+    private void desktop() {
+        phone = false;
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    private void phone() {
+        phone = true;
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH,
+                "height", PHONE_HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    private void open(String path) {
+        driver.get(base + path);
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main#main")));
+    }
+
+    private void signIn(String email, String password) {
+        open("/sign-in");
+        driver.findElement(By.name("email")).sendKeys(email);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.user-menu")));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+    }
+
+    private void checkAnonymousShell() {
+        where("sign-in");
+        expect("a.skip-link[href='#main']", "a skip link");
+        expect("header.topbar a.brand", "the brand in the top bar");
+        expect("main#main h1", "a main landmark with the page's h1");
+        if (!driver.findElements(By.cssSelector("nav[aria-label='Portal']")).isEmpty()) {
+            problems.add(where + ": an anonymous page shows the portal navigation");
+        }
+        expect("input[name=email]", "the email field");
+    }
+
+    private void checkSignedInShell(String page) {
+        where(page);
+        expect("a.skip-link[href='#main']", "a skip link");
+        expect("header.topbar", "the top bar (banner)");
+        expect("main#main h1", "a main landmark with the page's h1");
+        expect("details.user-menu > summary", "the user menu");
+        List<WebElement> navs = driver.findElements(By.cssSelector("nav[aria-label='Portal']"));
+        if (navs.isEmpty()) {
+            problems.add(where + ": no nav[aria-label=Portal]");
+            return;
+        }
+        WebElement sidebar = driver.findElement(By.cssSelector("nav.sidebar"));
+        WebElement toggle = driver.findElement(By.cssSelector("details.nav-toggle > summary"));
+        if (phone && (sidebar.isDisplayed() || !toggle.isDisplayed())) {
+            problems.add(where + ": on a phone the sidebar should fold behind the menu button");
+        }
+        if (!phone && (!sidebar.isDisplayed() || toggle.isDisplayed())) {
+            problems.add(where + ": on a desktop the sidebar should sit beside the content, without a menu button");
+        }
+        // The skip link is the first thing the keyboard reaches, and it is seen when focused.
+        WebElement skip = driver.findElement(By.cssSelector("a.skip-link"));
+        js("arguments[0].focus()", skip);
+        if (!skip.isDisplayed() || ((Number) js("return arguments[0].getBoundingClientRect().top", skip)).doubleValue() < 0) {
+            problems.add(where + ": the focused skip link is not visible");
+        }
+        js("arguments[0].blur()", skip);
+    }
+
+    private void checkUserMenu() {
+        WebElement summary = driver.findElement(By.cssSelector("details.user-menu > summary"));
+        summary.click();
+        WebElement signOut = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("details.user-menu form[action='/sign-out'] button")));
+        if (!signOut.getText().contains("Sign out")) {
+            problems.add(where + ": the user menu's button says " + signOut.getText());
+        }
+        if (!driver.findElement(By.cssSelector("details.user-menu a[href='/account']")).isDisplayed()) {
+            problems.add(where + ": the user menu does not reach Account");
+        }
+        summary.click();
+        wait.until(ExpectedConditions.invisibilityOf(signOut));
+    }
+
+    private void checkMenuButton() {
+        WebElement nav = driver.findElement(By.cssSelector("details.nav-toggle nav[aria-label='Portal']"));
+        if (nav.isDisplayed()) {
+            problems.add(where + ": the phone's navigation shows before the menu button is pressed");
+        }
+        driver.findElement(By.cssSelector("details.nav-toggle > summary")).click();
+        wait.until(ExpectedConditions.visibilityOf(nav));
+        if (nav.findElements(By.cssSelector("a")).stream().noneMatch(WebElement::isDisplayed)) {
+            problems.add(where + ": the phone's menu shows no link");
+        }
+        checkNoSidewaysScroll(where + " with the menu open");
+        driver.findElement(By.cssSelector("details.nav-toggle > summary")).click();
+        wait.until(ExpectedConditions.invisibilityOf(nav));
+    }
+
+    private void signOutThroughUserMenu() {
+        driver.findElement(By.cssSelector("details.user-menu > summary")).click();
+        WebElement signOut = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("details.user-menu form[action='/sign-out'] button")));
+        signOut.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/sign-in']")));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+    }
+
+    private void checkNoSidewaysScroll(String page) {
+        Number scroll = (Number) js("return document.documentElement.scrollWidth");
+        Number inner = (Number) js("return window.innerWidth");
+        if (scroll.intValue() > inner.intValue()) {
+            String wide = (String) js("var out = [];"
+                    + "document.querySelectorAll('body *').forEach(function (e) {"
+                    + "  var r = e.getBoundingClientRect();"
+                    + "  if (r.right > window.innerWidth + 1 && !e.closest('.table-scroll') && out.length < 5) {"
+                    + "    out.push(e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : '')"
+                    + "      + ' right=' + Math.round(r.right));"
+                    + "  }"
+                    + "});"
+                    + "return out.join(', ');");
+            problems.add(page + (phone ? " (phone)" : "") + ": scrolls sideways, scrollWidth " + scroll
+                    + " > innerWidth " + inner + "; widest: " + wide);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void axe(String page) {
+        if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object'"))) {
+            js(axe);
+        }
+        Map<String, Object> result = (Map<String, Object>) driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                + "axe.run(document).then(function (r) {"
+                + "  done({ passes: r.passes.length, violations: r.violations"
+                + "    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "    .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' at '"
+                + "      + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(' | '); }),"
+                + "    minor: r.violations.filter(function (v) { return v.impact !== 'serious' && v.impact !== 'critical'; })"
+                + "      .map(function (v) { return v.impact + ' ' + v.id; }) });"
+                + "}).catch(function (e) { done({ passes: 0, violations: ['axe failed: ' + e], minor: [] }); });");
+        String at = page + (phone ? " (phone)" : " (desktop)");
+        List<Object> violations = (List<Object>) result.get("violations");
+        for (Object violation : violations) {
+            problems.add(at + ": " + violation);
+        }
+        long passes = ((Number) result.get("passes")).longValue();
+        if (passes == 0) {
+            problems.add(at + ": axe checked no rule");
+        }
+        System.out.println("checked " + at + ": axe passed " + passes + " rules, " + violations.size()
+                + " serious or critical violations; minor or moderate: " + result.get("minor"));
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(screenshots);
+        // Nothing focused or hovered in the pictures.
+        js("document.activeElement && document.activeElement.blur()");
+        Files.write(screenshots.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private String where = "";
+
+    private void where(String page) {
+        where = page + (phone ? " (phone)" : " (desktop)");
+    }
+
+    private void expect(String css, String what) {
+        List<WebElement> found = driver.findElements(By.cssSelector(css));
+        if (found.isEmpty()) {
+            problems.add(where + ": missing " + what + " (" + css + ")");
+        }
+    }
+
+    private List<String> texts(String css) {
+        List<String> texts = new ArrayList<>();
+        for (WebElement e : driver.findElements(By.cssSelector(css))) {
+            texts.add(String.valueOf(js("return arguments[0].textContent.trim()", e)));
+        }
+        return texts;
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind
+        }
+    }
+}
