@@ -3,8 +3,8 @@ package io.portico.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import io.portico.api.db.Database;
 import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Organizations;
 import java.io.File;
@@ -13,7 +13,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,9 +52,6 @@ public class BrowserIT extends PorticoTestSupport {
     @Configuration
     public Option[] config() {
         return OptionUtils.combine(distribution(databasePassword()),
-                // The database is shared with the other test classes: InputSweepIT's thousands of refused sign-ins
-                // from 127.0.0.1 must not make the browser's sign-in wait out the per-address limit.
-                editConfigurationFilePut("etc/io.portico.identity.cfg", "addressFailureLimit", "1000000"),
                 systemProperty(CLASSPATH_PROPERTY).value(driverClassPathFile()),
                 systemProperty(SCREENSHOTS_PROPERTY).value(new File(System.getProperty(SCREENSHOTS_PROPERTY,
                         "../../docs/screenshots")).getAbsolutePath()));
@@ -86,6 +86,7 @@ public class BrowserIT extends PorticoTestSupport {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long acme = organizations.upsertCustomer(new CustomerOrganization("BROWSER-" + run, "Acme Supplies",
                 List.of("acme-" + run + ".example"), "C-1001", "USD", null, Map.of())).id();
+        syncedInvoices(acme);
         String customer = "ann@acme-" + run + ".example";
         join(customer, String.valueOf(acme), "admin", "Ann Archer");
         String operator = "olga-" + run + "@operator.example";
@@ -107,6 +108,50 @@ public class BrowserIT extends PorticoTestSupport {
         assertEquals("the browser walk found problems:\n" + output, 0, walk.exitValue());
         assertTrue("axe-core ran on every page:\n" + output, output.lines().filter(line -> line.startsWith("checked ")).count() >= 20);
         System.out.println(output);
+    }
+
+    /** What the sync would have written for Acme: open, overdue and paid invoices with lines, and a payment. */
+    private void syncedInvoices(long organization) throws Exception {
+        ServiceTracker<Database, Database> tracker = new ServiceTracker<>(bundleContext, Database.class, null);
+        tracker.open();
+        Database database = tracker.waitForService(60_000);
+        assertTrue("the Database service", database != null);
+        long base = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) * 100;
+        LocalDate today = LocalDate.now();
+        String[][] invoices = {
+            {"INV-2041", "45", "15", "1240.00", "1240.00", "open"},
+            {"INV-2057", "20", "-10", "3180.50", "1180.50", "open"},
+            {"INV-2063", "8", "-22", "785.25", "785.25", "open"},
+            {"INV-1998", "70", "40", "2450.00", "0", "paid"},
+            {"INV-1975", "95", "65", "612.80", "0", "paid"}};
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            for (int i = 0; i < invoices.length; i++) {
+                String[] v = invoices[i];
+                s.execute("INSERT INTO ns_transaction (tenant_id, organization_id, record_type, netsuite_id, number,"
+                        + " record_date, due_date, status, total, amount_remaining, currency, last_modified,"
+                        + " attributes, content_hash, sync_generation) SELECT tenant_id, id, 'invoice', " + (base + i)
+                        + ", '" + v[0] + "', '" + today.minusDays(Long.parseLong(v[1])) + "', '"
+                        + today.minusDays(Long.parseLong(v[2])) + "', '" + v[5] + "', " + v[3] + ", " + v[4]
+                        + ", 'USD', now() - interval '" + v[1] + " days', '{\"terms\":\"Net 30\","
+                        + "\"otherRefNum\":\"PO-77" + i + "\",\"memo\":\"Spring restock\"}', 0, 0"
+                        + " FROM organization WHERE id = " + organization);
+                s.execute("INSERT INTO ns_transaction_line (transaction_id, line_list, line_id, tenant_id,"
+                        + " organization_id, item, description, quantity, rate, amount) SELECT id, 'items', l.n,"
+                        + " tenant_id, organization_id, l.item, l.description, l.quantity, l.rate, l.quantity * l.rate"
+                        + " FROM ns_transaction, (VALUES (1, 'PAL-120', 'Shipping pallet, 120 cm', 4, 85.00),"
+                        + " (2, 'WRAP-50', 'Stretch wrap, 50 rolls', 2, 42.50)) AS l(n, item, description, quantity,"
+                        + " rate) WHERE netsuite_id = " + (base + i));
+            }
+            s.execute("INSERT INTO ns_transaction (tenant_id, organization_id, record_type, netsuite_id, number,"
+                    + " record_date, status, total, amount_remaining, currency, last_modified, attributes,"
+                    + " content_hash, sync_generation) SELECT tenant_id, id, 'customerpayment', " + (base + 50)
+                    + ", 'PYMT-311', '" + today.minusDays(12) + "', 'deposited', 2000.00, 0, 'USD', now(), '{}', 0, 0"
+                    + " FROM organization WHERE id = " + organization);
+            s.execute("INSERT INTO ns_transaction_line (transaction_id, line_list, line_id, tenant_id, organization_id,"
+                    + " amount) SELECT id, 'applications', " + (base + 1) + ", tenant_id, organization_id, 2000.00"
+                    + " FROM ns_transaction WHERE netsuite_id = " + (base + 50));
+        }
+        tracker.close();
     }
 
     private static String javaExecutable() {

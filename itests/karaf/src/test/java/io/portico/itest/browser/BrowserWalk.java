@@ -113,10 +113,19 @@ public final class BrowserWalk {
         axe("sign-in");
         screenshot("sign-in.png");
         signIn(customer, password);
-        checkSignedInShell("home");
+        checkSignedInShell("dashboard");
         checkUserMenu();
-        axe("home");
-        screenshot("home-desktop.png");
+        axe("dashboard");
+        screenshot("dashboard-desktop.png");
+        open("/records/invoice");
+        checkSignedInShell("invoices");
+        axe("invoices");
+        screenshot("invoices-desktop.png");
+        String invoice = firstRecordLink("invoices");
+        open(invoice);
+        checkSignedInShell("invoice");
+        axe("invoice");
+        screenshot("invoice-desktop.png");
         for (String path : List.of("/account", "/members", "/choose-organization")) {
             open(path);
             axe(path);
@@ -124,12 +133,12 @@ public final class BrowserWalk {
 
         phone();
         open("/");
-        checkSignedInShell("home");
-        checkNoSidewaysScroll("home");
-        axe("home");
-        screenshot("home-phone.png");
+        checkSignedInShell("dashboard");
+        checkNoSidewaysScroll("dashboard");
+        axe("dashboard");
+        screenshot("dashboard-phone.png");
         checkMenuButton();
-        for (String path : List.of("/account", "/members", "/choose-organization")) {
+        for (String path : List.of("/records/invoice", invoice, "/account", "/members", "/choose-organization")) {
             open(path);
             checkNoSidewaysScroll(path);
             axe(path);
@@ -316,6 +325,16 @@ public final class BrowserWalk {
         }
         System.out.println("checked " + at + ": axe passed " + passes + " rules, " + violations.size()
                 + " serious or critical violations; minor or moderate: " + result.get("minor"));
+    }
+
+    /** The first record a list links to; the walk fails when the list shows none. */
+    private String firstRecordLink(String page) {
+        Object href = js("var a = document.querySelector('table.data tbody a'); return a && a.getAttribute('href');");
+        if (href == null) {
+            problems.add(page + ": the list links to no record");
+            return "/records/invoice";
+        }
+        return href.toString();
     }
 
     private void screenshot(String name) throws IOException {
