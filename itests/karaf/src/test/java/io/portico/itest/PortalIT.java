@@ -107,6 +107,15 @@ public class PortalIT extends PorticoTestSupport {
         assertTrue(api, api.contains("\"totalCount\":2"));
         assertTrue(customer.send("GET", "/api/sidebar", null).body().contains("/records/invoice"));
 
+        HttpResponse<String> refusedPage = customer.send("GET", "/auth/sso/no-such-provider", null, null,
+                "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertTrue(refusedPage.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(refusedPage.body(), refusedPage.body().contains("class=\"problem\""));
+        HttpResponse<String> refusedApi = customer.send("GET", "/auth/sso/no-such-provider", null);
+        assertTrue(refusedApi.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals("no-store", customer.send("GET", "/api/me", null).headers().firstValue("Cache-Control")
+                .orElse(""));
+
         Bundle invoices = bundle("io.portico.recordtype-invoice");
         invoices.stop();
         try {
