@@ -77,7 +77,7 @@ export JAVA_MAX_MEM="${BENCH_HEAP:-512m}"
 export PORTICO_STATE_DIR="$STATE" PORTICO_SSH_PORT="$SSH_PORT"
 "$RUNTIME/bin/status" >/dev/null 2>&1 && die "a Portico already runs from $RUNTIME (stop it: $RUNTIME/bin/stop)"
 curl -s -m 2 -o /dev/null "$BASE/" && die "port $HTTP_PORT is taken (BENCH_HTTP_PORT)"
-mkdir -p "$OUT"
+mkdir -p "$OUT"; rm -f "$OUT"/cookies-*
 KARAF_PID=""
 SAMPLER=""
 cleanup() {
