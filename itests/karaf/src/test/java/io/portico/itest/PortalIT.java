@@ -102,6 +102,8 @@ public class PortalIT extends PorticoTestSupport {
         assertEquals(csv.body(), 3, rows.size());
         assertTrue(rows.get(1), rows.get(1).startsWith("A-INV-1,"));
         assertFalse(csv.body().contains("B-SECRET-INV"));
+        assertEquals(400, customer.send("GET", "/api/records/invoice?sort=password", null, null, "text/csv")
+                .statusCode());
 
         String api = customer.send("GET", "/api/records/invoice", null).body();
         assertTrue(api, api.contains("\"totalCount\":2"));

@@ -102,7 +102,7 @@ public final class RecordPages {
         PortalRecordTypes.Named recordType = types.require(user.get(), type);
         RecordDetail detail = reader.find(user.get().scope(), type, id)
                 .orElseThrow(() -> ProblemException.notFound("There is no such record here."));
-        String singular = recordType.descriptor().label().replaceAll("s$", "");
+        String singular = RecordViews.singular(recordType.descriptor().label());
         String number = detail.record().number() == null ? String.valueOf(id) : detail.record().number();
         Map<String, Object> model = model(request, user.get(), singular + " " + number, "/records/" + type);
         model.put("record", views(headers, LocalDate.now(clock), user.get()).detail(type, recordType.descriptor(),
@@ -120,9 +120,9 @@ public final class RecordPages {
     }
 
     private RecordViews views(HttpHeaders headers, LocalDate today, PortalUser user) {
-        return new RecordViews(new Formats(headers.getAcceptableLanguages()), today,
-                name -> types.visible(user).stream().filter(t -> t.name().equals(name)).findFirst()
-                        .map(t -> t.descriptor().label()).orElse(null));
+        Map<String, String> labels = new HashMap<>();
+        types.visible(user).forEach(t -> labels.put(t.name(), t.descriptor().label()));
+        return new RecordViews(new Formats(headers.getAcceptableLanguages()), today, labels::get);
     }
 
     private static Optional<PortalUser> user(ContainerRequestContext request) {

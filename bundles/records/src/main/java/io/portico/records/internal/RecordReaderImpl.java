@@ -149,16 +149,10 @@ public final class RecordReaderImpl implements RecordReader {
             int limit) {
         Map<String, FieldType> columns = new LinkedHashMap<>();
         descriptor.listColumns().forEach(c -> columns.put(c.key(), c.type()));
-        String sort;
-        if (query.sort() == null) {
-            sort = Columns.expression(columns.containsKey(RecordFields.DATE) ? RecordFields.DATE : RecordFields.NUMBER,
-                    FieldType.TEXT);
-        } else if (columns.containsKey(query.sort())) {
-            sort = Columns.expression(query.sort(), columns.get(query.sort()));
-        } else {
-            throw new IllegalArgumentException("sort: the list cannot be sorted by " + query.sort()
-                    + "; it can be sorted by " + String.join(", ", columns.keySet()));
-        }
+        String sort = query.sort() == null
+                ? Columns.expression(columns.containsKey(RecordFields.DATE) ? RecordFields.DATE : RecordFields.NUMBER,
+                        FieldType.TEXT)
+                : Columns.expression(requireSortable(descriptor, query.sort()), columns.get(query.sort()));
         Set<String> searched = new LinkedHashSet<>(List.of(Columns.expression(RecordFields.NUMBER, FieldType.TEXT),
                 Columns.expression(RecordFields.NAME, FieldType.TEXT)));
         for (FieldDescriptor column : descriptor.listColumns()) {
@@ -171,6 +165,20 @@ public final class RecordReaderImpl implements RecordReader {
         return new ListSql(Columns.table(descriptor.category()), recordType, sort,
                 query.sort() == null || query.descending(), List.copyOf(searched), search,
                 blankToNull(query.status()), query.from(), query.to(), offset, limit);
+    }
+
+    /**
+     * The sort key if the record type's list shows that column.
+     *
+     * @throws IllegalArgumentException naming the columns it can be sorted by
+     */
+    static String requireSortable(RecordTypeDescriptor descriptor, String sort) {
+        List<String> keys = descriptor.listColumns().stream().map(FieldDescriptor::key).toList();
+        if (!keys.contains(sort)) {
+            throw new IllegalArgumentException("sort: the list cannot be sorted by " + sort
+                    + "; it can be sorted by " + String.join(", ", keys));
+        }
+        return sort;
     }
 
     private static String blankToNull(String text) {

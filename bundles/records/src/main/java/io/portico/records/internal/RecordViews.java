@@ -231,7 +231,8 @@ final class RecordViews {
                 "number", r.number() == null ? String.valueOf(r.netsuiteId()) : r.number());
     }
 
-    private static String singular(String label) {
+    /** "Invoices" → "Invoice", for a title or a link to one record. */
+    static String singular(String label) {
         return label.endsWith("s") ? label.substring(0, label.length() - 1) : label;
     }
 

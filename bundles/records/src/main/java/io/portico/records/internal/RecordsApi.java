@@ -93,15 +93,28 @@ public final class RecordsApi {
         try {
             return reader.list(user.scope(), type, query);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Query parameter " + e.getMessage().replaceFirst("^sort:", "'sort':"));
+            throw badSort(e);
         }
+    }
+
+    private static void sortable(PortalRecordTypes.Named recordType, String sort) {
+        try {
+            RecordReaderImpl.requireSortable(recordType.descriptor(), sort);
+        } catch (IllegalArgumentException e) {
+            throw badSort(e);
+        }
+    }
+
+    private static ProblemException badSort(IllegalArgumentException e) {
+        return ProblemException.badRequest("Query parameter " + e.getMessage().replaceFirst("^sort:", "'sort':"));
     }
 
     static Response csv(RecordReader reader, PortalRecordTypes types, PortalUser user, String type,
             RecordQuery query) {
         PortalRecordTypes.Named recordType = types.require(user, type);
-        list(reader, user, type, new RecordQuery(query.search(), query.sort(), query.descending(), query.status(),
-                query.from(), query.to(), 1, 1)); // refuses a bad sort before the download starts
+        if (query.sort() != null) { // refused before the download starts, as a list refuses it
+            sortable(recordType, query.sort());
+        }
         return Response.ok(CsvExport.of(reader, user.scope(), type, recordType.descriptor().listColumns(), query),
                         "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + type + ".csv\"")
