@@ -1,6 +1,7 @@
 package io.portico.api.identity;
 
 import java.security.Principal;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,10 +32,12 @@ import java.util.Optional;
  * @param recordAccess per-record-type narrowing of the role's access, keyed by record-type name; record types not
  *         listed get {@link Role#access()}
  * @param authMethod how this request was authenticated
+ * @param timeZone the time zone the user reads times in, or {@code null} while they have not chosen one (pages then
+ *         show UTC); since 1.2
  */
 public record PortalUser(long userId, String email, String displayName, long tenantId, long organizationId,
         String organizationName, OrganizationKind organizationKind, Role role, Map<String, Access> recordAccess,
-        AuthMethod authMethod) implements Principal {
+        AuthMethod authMethod, ZoneId timeZone) implements Principal {
 
     /** The request property (and servlet request attribute) holding the current {@code PortalUser}. */
     public static final String REQUEST_PROPERTY = "io.portico.identity.user";
@@ -47,6 +50,14 @@ public record PortalUser(long userId, String email, String displayName, long ten
 
     public PortalUser {
         recordAccess = Map.copyOf(recordAccess);
+    }
+
+    /** A user who has not chosen a time zone (the constructor of 1.1). */
+    public PortalUser(long userId, String email, String displayName, long tenantId, long organizationId,
+            String organizationName, OrganizationKind organizationKind, Role role, Map<String, Access> recordAccess,
+            AuthMethod authMethod) {
+        this(userId, email, displayName, tenantId, organizationId, organizationName, organizationKind, role,
+                recordAccess, authMethod, null);
     }
 
     /** The current user, when the principal is one (it is absent for anonymous requests). */

@@ -16,6 +16,7 @@ import io.portico.identity.internal.api.SessionApi;
 import io.portico.identity.internal.apitoken.ApiTokens;
 import io.portico.identity.internal.members.MemberAdmin;
 import io.portico.identity.internal.mfa.MfaSettings;
+import io.portico.identity.internal.user.UserDirectory;
 import io.portico.identity.internal.web.AccountSettingsPages;
 import io.portico.identity.internal.web.AdminPages;
 import io.portico.identity.internal.web.MembersPages;
@@ -134,7 +135,8 @@ public final class IdentityHarness implements AutoCloseable {
                 .register(new SignInPages(pages, signIn, sessions, mfa, new TestPlugins()))
                 .register(new AccountPages(pages, resets, registrations, invitations, sessions))
                 .register(new SessionApi(signIn, sessions, authenticator))
-                .register(new AccountSettingsPages(pages, mfaSettings, signIn, sessions))
+                .register(new AccountSettingsPages(pages, mfaSettings, signIn, sessions,
+                        new UserDirectory(store, organizations)))
                 .register(new AccountApi(resets, registrations, mfaSettings, sessions, authenticator))
                 .register(new OrganizationsApi(organizations, memberAdmin, invitations))
                 .register(new InvitationsApi(invitations, sessions, authenticator))

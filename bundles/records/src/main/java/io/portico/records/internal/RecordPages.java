@@ -8,7 +8,9 @@ import io.portico.api.records.RecordReader;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
+import io.portico.api.web.Formats;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,6 +40,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = RecordPages.class, property = PorticoResource.PROPERTY + "=true")
 @Path("")
 public final class RecordPages {
+
+    /** htmx's headers: a request of its own, and one that restores a page from history (wants the whole page). */
+    static final String HX_REQUEST = "HX-Request";
+    static final String HX_HISTORY_RESTORE = "HX-History-Restore-Request";
 
     private final RecordReader reader;
     private final PortalRecordTypes types;
@@ -71,23 +77,42 @@ public final class RecordPages {
         return page("dashboard.ftlh", model);
     }
 
+    /**
+     * A record type's list. An htmx request from the page itself (its filters, sort links, pager) gets only the parts
+     * that change, with the clean URL of the new state to push; everything else, a history restore included, gets
+     * the whole page.
+     */
     @GET
     @Path("records/{type}")
     @Produces(MediaType.TEXT_HTML)
     public Response list(@PathParam("type") String type, @Context ContainerRequestContext request,
             @Context HttpHeaders headers) {
+        boolean inPlace = "true".equals(headers.getHeaderString(HX_REQUEST))
+                && headers.getHeaderString(HX_HISTORY_RESTORE) == null;
         Optional<PortalUser> user = user(request);
         if (user.isEmpty()) {
-            return signIn(request.getUriInfo());
+            return signIn(request.getUriInfo(), inPlace);
         }
         PortalRecordTypes.Named recordType = types.require(user.get(), type);
         RecordQuery query = ListParams.parse(request.getUriInfo().getQueryParameters());
         RecordPage page = RecordsApi.list(reader, user.get(), type, query);
         Map<String, Object> model = model(request, user.get(), recordType.descriptor().label(), "/records/" + type);
-        model.put("list", views(headers, LocalDate.now(clock), user.get()).list(type, recordType.descriptor(), query,
-                page));
+        Map<String, Object> list = views(headers, LocalDate.now(clock), user.get()).list(type,
+                recordType.descriptor(), query, page);
+        model.put("list", list);
         model.put("type", type);
-        return page("list.ftlh", model);
+        model.put("htmx", true);
+        if (!inPlace) {
+            return Response.fromResponse(page("list.ftlh", model)).header(HttpHeaders.VARY, HX_REQUEST).build();
+        }
+        model.put("fragment", true);
+        String url = (String) list.get("href");
+        return Response.ok(pages.fragment(RecordPages.class, "list.ftlh", model),
+                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.VARY, HX_REQUEST)
+                .header("HX-Push-Url", url.equals(pathAndQuery(headers.getHeaderString("HX-Current-URL")))
+                        ? "false" : url)
+                .build();
     }
 
     @GET
@@ -122,7 +147,7 @@ public final class RecordPages {
     private RecordViews views(HttpHeaders headers, LocalDate today, PortalUser user) {
         Map<String, String> labels = new HashMap<>();
         types.visible(user).forEach(t -> labels.put(t.name(), t.descriptor().label()));
-        return new RecordViews(new Formats(headers.getAcceptableLanguages()), today, labels::get);
+        return new RecordViews(Formats.forReader(headers.getAcceptableLanguages(), user), today, labels::get);
     }
 
     private static Optional<PortalUser> user(ContainerRequestContext request) {
@@ -144,11 +169,31 @@ public final class RecordPages {
                 .withCharset("UTF-8")).build();
     }
 
-    /** A person who is not signed in goes to sign in, and comes back here afterwards. */
     private static Response signIn(UriInfo uri) {
-        String here = uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
-        return Response.seeOther(URI.create("/sign-in?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8)))
-                .build();
+        return signIn(uri, false);
+    }
+
+    /**
+     * A person who is not signed in goes to sign in, and comes back here afterwards. An in-place request (the session
+     * ended while the page was open) asks htmx to load the sign-in page as a whole page instead of inside the list.
+     */
+    private static Response signIn(UriInfo uri, boolean inPlace) {
+        String here = pathAndQuery(uri.getRequestUri().toString());
+        String signIn = "/sign-in?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8);
+        return inPlace ? Response.noContent().header("HX-Redirect", signIn).build()
+                : Response.seeOther(URI.create(signIn)).build();
+    }
+
+    /** The path and query of a URL as the browser shows it, or {@code null} for none. */
+    static String pathAndQuery(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 }

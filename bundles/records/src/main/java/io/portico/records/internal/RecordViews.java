@@ -12,6 +12,7 @@ import io.portico.api.records.RecordDetail;
 import io.portico.api.records.RecordPage;
 import io.portico.api.records.RecordQuery;
 import io.portico.api.records.RelatedRecord;
+import io.portico.api.web.Formats;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ final class RecordViews {
             Map<String, String> sortState = new LinkedHashMap<>(state);
             sortState.put("sort", column.key());
             sortState.put("dir", sorted && !query.descending() ? "desc" : "asc");
+            c.put("key", column.key());
             c.put("label", column.label());
             c.put("num", numeric(column.type()));
             c.put("href", base + query(sortState));
@@ -93,13 +95,15 @@ final class RecordViews {
         view.put("filtered", query.search() != null || query.status() != null || query.from() != null
                 || query.to() != null);
         view.put("statuses", page.statuses().stream().map(s -> Map.of("value", s,
-                "label", Formats.status(s, null, null, null, today).label(), "selected", s.equals(query.status())))
+                "label", Status.of(s, null, null, null, today).label(), "selected", s.equals(query.status())))
                 .toList());
         view.put("q", query.search() == null ? "" : query.search());
         view.put("from", query.from() == null ? "" : query.from().toString());
         view.put("to", query.to() == null ? "" : query.to().toString());
         view.put("sort", query.sort() == null ? "" : query.sort());
         view.put("dir", query.descending() ? "desc" : "asc");
+        view.put("size", state.getOrDefault("size", ""));
+        view.put("href", base + query(withPage(state, query.page())));
         return view;
     }
 
@@ -115,7 +119,7 @@ final class RecordViews {
             }
         }
         view.put("fields", fields);
-        view.put("status", Formats.status(record.status(), record.dueDate(), record.total(), record.amountRemaining(),
+        view.put("status", Status.of(record.status(), record.dueDate(), record.total(), record.amountRemaining(),
                 today).view());
         List<Map<String, Object>> lineLists = new ArrayList<>();
         descriptor.lineLists().forEach((list, heading) -> {
@@ -162,7 +166,7 @@ final class RecordViews {
             Map<String, Object> item = new LinkedHashMap<>(link(r));
             item.put("date", formats.date(r.date()));
             item.put("amount", formats.money(r.total(), r.currency()));
-            item.put("status", Formats.status(r.status(), r.dueDate(), r.total(), r.amountRemaining(), today).view());
+            item.put("status", Status.of(r.status(), r.dueDate(), r.total(), r.amountRemaining(), today).view());
             return item;
         }).toList());
         if (dashboard.customer() != null) {
@@ -193,7 +197,7 @@ final class RecordViews {
         cell.put("label", field.label());
         cell.put("num", numeric(field.type()));
         if (field.type() == FieldType.STATUS) {
-            Formats.Status status = Formats.status(record.status(), record.dueDate(), record.total(),
+            Status status = Status.of(record.status(), record.dueDate(), record.total(),
                     record.amountRemaining(), today);
             cell.put("text", status.label());
             cell.put("pill", status.pill());
@@ -220,7 +224,7 @@ final class RecordViews {
         view.put("date", formats.date(r.date()));
         view.put("total", formats.money(r.total(), r.currency()));
         view.put("amount", related.amount() == null ? "" : formats.money(related.amount(), r.currency()));
-        view.put("status", Formats.status(r.status(), r.dueDate(), r.total(), r.amountRemaining(), today).view());
+        view.put("status", Status.of(r.status(), r.dueDate(), r.total(), r.amountRemaining(), today).view());
         return view;
     }
 

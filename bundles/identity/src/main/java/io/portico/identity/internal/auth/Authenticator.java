@@ -98,6 +98,6 @@ public final class Authenticator {
     static PortalUser portalUser(UserRecord user, MembershipRecord membership, AuthMethod method, long tenantId) {
         return new PortalUser(user.id(), user.email(), user.shownName(), tenantId, membership.organizationId(),
                 membership.organizationName(), membership.organizationKind(), membership.role(), membership.access(),
-                method);
+                method, user.zone());
     }
 }

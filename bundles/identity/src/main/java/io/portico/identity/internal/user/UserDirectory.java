@@ -2,12 +2,13 @@ package io.portico.identity.internal.user;
 
 import io.portico.identity.internal.org.OrganizationsImpl;
 import io.portico.identity.internal.store.IdentityStore;
+import java.time.ZoneId;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Lists users with their memberships, for the operator's console. */
+/** Lists users with their memberships, for the operator's console; keeps each user's own time zone. */
 @Component(service = UserDirectory.class)
 public final class UserDirectory {
 
@@ -38,5 +39,15 @@ public final class UserDirectory {
                 .stream()
                 .map(u -> new Entry(u, s.getMapper(MembershipMapper.class).forUser(u.id())))
                 .toList());
+    }
+
+    /** The user's choice of time zone, which replaces any earlier one. */
+    public void chooseTimeZone(long userId, ZoneId zone) {
+        store.write(UserMapper.class, m -> m.setTimeZone(userId, zone.getId()));
+    }
+
+    /** The zone a browser reports, kept only while the user has not chosen one: a guess never overrides a choice. */
+    public void guessTimeZone(long userId, ZoneId zone) {
+        store.write(UserMapper.class, m -> m.setTimeZoneIfUnset(userId, zone.getId()));
     }
 }

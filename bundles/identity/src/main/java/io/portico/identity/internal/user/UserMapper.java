@@ -27,6 +27,10 @@ public interface UserMapper {
 
     int setDisplayName(@Param("id") long id, @Param("displayName") String displayName);
 
+    int setTimeZone(@Param("id") long id, @Param("timeZone") String timeZone);
+
+    int setTimeZoneIfUnset(@Param("id") long id, @Param("timeZone") String timeZone);
+
     int setStatus(@Param("id") long id, @Param("status") String status);
 
     /** Stores a new, not yet confirmed TOTP secret (sealed). */

@@ -8,13 +8,20 @@ import io.portico.identity.internal.auth.Authentication;
 import io.portico.identity.internal.mfa.MfaSettings;
 import io.portico.identity.internal.session.SessionService;
 import io.portico.identity.internal.signin.SignInService;
+import io.portico.api.web.Formats;
+import io.portico.identity.internal.user.UserDirectory;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.FormParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -23,7 +30,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** A signed-in person's own settings: two-step verification, and signing out on every device. */
+/**
+ * A signed-in person's own settings: the time zone pages show times in, two-step verification, and signing out on
+ * every device.
+ */
 @Component(service = AccountSettingsPages.class, property = PorticoResource.PROPERTY + "=true")
 // Forms only: a JSON body answers 415 instead of failing inside Jersey.
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -31,33 +41,64 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.TEXT_HTML)
 public final class AccountSettingsPages {
 
+    private static final int MAX_ZONE_NAME = 64;
+    /** The zones people live in, by their IANA names (no legacy aliases such as "US/Pacific"), and UTC. */
+    private static final List<String> ZONES = Stream.concat(Stream.of("UTC"), ZoneId.getAvailableZoneIds().stream()
+            .filter(id -> id.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
+            .sorted()).toList();
+
     private final Pages pages;
     private final MfaSettings mfa;
     private final SignInService signIn;
     private final SessionService sessions;
+    private final UserDirectory users;
 
     @Activate
     public AccountSettingsPages(@Reference Pages pages, @Reference MfaSettings mfa, @Reference SignInService signIn,
-            @Reference SessionService sessions) {
+            @Reference SessionService sessions, @Reference UserDirectory users) {
         this.pages = pages;
         this.mfa = mfa;
         this.signIn = signIn;
         this.sessions = sessions;
+        this.users = users;
     }
 
     @GET
-    public Response page(@Context ContainerRequestContext request) {
+    public Response page(@Context ContainerRequestContext request, @QueryParam("notice") String notice) {
         Authentication auth = RequestAuth.authentication(request);
         if (!auth.hasSession()) {
             return Html.redirect("/sign-in?next=/account");
         }
-        return render(auth, 200, null, null, mfa.pending(auth.account()));
+        return render(request, auth, 200, null, Notices.text(notice), mfa.pending(auth.account()));
+    }
+
+    /**
+     * Keeps the time zone the person chose. With {@code guess=true} (the layout's script, once, from the browser's
+     * own zone) it is kept only while none is chosen, and the answer is an empty 204.
+     */
+    @POST
+    @Path("time-zone")
+    public Response timeZone(@Context ContainerRequestContext request, @FormParam("timeZone") String name,
+            @FormParam("guess") String guess) {
+        boolean guessed = "true".equals(guess);
+        return step(request, auth -> {
+            ZoneId zone = Formats.zone(name);
+            if (zone == null || name.length() > MAX_ZONE_NAME) {
+                throw ProblemException.badRequest("Choose a time zone from the list.");
+            }
+            if (guessed) {
+                users.guessTimeZone(auth.account().id(), zone);
+                return Response.noContent().build();
+            }
+            users.chooseTimeZone(auth.account().id(), zone);
+            return Html.redirect("/account?notice=time-zone-saved");
+        }, guessed);
     }
 
     @POST
     @Path("mfa")
     public Response startMfa(@Context ContainerRequestContext request) {
-        return step(request, auth -> render(auth, 200, null, null, mfa.start(auth.account())));
+        return step(request, auth -> render(request, auth, 200, null, null, mfa.start(auth.account())));
     }
 
     @POST
@@ -93,22 +134,38 @@ public final class AccountSettingsPages {
     }
 
     private Response step(ContainerRequestContext request, Step step) {
+        return step(request, step, false);
+    }
+
+    /** @param bare a script's request: a refusal is the problem itself, not the page around it */
+    private Response step(ContainerRequestContext request, Step step, boolean bare) {
         Authentication auth = RequestAuth.authentication(request);
         if (!auth.hasSession()) {
+            if (bare) {
+                throw ProblemException.unauthorized("Sign in first.");
+            }
             return Html.redirect("/sign-in?next=/account");
         }
         try {
             return step.run(auth);
         } catch (ProblemException e) {
-            return render(auth, e.status(), e.detail(), null, mfa.pending(auth.account()));
+            if (bare) {
+                throw e;
+            }
+            return render(request, auth, e.status(), e.detail(), null, mfa.pending(auth.account()));
         }
     }
 
-    private Response render(Authentication auth, int status, String error, String notice,
-            MfaSettings.Enrolment enrolment) {
+    private Response render(ContainerRequestContext request, Authentication auth, int status, String error,
+            String notice, MfaSettings.Enrolment enrolment) {
         Map<String, Object> model = Html.model("Your account", auth.csrfToken());
+        ZoneId zone = auth.account().zone();
+        Formats formats = new Formats(request.getAcceptableLanguages(), zone == null ? ZoneOffset.UTC : zone);
         model.put("account", Map.of("email", auth.account().email(), "name", auth.account().shownName(),
-                "mfaEnabled", auth.account().mfaEnabled()));
+                "mfaEnabled", auth.account().mfaEnabled(), "since", formats.dateTime(auth.account().createdAt()),
+                "sessionSince", formats.dateTime(auth.session().createdAt()),
+                "timeZone", zone == null ? "" : zone.getId()));
+        model.put("zones", ZONES);
         auth.portalUser().ifPresent(user -> model.put("user", user));
         if (enrolment != null) {
             model.put("enrolment", enrolment);

@@ -17,6 +17,7 @@ final class Notices {
             Map.entry("password-reset", "Your password has been changed. Sign in with the new one."),
             Map.entry("email-verified", "Your email address is confirmed. Sign in to continue."),
             Map.entry("invitation-accepted", "You have joined the organization. Sign in to continue."),
+            Map.entry("time-zone-saved", "Your time zone is saved: times show on its clock."),
             Map.entry("signed-out-everywhere", "You have been signed out on every device."),
             Map.entry("check-email", "Check your email: we have sent you a message with what to do next."),
             Map.entry("pending-approval", "Your registration is complete and waits for an administrator's "
