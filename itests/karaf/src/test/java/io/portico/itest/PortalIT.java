@@ -131,6 +131,63 @@ public class PortalIT extends PorticoTestSupport {
         await("the invoice pages to come back", WAIT, () -> code(customer, "/records/invoice") == 200);
     }
 
+    /**
+     * The list's in-place updates (htmx): a request of the page's own gets only the parts that change and the clean
+     * URL to push; a history restore and every other request get the whole page; a session that ended makes htmx load
+     * the sign-in page as a whole page.
+     */
+    @Test
+    public void aListAnswersItsOwnInPlaceRequestsWithJustTheResults() throws Exception {
+        await("/health to answer 200", WAIT, () -> status("/health") == 200);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long acme = organizations.upsertCustomer(new CustomerOrganization("PH-" + run, "Hx " + run,
+                List.of("hx-" + run + ".example"), "CH", "USD", null, Map.of())).id();
+        long base = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) * 10;
+        LocalDate today = LocalDate.now();
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(invoice(acme, base + 1, "HX-1", today.minusDays(4), today.plusDays(26), "10.00", "10.00", "{}"));
+            s.execute(invoice(acme, base + 2, "HX-2", today.minusDays(2), today.plusDays(28), "20.00", "20.00", "{}"));
+        }
+        WebClient customer = join("admin@hx-" + run + ".example", String.valueOf(acme), "admin");
+        String search = "/records/invoice?q=HX-2&status=&from=&to=&sort=number&dir=asc";
+
+        HttpResponse<String> part = customer.page(search, Map.of("HX-Request", "true",
+                "HX-Current-URL", "http://localhost/records/invoice"));
+        assertEquals(part.body(), 200, part.statusCode());
+        String fragment = part.body();
+        assertFalse(fragment, fragment.contains("<html") || fragment.contains("<form"));
+        assertTrue(fragment, fragment.contains("<div id=\"list-results\"") && fragment.contains("HX-2")
+                && !fragment.contains("HX-1"));
+        assertTrue(fragment, fragment.contains("<p id=\"list-range\" class=\"muted\" aria-live=\"polite\""
+                + " hx-swap-oob=\"innerHTML\">1–1 of 1</p>"));
+        assertTrue(fragment, fragment.contains("id=\"list-csv\"") && fragment.contains("/records/invoice/csv?q=HX-2")
+                && fragment.contains("<input type=\"hidden\" name=\"sort\" value=\"number\">"));
+        assertEquals("/records/invoice?q=HX-2&sort=number&dir=asc",
+                part.headers().firstValue("HX-Push-Url").orElse(""));
+        assertTrue(part.headers().allValues("Vary").toString(), part.headers().allValues("Vary").stream()
+                .anyMatch(v -> v.contains("HX-Request")));
+        assertTrue(part.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        HttpResponse<String> same = customer.page("/records/invoice?q=HX-2&sort=number&dir=asc", Map.of(
+                "HX-Request", "true", "HX-Current-URL", "http://localhost/records/invoice?q=HX-2&sort=number&dir=asc"));
+        assertEquals("the URL it is on is not pushed again", "false",
+                same.headers().firstValue("HX-Push-Url").orElse(""));
+
+        HttpResponse<String> restore = customer.page(search, Map.of("HX-History-Restore-Request", "true"));
+        assertTrue(restore.body(), restore.body().startsWith("<!doctype html>") && restore.body().contains("<form"));
+        String whole = customer.send("GET", search, null, null, "text/html").body();
+        assertTrue(whole, whole.startsWith("<!doctype html>") && whole.contains("/static/htmx/htmx-2.0.11.min.js")
+                && whole.contains("hx-get=\"/records/invoice\"") && !whole.contains("hx-swap-oob"));
+        assertEquals(200, status("/static/htmx/htmx-2.0.11.min.js"));
+
+        assertEquals(400, customer.page("/records/invoice?from=yesterday", Map.of("HX-Request", "true"))
+                .statusCode());
+        HttpResponse<String> signedOut = new WebClient("http://localhost:" + httpPort(), null)
+                .page(search, Map.of("HX-Request", "true"));
+        assertEquals(204, signedOut.statusCode());
+        assertTrue(signedOut.headers().firstValue("HX-Redirect").orElse(""), signedOut.headers()
+                .firstValue("HX-Redirect").orElse("").startsWith("/sign-in?next=%2Frecords%2Finvoice%3Fq%3DHX-2"));
+    }
+
     private static String body(WebClient client, String path) {
         try {
             return client.send("GET", path, null).body();

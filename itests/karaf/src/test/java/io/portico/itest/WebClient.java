@@ -43,6 +43,16 @@ final class WebClient {
     /** Any request: {@code contentType} and {@code accept} are sent as they are when not null. */
     HttpResponse<String> send(String method, String path, String contentType, String body, String accept)
             throws IOException, InterruptedException {
+        return send(method, path, contentType, body, accept, Map.of());
+    }
+
+    /** A page as a script asks for it, with headers of its own (htmx's {@code HX-Request}, say). */
+    HttpResponse<String> page(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        return send("GET", path, null, null, "text/html", headers);
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, String body, String accept,
+            Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                 .header("X-CSRF-Token", csrf)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -53,6 +63,7 @@ final class WebClient {
         if (accept != null) {
             request.header("Accept", accept);
         }
+        headers.forEach(request::header);
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

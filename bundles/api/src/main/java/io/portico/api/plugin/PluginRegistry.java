@@ -1,5 +1,6 @@
 package io.portico.api.plugin;
 
+import io.portico.api.recordtype.RecordType;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -21,4 +22,14 @@ public interface PluginRegistry {
 
     /** The names of the active services of an SPI type, sorted. */
     <S> List<String> names(Class<S> spi);
+
+    /**
+     * How people read a record type's name: its descriptor's label ("Credit memos") while its plugin runs, else the
+     * name itself ("creditmemo"), for pages that name record types (syncs, the audit log).
+     *
+     * @since 1.1
+     */
+    default String recordTypeLabel(String name) {
+        return find(RecordType.class, name).map(type -> type.descriptor().label()).orElse(name);
+    }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -19,7 +18,6 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class Formats {
 
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
     private final Locale locale;
     private final ZoneId zone;
     private final DateTimeFormatter dates;
@@ -40,21 +40,21 @@ public final class Formats {
 
     /**
      * @param accepted the request's acceptable languages, best first ({@code HttpHeaders.getAcceptableLanguages()})
-     * @param zone the reader's time zone
+     * @param zone the reader's time zone, or {@code null} for UTC (a reader who has not chosen one)
      */
     public Formats(List<Locale> accepted, ZoneId zone) {
         this.locale = accepted.stream().filter(l -> !l.getLanguage().isEmpty() && !"*".equals(l.getLanguage()))
                 .findFirst().orElse(Locale.US);
-        this.zone = Objects.requireNonNull(zone, "zone");
+        this.zone = zone == null ? UTC : zone;
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         // The zone's short name ("CET", "GMT+1") after the time says which clock the time is on.
         this.moments = new DateTimeFormatterBuilder().appendLocalized(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .appendLiteral(' ').appendZoneText(TextStyle.SHORT).toFormatter(locale).withZone(zone);
+                .appendLiteral(' ').appendZoneText(TextStyle.SHORT).toFormatter(locale).withZone(this.zone);
     }
 
     /** For a signed-in reader: their time zone, or UTC until they have one. */
     public static Formats forReader(List<Locale> accepted, PortalUser user) {
-        return new Formats(accepted, user == null || user.timeZone() == null ? ZoneOffset.UTC : user.timeZone());
+        return new Formats(accepted, user == null ? null : user.timeZone());
     }
 
     public Locale locale() {

@@ -144,7 +144,7 @@ public final class IdentityHarness implements AutoCloseable {
                 .register(new AuditApi(audit))
                 .register(new ApiTokensApi(apiTokens))
                 .register(new MembersPages(pages, organizations, memberAdmin, invitations))
-                .register(new AdminPages(pages, organizations, audit));
+                .register(new AdminPages(pages, organizations, audit, new TestPlugins()));
     }
 
     /** A verified user with a password and a membership. */

@@ -10,7 +10,10 @@ import io.portico.api.sso.SsoIdentity;
 import java.util.List;
 import java.util.Optional;
 
-/** A plugin registry with one SSO provider, so the sign-in page shows its button. */
+/**
+ * A plugin registry with one SSO provider, so the sign-in page shows its button, and the label of one record type,
+ * {@code creditmemo}, as its plugin would give it.
+ */
 public final class TestPlugins implements PluginRegistry {
 
     private static final SsoProvider EXAMPLE = new SsoProvider() {
@@ -43,5 +46,10 @@ public final class TestPlugins implements PluginRegistry {
     @Override
     public <S> List<String> names(Class<S> spi) {
         return spi == SsoProvider.class ? List.of("example") : List.of();
+    }
+
+    @Override
+    public String recordTypeLabel(String name) {
+        return "creditmemo".equals(name) ? "Credit memos" : name;
     }
 }

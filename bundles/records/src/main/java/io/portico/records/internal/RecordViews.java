@@ -165,6 +165,8 @@ final class RecordViews {
         view.put("recent", dashboard.recentActivity().stream().map(r -> {
             Map<String, Object> item = new LinkedHashMap<>(link(r));
             item.put("date", formats.date(r.date()));
+            item.put("updated", formats.dateTime(r.lastModified()));
+            item.put("updatedIso", r.lastModified() == null ? "" : r.lastModified().toString());
             item.put("amount", formats.money(r.total(), r.currency()));
             item.put("status", Status.of(r.status(), r.dueDate(), r.total(), r.amountRemaining(), today).view());
             return item;

@@ -1,11 +1,13 @@
 package io.portico.sync.internal;
 
 import io.portico.api.identity.PortalUser;
+import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.sync.SyncConfig;
 import io.portico.api.sync.SyncException;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncService;
 import io.portico.api.sync.SyncSettings;
+import io.portico.api.web.Formats;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
@@ -72,11 +74,18 @@ public final class SyncPages {
 
     private final Pages pages;
     private final SyncService sync;
+    private final Function<String, String> labels;
 
     @Activate
-    public SyncPages(@Reference Pages pages, @Reference SyncService sync) {
+    public SyncPages(@Reference Pages pages, @Reference SyncService sync, @Reference PluginRegistry plugins) {
+        this(pages, sync, plugins::recordTypeLabel);
+    }
+
+    /** @param labels a record type's label by its name */
+    SyncPages(Pages pages, SyncService sync, Function<String, String> labels) {
         this.pages = pages;
         this.sync = sync;
+        this.labels = labels;
     }
 
     // ------------------------------------------------------------------ pages
@@ -105,11 +114,12 @@ public final class SyncPages {
             SyncRun run = SyncAdminResource.call(() -> sync.run(runId)).filter(r -> r.recordType().equals(type))
                     .orElseThrow(() -> ProblemException.notFound("No run " + runId + " of " + type + "."));
             int from = Math.max(0, offset);
-            Map<String, Object> model = model(admin, "Run " + runId + " of " + type);
+            Map<String, Object> model = model(admin, admin.views().label(type) + ": run " + runId);
             model.put("type", type);
-            model.put("run", SyncViews.run(run));
+            model.put("label", admin.views().label(type));
+            model.put("run", admin.views().run(run));
             model.put("errors", SyncAdminResource.call(() -> sync.errors(runId, from, ERRORS_PER_PAGE)).stream()
-                    .map(SyncViews::error).toList());
+                    .map(admin.views()::error).toList());
             model.put("offset", from);
             model.put("pageSize", ERRORS_PER_PAGE);
             return html(200, "sync-run.ftlh", model);
@@ -237,8 +247,8 @@ public final class SyncPages {
     // ------------------------------------------------------------------ rendering
 
     private Response listPage(Admin admin, int status, String error, String notice) {
-        List<Map<String, Object>> configs = SyncAdminResource.call(sync::configs).stream().map(this::configView)
-                .toList();
+        List<Map<String, Object>> configs = SyncAdminResource.call(sync::configs).stream()
+                .map(c -> configView(admin, c)).toList();
         Map<String, Object> model = model(admin, "NetSuite syncs");
         model.put("configs", configs);
         model.put("anyRunning", configs.stream().anyMatch(c -> (Boolean) c.get("running")));
@@ -258,15 +268,15 @@ public final class SyncPages {
         int skip = (current - 1) * RUNS_PER_PAGE;
         List<Map<String, Object>> history = new ArrayList<>();
         for (SyncRun run : runs.subList(Math.min(skip, runs.size()), Math.min(skip + RUNS_PER_PAGE, runs.size()))) {
-            Map<String, Object> view = SyncViews.run(run);
+            Map<String, Object> view = admin.views().run(run);
             if (run.failed() > 0 || run.message() != null) {
                 view.put("errors", SyncAdminResource.call(() -> sync.errors(run.id(), 0, ERRORS_PER_RUN)).stream()
-                        .map(SyncViews::error).toList());
+                        .map(admin.views()::error).toList());
             }
             history.add(view);
         }
-        Map<String, Object> model = model(admin, "Sync of " + type);
-        model.put("c", configView(config));
+        Map<String, Object> model = model(admin, "Sync: " + admin.views().label(type));
+        model.put("c", configView(admin, config));
         model.put("form", form);
         model.put("schedules", SyncForm.SCHEDULES);
         model.put("fieldErrors", fieldErrors);
@@ -275,14 +285,14 @@ public final class SyncPages {
         model.put("olderRuns", runs.size() > skip + RUNS_PER_PAGE);
         model.put("errorsPerRun", ERRORS_PER_RUN);
         model.put("failing", SyncAdminResource.call(() -> sync.failingRecords(type, 0, FAILING_SHOWN)).stream()
-                .map(SyncViews::failing).toList());
+                .map(admin.views()::failing).toList());
         putMessages(model, error, notice);
         return html(status, "sync.ftlh", model);
     }
 
     /** A record type's sync for the templates, with how many of its records fail to sync now. */
-    private Map<String, Object> configView(SyncConfig config) {
-        Map<String, Object> view = SyncViews.config(config);
+    private Map<String, Object> configView(Admin admin, SyncConfig config) {
+        Map<String, Object> view = admin.views().config(config);
         view.put("failingNow", SyncAdminResource.call(() -> sync.failingRecordCount(config.recordType())));
         return view;
     }
@@ -292,8 +302,11 @@ public final class SyncPages {
                 "No record type " + type + " is configured or running."));
     }
 
-    /** The signed-in operator admin and the session's CSRF token, which every form posts back. */
-    private record Admin(PortalUser user, String csrf) {
+    /**
+     * The signed-in operator admin, the session's CSRF token, which every form posts back, and the views in their
+     * language and time zone.
+     */
+    private record Admin(PortalUser user, String csrf, SyncViews views) {
     }
 
     /**
@@ -307,7 +320,8 @@ public final class SyncPages {
                     .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
         Object csrf = request.getProperty(PortalUser.CSRF_REQUEST_PROPERTY);
-        Admin admin = new Admin(user, csrf instanceof String s ? s : "");
+        Admin admin = new Admin(user, csrf instanceof String s ? s : "",
+                new SyncViews(Formats.forReader(request.getAcceptableLanguages(), user), labels));
         try {
             if (!SyncAdminResource.operatorAdmin(user)) {
                 throw ProblemException.forbidden(REFUSAL);
@@ -325,6 +339,7 @@ public final class SyncPages {
         model.put("title", title);
         model.put("user", admin.user());
         model.put("csrf", admin.csrf());
+        model.put("zone", admin.views().zone());
         return model;
     }
 

@@ -5,31 +5,46 @@ import io.portico.api.sync.SyncFailingRecord;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncRunError;
 import io.portico.api.sync.SyncSettings;
+import io.portico.api.web.Formats;
 import io.portico.sync.internal.shell.ProgressBar;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Syncs as the admin pages show them: every value is text ready to print (counts grouped, times in UTC like the
- * schedules), so the templates hold no formatting and no locale. Absent values are empty text.
+ * Syncs as the admin pages show them to one reader: every value is text ready to print (counts grouped, times on the
+ * reader's clock in their language, record types by their labels), so the templates hold no formatting and no
+ * locale. Absent values are empty text.
  */
 final class SyncViews {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
-            Locale.ROOT).withZone(ZoneOffset.UTC);
+    private final Formats formats;
+    private final Function<String, String> labels;
 
-    private SyncViews() {
+    /** @param labels a record type's label by its name ({@code PluginRegistry.recordTypeLabel}) */
+    SyncViews(Formats formats, Function<String, String> labels) {
+        this.formats = formats;
+        this.labels = labels;
     }
 
-    static Map<String, Object> config(SyncConfig c) {
+    /** The zone the times are on, by its name. */
+    String zone() {
+        return formats.zone().getId();
+    }
+
+    /** A record type's label: "Credit memos" for {@code creditmemo}. */
+    String label(String recordType) {
+        return labels.apply(recordType);
+    }
+
+    Map<String, Object> config(SyncConfig c) {
         SyncSettings s = c.settings();
         boolean pluginActive = c.queryAlias() != null;
         Map<String, Object> m = new HashMap<>();
         m.put("type", c.recordType());
+        m.put("label", label(c.recordType()));
         m.put("pluginActive", pluginActive);
         m.put("queryAlias", text(c.queryAlias()));
         m.put("enabled", s.enabled());
@@ -51,7 +66,7 @@ final class SyncViews {
         return m;
     }
 
-    static Map<String, Object> run(SyncRun r) {
+    Map<String, Object> run(SyncRun r) {
         Map<String, Object> m = new HashMap<>();
         m.put("id", Long.toString(r.id()));
         m.put("mode", r.mode());
@@ -84,7 +99,7 @@ final class SyncViews {
         return m;
     }
 
-    static Map<String, Object> error(SyncRunError e) {
+    Map<String, Object> error(SyncRunError e) {
         Map<String, Object> m = new HashMap<>();
         m.put("netsuiteId", e.netsuiteId() == null ? "" : Long.toString(e.netsuiteId()));
         m.put("kind", e.kind());
@@ -94,7 +109,7 @@ final class SyncViews {
         return m;
     }
 
-    static Map<String, Object> failing(SyncFailingRecord f) {
+    Map<String, Object> failing(SyncFailingRecord f) {
         Map<String, Object> m = new HashMap<>();
         m.put("netsuiteId", Long.toString(f.netsuiteId()));
         m.put("kind", f.kind());
@@ -150,8 +165,8 @@ final class SyncViews {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
+    private String time(Instant instant) {
+        return formats.dateTime(instant);
     }
 
     private static String text(String value) {

@@ -10,6 +10,7 @@ import io.portico.api.identity.PortalUser;
 import io.portico.api.identity.Role;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncSettings;
+import io.portico.api.web.Formats;
 import io.portico.sandbox.NetSuiteSandbox;
 import io.portico.testing.TestPages;
 import java.net.InetSocketAddress;
@@ -19,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,6 +115,30 @@ class SyncPagesTest extends SyncTestSupport {
                 && invoice.contains("Pause schedule"), invoice);
         assertFalse(page.body().contains("syncs.js") || page.body().contains("refresh"),
                 "nothing runs, so nothing refreshes");
+    }
+
+    @Test
+    void recordTypesShowByTheirLabelsAndTimesOnTheReadersClock() throws Exception {
+        start(NetSuiteSandbox.builder().customers(3).invoicesPerCustomer(2));
+        SyncEngine engine = engine("node-a");
+        serve(engine);
+        SyncRun customers = sync(engine, "customer", false);
+        String zone = "Asia/Kolkata"; // +05:30 all year: a half hour no UTC time has
+        Formats reader = new Formats(List.of(Locale.UK), ZoneId.of(zone));
+
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/admin/syncs")).GET()
+                .header("X-Test-User", OWNER).header("X-Test-Zone", zone).header("Accept-Language", "en-GB");
+        String list = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        Map<String, String> rows = rows(list);
+        assertTrue(rows.get("customer").contains(">Customers</a>") && rows.get("invoice").contains(">Invoices</a>"),
+                list);
+        assertTrue(rows.get("customer").contains(reader.dateTime(customers.finishedAt())), rows.get("customer"));
+        assertTrue(list.contains("Times are on the clock of " + zone), list);
+
+        String history = get("/admin/syncs/customer", OWNER).body();
+        assertTrue(history.contains("<title>Sync: Customers") && history.contains(
+                new Formats(List.of(), null).dateTime(customers.startedAt())), history);
+        assertTrue(history.contains("Times are on the clock of UTC"), "no zone chosen: UTC");
     }
 
     @Test
@@ -330,7 +356,8 @@ class SyncPagesTest extends SyncTestSupport {
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new ServletContainer(new ResourceConfig()
                 .register(new SignedIn())
-                .register(new SyncPages(new TestPages(), engine)))), "/*");
+                .register(new SyncPages(new TestPages(), engine, name -> Optional.ofNullable(plugins.get(name))
+                        .map(type -> type.descriptor().label()).orElse(name))))), "/*");
         jetty.setHandler(context);
         jetty.start();
         base = "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
@@ -352,9 +379,11 @@ class SyncPagesTest extends SyncTestSupport {
                 case CUSTOMER_ADMIN -> Role.ADMIN;
                 default -> Role.MEMBER;
             };
+            String zone = request.getHeaderString("X-Test-Zone");
             request.setProperty(PortalUser.REQUEST_PROPERTY, new PortalUser(1, who + "@example.test", who, 1,
                     operator ? 1 : 2, operator ? "Operator" : "Customer", operator ? OrganizationKind.OPERATOR
-                    : OrganizationKind.CUSTOMER, role, Map.of(), AuthMethod.PASSWORD));
+                    : OrganizationKind.CUSTOMER, role, Map.of(), AuthMethod.PASSWORD,
+                    zone == null ? null : ZoneId.of(zone)));
             request.setProperty(PortalUser.CSRF_REQUEST_PROPERTY, CSRF);
         }
     }

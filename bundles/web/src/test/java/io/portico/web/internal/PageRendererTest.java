@@ -1,19 +1,27 @@
 package io.portico.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import freemarker.cache.ClassTemplateLoader;
 import io.portico.api.web.Branding;
 import java.lang.annotation.Annotation;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 public class PageRendererTest {
 
     /** Pages get records such as PortalUser; they must read like beans. */
     public record User(String displayName, String organizationName) {
+    }
+
+    public record ZonedUser(String displayName, String organizationName, ZoneId timeZone) {
     }
 
     private final PageRenderer renderer = new PageRenderer(
@@ -47,6 +55,31 @@ public class PageRendererTest {
         String html = render(Map.of("title", "T", "who", "x", "user", new User("Ann", "Acme"), "csrf", "tok"));
         assertTrue(html.contains("Ann"));
         assertTrue(html.contains("name=\"csrf\" value=\"tok\""));
+    }
+
+    @Test
+    void aReaderWithoutATimeZoneGetsTheScriptThatTellsIt() {
+        String unset = render(Map.of("title", "T", "who", "x", "user", new User("Ann", "Acme"), "csrf", "tok"));
+        assertTrue(unset.contains("<script src=\"/static/time-zone.js\" data-csrf=\"tok\" defer></script>"), unset);
+        String chosen = render(Map.of("title", "T", "who", "x", "user", new ZonedUser("Ann", "Acme",
+                ZoneId.of("Europe/Paris")), "csrf", "tok"));
+        assertFalse(chosen.contains("time-zone.js"), chosen);
+        assertFalse(render(Map.of("title", "T", "who", "x")).contains("time-zone.js"), "nobody to tell");
+        assertTrue(PageRendererTest.class.getResource("/static/time-zone.js") != null);
+    }
+
+    @Test
+    void pagesThatUpdateInPlaceGetHtmxConfiguredForTheStrictPolicy() {
+        assertFalse(render(Map.of("title", "T", "who", "x")).contains("htmx"), "only the pages that use it");
+        String html = render(Map.of("title", "T", "who", "x", "htmx", true));
+        assertTrue(html.contains("<script src=\"/static/htmx/htmx-2.0.11.min.js\" defer></script>"), html);
+        Matcher config = Pattern.compile("<meta name=\"htmx-config\" content='([^']*)'>").matcher(html);
+        assertTrue(config.find(), html);
+        for (String setting : List.of("\"allowEval\":false", "\"allowScriptTags\":false",
+                "\"includeIndicatorStyles\":false", "\"historyCacheSize\":0", "\"historyRestoreAsHxRequest\":false")) {
+            assertTrue(config.group(1).contains(setting), setting);
+        }
+        assertTrue(PageRendererTest.class.getResource("/static/htmx/htmx-2.0.11.min.js") != null);
     }
 
     @Test

@@ -107,6 +107,7 @@ public final class BrowserWalk {
     }
 
     private void walk(String customer, String operator, String password) throws IOException {
+        recordCspViolations();
         desktop();
         open("/sign-in");
         checkAnonymousShell();
@@ -121,6 +122,7 @@ public final class BrowserWalk {
         checkSignedInShell("invoices");
         axe("invoices");
         screenshot("invoices-desktop.png");
+        listUpdatesInPlace();
         String invoice = firstRecordLink("invoices");
         open(invoice);
         checkSignedInShell("invoice");
@@ -174,6 +176,87 @@ public final class BrowserWalk {
         List<String> menu = texts(".user-menu .menu-panel a");
         if (!menu.contains("Admin") || !menu.contains("Syncs")) {
             problems.add("the operator's user menu misses Admin or Syncs: " + menu);
+        }
+        checkNoCspViolations();
+    }
+
+    /**
+     * The invoice list with htmx: typing a search updates the table in place (a marker set on {@code window} before
+     * survives, so the page did not load again), the URL follows, focus stays in the search box, the count is
+     * announced; a sort link does the same and the search keeps it; Back and Forward step through those states
+     * without a page load either.
+     */
+    private void listUpdatesInPlace() {
+        open("/records/invoice");
+        where("invoices in place");
+        wait.until(d -> Boolean.TRUE.equals(js("return !!(window.htmx && htmx.config && !htmx.config.allowEval)")));
+        js("window.porticoMarker = 'no reload'");
+        List<String> all = texts("table.data tbody tr td:first-child");
+        WebElement search = driver.findElement(By.id("list-q"));
+        search.click();
+        search.sendKeys("INV-205");
+        wait.until(d -> d.getCurrentUrl().endsWith("/records/invoice?q=INV-205"));
+        wait.until(d -> texts("table.data tbody tr td:first-child").equals(List.of("INV-2057")));
+        expectNoReload("typing a search");
+        if (!"list-q".equals(js("return document.activeElement && document.activeElement.id"))) {
+            problems.add(where + ": focus left the search box while typing");
+        }
+        Object live = js("var r = document.getElementById('list-range');"
+                + " return r && r.getAttribute('aria-live') + ' ' + r.textContent.trim()");
+        if (!"polite 1–1 of 1".equals(live)) {
+            problems.add(where + ": the count is not announced in a live region: " + live);
+        }
+        axe("invoices searched in place");
+
+        search.clear();
+        search.sendKeys("INV-20");
+        wait.until(d -> d.getCurrentUrl().endsWith("/records/invoice?q=INV-20"));
+        wait.until(d -> texts("table.data tbody tr td:first-child").size() == 3);
+        driver.findElement(By.id("sort-number")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/records/invoice?q=INV-20&sort=number&dir=asc"));
+        wait.until(d -> texts("table.data tbody tr td:first-child").equals(List.of("INV-2041", "INV-2057",
+                "INV-2063")));
+        expectNoReload("sorting");
+        if (!"number".equals(js("var s = document.querySelector('#list-filters input[name=sort]');"
+                + " return s && s.value"))) {
+            problems.add(where + ": the search form lost the sort it is to keep");
+        }
+
+        driver.navigate().back();
+        wait.until(d -> d.getCurrentUrl().endsWith("/records/invoice?q=INV-20"));
+        wait.until(d -> texts("table.data tbody tr td:first-child").size() == 3
+                && "INV-20".equals(js("return document.getElementById('list-q').value")));
+        driver.navigate().forward();
+        wait.until(d -> d.getCurrentUrl().endsWith("/records/invoice?q=INV-20&sort=number&dir=asc"));
+        wait.until(d -> texts("table.data tbody tr td:first-child").equals(List.of("INV-2041", "INV-2057",
+                "INV-2063")));
+        expectNoReload("Back and Forward");
+        open("/records/invoice");
+        if (!texts("table.data tbody tr td:first-child").equals(all)) {
+            problems.add(where + ": the unfiltered list changed: " + all);
+        }
+    }
+
+    private void expectNoReload(String what) {
+        if (!"no reload".equals(js("return window.porticoMarker"))) {
+            problems.add(where + ": " + what + " loaded the whole page again");
+        }
+    }
+
+    /** From the first page on, every Content-Security-Policy violation of every page is kept in the tab. */
+    private void recordCspViolations() {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "document.addEventListener('securitypolicyviolation', function (e) {"
+                + "  var seen = JSON.parse(sessionStorage.getItem('portico-csp') || '[]');"
+                + "  seen.push(location.pathname + ': ' + e.violatedDirective + ' ' + (e.blockedURI || 'inline'));"
+                + "  sessionStorage.setItem('portico-csp', JSON.stringify(seen));"
+                + "});"));
+    }
+
+    private void checkNoCspViolations() {
+        Object seen = js("return sessionStorage.getItem('portico-csp')");
+        if (seen != null && !"[]".equals(seen)) {
+            problems.add("the browser reported Content-Security-Policy violations: " + seen);
         }
     }
 

@@ -11,7 +11,6 @@ import io.portico.identity.internal.signin.SignInService;
 import io.portico.api.web.Formats;
 import io.portico.identity.internal.user.UserDirectory;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -160,7 +159,7 @@ public final class AccountSettingsPages {
             String notice, MfaSettings.Enrolment enrolment) {
         Map<String, Object> model = Html.model("Your account", auth.csrfToken());
         ZoneId zone = auth.account().zone();
-        Formats formats = new Formats(request.getAcceptableLanguages(), zone == null ? ZoneOffset.UTC : zone);
+        Formats formats = new Formats(request.getAcceptableLanguages(), zone);
         model.put("account", Map.of("email", auth.account().email(), "name", auth.account().shownName(),
                 "mfaEnabled", auth.account().mfaEnabled(), "since", formats.dateTime(auth.account().createdAt()),
                 "sessionSince", formats.dateTime(auth.session().createdAt()),

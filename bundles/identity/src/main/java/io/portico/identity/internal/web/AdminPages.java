@@ -1,14 +1,20 @@
 package io.portico.identity.internal.web;
 
 import io.portico.api.identity.PortalUser;
+import io.portico.api.plugin.PluginRegistry;
+import io.portico.api.web.Formats;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
+import io.portico.identity.internal.audit.AuditEntry;
 import io.portico.identity.internal.audit.AuditLog;
 import io.portico.identity.internal.members.Authority;
 import io.portico.identity.internal.org.OrganizationsImpl;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -33,13 +39,15 @@ public final class AdminPages {
     private final Pages pages;
     private final OrganizationsImpl organizations;
     private final AuditLog audit;
+    private final PluginRegistry plugins;
 
     @Activate
     public AdminPages(@Reference Pages pages, @Reference OrganizationsImpl organizations,
-            @Reference AuditLog audit) {
+            @Reference AuditLog audit, @Reference PluginRegistry plugins) {
         this.pages = pages;
         this.organizations = organizations;
         this.audit = audit;
+        this.plugins = plugins;
     }
 
     @GET
@@ -55,8 +63,44 @@ public final class AdminPages {
     @GET
     @Path("audit")
     public Response audit(@Context ContainerRequestContext request, @QueryParam("before") Long before) {
-        return page(request, "/admin/audit", "Audit log", "audit.ftlh",
-                user -> Map.of("entries", audit.list(null, before, PAGE)));
+        return page(request, "/admin/audit", "Audit log", "audit.ftlh", user -> {
+            Formats formats = Formats.forReader(request.getAcceptableLanguages(), user);
+            return Map.of("entries", audit.list(null, before, PAGE).stream().map(e -> entry(e, formats)).toList(),
+                    "zone", formats.zone().getId());
+        });
+    }
+
+    /** An audit entry as the page shows it: its time on the reader's clock, record types by their labels. */
+    private Map<String, Object> entry(AuditEntry e, Formats formats) {
+        Map<String, Object> view = new HashMap<>();
+        view.put("id", e.id());
+        view.put("when", formats.dateTime(e.occurredAt()));
+        view.put("datetime", e.occurredAt() == null ? "" : e.occurredAt().toString());
+        view.put("actor", e.actor());
+        view.put("action", e.action());
+        view.put("subject", e.subject() == null ? "" : e.subject());
+        view.put("organizationId", e.organizationId() == null ? "" : e.organizationId().toString());
+        view.put("ip", e.ip() == null ? "" : e.ip());
+        view.put("detail", detail(e.detail()));
+        return view;
+    }
+
+    /**
+     * What an entry's detail says, as "key: value" pairs; a record-access change names each record type by its
+     * label ("Credit memos: view"). The user id repeats the subject and is left out.
+     */
+    private String detail(Map<String, Object> detail) {
+        if (detail == null) {
+            return "";
+        }
+        return new TreeMap<>(detail).entrySet().stream().filter(d -> !"userId".equals(d.getKey())).map(d -> {
+            if ("recordAccess".equals(d.getKey()) && d.getValue() instanceof Map<?, ?> access) {
+                return "record access: " + (access.isEmpty() ? "as the role allows" : access.entrySet().stream()
+                        .map(a -> plugins.recordTypeLabel(String.valueOf(a.getKey())) + " " + a.getValue())
+                        .collect(Collectors.joining(", ")));
+            }
+            return d.getKey() + ": " + d.getValue();
+        }).collect(Collectors.joining("; "));
     }
 
     private Response page(ContainerRequestContext request, String path, String title, String template,

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Role;
+import io.portico.api.web.Formats;
+import io.portico.identity.internal.Actor;
 import io.portico.identity.internal.Browser;
+import io.portico.identity.internal.Client;
 import io.portico.identity.internal.IdentityHarness;
+import io.portico.identity.internal.audit.AuditEntry;
 import java.net.http.HttpResponse;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -99,5 +104,48 @@ class AdminPagesTest {
         HttpResponse<String> audit = staff.get("/admin/audit");
         assertEquals(200, audit.statusCode());
         assertTrue(audit.body().contains("sign_in") && audit.body().contains("staff@operator.example"));
+    }
+
+    @Test
+    void theAuditLogShowsTimesOnTheChosenClockAndRecordTypesByTheirLabels() throws Exception {
+        portal.audit.record(Actor.user(1, "someone@acme.example"), "membership.access_changed", acme, "7",
+                Map.of("userId", 7, "recordAccess", Map.of("creditmemo", "view")), Client.none());
+        Browser staff = signedIn("staff@operator.example");
+        HttpResponse<String> saved = staff.submit("/account", "/account/time-zone",
+                Map.of("timeZone", "Asia/Kolkata"));
+        assertEquals("/account?notice=time-zone-saved", Browser.location(saved));
+        String account = staff.get("/account?notice=time-zone-saved").body();
+        assertTrue(account.contains("<option selected>Asia/Kolkata</option>")
+                && account.contains("Your time zone is saved"), account);
+
+        String audit = staff.get("/admin/audit").body();
+        assertTrue(audit.contains("record access: Credit memos view"), audit);
+        assertTrue(audit.contains("Times are on the clock of Asia/Kolkata"), audit);
+        AuditEntry latest = portal.audit.list(null, null, 1).get(0);
+        assertTrue(audit.contains(new Formats(List.of(), ZoneId.of("Asia/Kolkata")).dateTime(latest.occurredAt())),
+                audit);
+
+        HttpResponse<String> guessed = staff.post("/account/time-zone", Map.of("timeZone", "Europe/Paris",
+                "guess", "true", "csrf", Browser.csrf(account).orElseThrow()));
+        assertEquals(204, guessed.statusCode());
+        assertTrue(staff.get("/account").body().contains("<option selected>Asia/Kolkata</option>"),
+                "a browser's guess never replaces a choice");
+        HttpResponse<String> unknown = staff.submit("/account", "/account/time-zone",
+                Map.of("timeZone", "Mars/Olympus_Mons"));
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("Choose a time zone from the list."), unknown.body());
+    }
+
+    @Test
+    void aBrowsersZoneIsKeptWhileNoneIsChosen() throws Exception {
+        portal.user("zoe@acme.example", PASSWORD, acme, Role.MEMBER);
+        Browser zoe = signedIn("zoe@acme.example");
+        String account = zoe.get("/account").body();
+        assertTrue(account.contains("show in UTC until you choose"), account);
+        HttpResponse<String> guessed = zoe.post("/account/time-zone", Map.of("timeZone", "America/New_York",
+                "guess", "true", "csrf", Browser.csrf(account).orElseThrow()));
+        assertEquals(204, guessed.statusCode());
+        String after = zoe.get("/account").body();
+        assertTrue(after.contains("<option selected>America/New_York</option>"), after);
     }
 }
