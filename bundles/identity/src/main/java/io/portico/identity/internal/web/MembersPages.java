@@ -3,16 +3,20 @@ package io.portico.identity.internal.web;
 import io.portico.api.identity.Organization;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.identity.Role;
+import io.portico.api.web.Formats;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.Client;
+import io.portico.identity.internal.invite.Invitation;
 import io.portico.identity.internal.invite.Invitations;
 import io.portico.identity.internal.members.MemberAdmin;
 import io.portico.identity.internal.org.OrganizationsImpl;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.FormParam;
 import javax.ws.rs.GET;
@@ -148,7 +152,12 @@ public final class MembersPages {
         model.put("user", user);
         model.put("organization", organization);
         model.put("members", members.members(user, organizationId));
-        model.put("invitations", invitations.list(user, organizationId));
+        List<Invitation> open = invitations.list(user, organizationId);
+        Formats formats = Formats.forReader(request.getAcceptableLanguages(), user);
+        model.put("invitations", open);
+        // When each link stops working, on the reader's clock, by the invitation's id.
+        model.put("expires", open.stream().collect(Collectors.toMap(i -> String.valueOf(i.id()),
+                i -> formats.dateTime(i.expiresAt()))));
         model.put("roles", Arrays.stream(Role.values()).filter(r -> r.allowedIn(organization.kind()))
                 .map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
         Notices.put(model, error, notice);
