@@ -5,10 +5,10 @@ import io.portico.api.records.RecordDetail;
 import io.portico.api.records.RecordPage;
 import io.portico.api.records.RecordQuery;
 import io.portico.api.records.RecordReader;
+import io.portico.api.web.Formats;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
-import io.portico.api.web.Formats;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -68,7 +68,7 @@ public final class RecordPages {
     public Response dashboard(@Context ContainerRequestContext request, @Context HttpHeaders headers) {
         Optional<PortalUser> user = user(request);
         if (user.isEmpty()) {
-            return signIn(request.getUriInfo());
+            return signIn(request.getUriInfo(), false);
         }
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> model = model(request, user.get(), user.get().organizationName(), "/dashboard");
@@ -122,7 +122,7 @@ public final class RecordPages {
             @Context ContainerRequestContext request, @Context HttpHeaders headers) {
         Optional<PortalUser> user = user(request);
         if (user.isEmpty()) {
-            return signIn(request.getUriInfo());
+            return signIn(request.getUriInfo(), false);
         }
         PortalRecordTypes.Named recordType = types.require(user.get(), type);
         RecordDetail detail = reader.find(user.get().scope(), type, id)
@@ -169,10 +169,6 @@ public final class RecordPages {
                 .withCharset("UTF-8")).build();
     }
 
-    private static Response signIn(UriInfo uri) {
-        return signIn(uri, false);
-    }
-
     /**
      * A person who is not signed in goes to sign in, and comes back here afterwards. An in-place request (the session
      * ended while the page was open) asks htmx to load the sign-in page as a whole page instead of inside the list.
@@ -185,7 +181,7 @@ public final class RecordPages {
     }
 
     /** The path and query of a URL as the browser shows it, or {@code null} for none. */
-    static String pathAndQuery(String url) {
+    private static String pathAndQuery(String url) {
         if (url == null) {
             return null;
         }

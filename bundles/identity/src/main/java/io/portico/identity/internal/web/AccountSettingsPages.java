@@ -1,5 +1,6 @@
 package io.portico.identity.internal.web;
 
+import io.portico.api.web.Formats;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
@@ -8,7 +9,6 @@ import io.portico.identity.internal.auth.Authentication;
 import io.portico.identity.internal.mfa.MfaSettings;
 import io.portico.identity.internal.session.SessionService;
 import io.portico.identity.internal.signin.SignInService;
-import io.portico.api.web.Formats;
 import io.portico.identity.internal.user.UserDirectory;
 import java.time.ZoneId;
 import java.util.List;
@@ -81,8 +81,8 @@ public final class AccountSettingsPages {
             @FormParam("guess") String guess) {
         boolean guessed = "true".equals(guess);
         return step(request, auth -> {
-            ZoneId zone = Formats.zone(name);
-            if (zone == null || name.length() > MAX_ZONE_NAME) {
+            ZoneId zone = name == null || name.length() > MAX_ZONE_NAME ? null : Formats.zone(name);
+            if (zone == null) {
                 throw ProblemException.badRequest("Choose a time zone from the list.");
             }
             if (guessed) {
