@@ -48,17 +48,20 @@ public final class RecordPages {
     private final RecordReader reader;
     private final PortalRecordTypes types;
     private final Pages pages;
+    private final AttachmentLists attachments;
     private final Clock clock;
 
     @Activate
-    public RecordPages(@Reference RecordReader reader, @Reference PortalRecordTypes types, @Reference Pages pages) {
-        this(reader, types, pages, Clock.systemUTC());
+    public RecordPages(@Reference RecordReader reader, @Reference PortalRecordTypes types, @Reference Pages pages,
+            @Reference AttachmentLists attachments) {
+        this(reader, types, pages, attachments, Clock.systemUTC());
     }
 
-    RecordPages(RecordReader reader, PortalRecordTypes types, Pages pages, Clock clock) {
+    RecordPages(RecordReader reader, PortalRecordTypes types, Pages pages, AttachmentLists attachments, Clock clock) {
         this.reader = reader;
         this.types = types;
         this.pages = pages;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -130,8 +133,9 @@ public final class RecordPages {
         String singular = RecordViews.singular(recordType.descriptor().label());
         String number = detail.record().number() == null ? String.valueOf(id) : detail.record().number();
         Map<String, Object> model = model(request, user.get(), singular + " " + number, "/records/" + type);
-        model.put("record", views(headers, LocalDate.now(clock), user.get()).detail(type, recordType.descriptor(),
-                detail));
+        RecordViews views = views(headers, LocalDate.now(clock), user.get());
+        model.put("record", views.detail(type, recordType.descriptor(), detail));
+        model.put("attachments", views.attachments(attachments.of(user.get().scope(), type, id)));
         model.put("back", Map.of("href", "/records/" + type, "label", recordType.descriptor().label()));
         return page("detail.ftlh", model);
     }

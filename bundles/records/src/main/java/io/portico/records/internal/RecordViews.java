@@ -4,6 +4,7 @@ import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.FieldType;
 import io.portico.api.recordtype.RecordFields;
 import io.portico.api.recordtype.RecordTypeDescriptor;
+import io.portico.api.records.Attachment;
 import io.portico.api.records.Dashboard;
 import io.portico.api.records.Line;
 import io.portico.api.records.MoneySum;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +117,7 @@ final class RecordViews {
             Map<String, Object> cell = cell(record, field);
             if (!"".equals(cell.get("text"))) {
                 fields.add(Map.of("label", field.label(), "text", cell.get("text"), "pill", cell.get("pill"),
-                        "num", cell.get("num")));
+                        "num", cell.get("num"), "links", links(record, field)));
             }
         }
         view.put("fields", fields);
@@ -136,6 +138,42 @@ final class RecordViews {
         view.put("related", RELATIONS.entrySet().stream().filter(e -> related.containsKey(e.getKey()))
                 .map(e -> Map.of("heading", e.getValue(), "records", related.get(e.getKey()))).toList());
         return view;
+    }
+
+    /** A record's attached files: name, kind, size, date, and the download link or why there is none. */
+    List<Map<String, Object>> attachments(List<Attachment> attachments) {
+        return attachments.stream().map(a -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("name", a.name());
+            view.put("kind", kind(a.contentType()));
+            view.put("size", a.size() == null ? "" : size(a.size()));
+            view.put("date", a.date() == null ? "" : formats.date(LocalDate.ofInstant(a.date(), ZoneOffset.UTC)));
+            view.put("href", a.download() == null ? "" : a.download());
+            view.put("notStored", a.notStored() == null ? "" : a.notStored());
+            return view;
+        }).toList();
+    }
+
+    /** "application/pdf" → "PDF", "image/png" → "PNG image"; anything else as it is. */
+    static String kind(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        String subtype = contentType.substring(contentType.indexOf('/') + 1).toUpperCase(java.util.Locale.ROOT);
+        if (contentType.startsWith("image/")) {
+            return subtype + " image";
+        }
+        return subtype.length() <= 4 ? subtype : contentType;
+    }
+
+    /** 512 → "512 bytes", 2048 → "2 KB", 3.5 MB → "3.5 MB", in the reader's number format. */
+    String size(long bytes) {
+        if (bytes < 1024) {
+            return formats.number(BigDecimal.valueOf(bytes)) + (bytes == 1 ? " byte" : " bytes");
+        }
+        double kb = bytes / 1024.0;
+        BigDecimal value = BigDecimal.valueOf(kb < 1024 ? kb : kb / 1024).setScale(1, java.math.RoundingMode.HALF_UP);
+        return formats.number(value) + (kb < 1024 ? " KB" : " MB");
     }
 
     Map<String, Object> dashboard(Dashboard dashboard) {
@@ -208,6 +246,24 @@ final class RecordViews {
             cell.put("pill", "");
         }
         return cell;
+    }
+
+    /** A {@link FieldType#LINKS} field's texts, each with its https address or none; empty for other fields. */
+    static List<Map<String, String>> links(Record record, FieldDescriptor field) {
+        if (field.type() != FieldType.LINKS || record.value(field.key()) == null) {
+            return List.of();
+        }
+        Object value = record.value(field.key());
+        List<?> texts = value instanceof List<?> list ? list : List.of(value);
+        String key = field.key();
+        String urlsKey = (key.endsWith("Numbers") ? key.substring(0, key.length() - "Numbers".length()) : key) + "Urls";
+        List<?> urls = record.attributes().get(urlsKey) instanceof List<?> list ? list : List.of();
+        List<Map<String, String>> links = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String url = i < urls.size() && urls.get(i) != null ? urls.get(i).toString() : "";
+            links.add(Map.of("text", String.valueOf(texts.get(i)), "href", url.startsWith("https://") ? url : ""));
+        }
+        return links;
     }
 
     private Map<String, Object> line(Line line, Record record) {

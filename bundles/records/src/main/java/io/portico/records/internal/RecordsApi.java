@@ -1,17 +1,22 @@
 package io.portico.records.internal;
 
 import io.portico.api.identity.PortalUser;
+import io.portico.api.records.Attachment;
 import io.portico.api.records.Dashboard;
+import io.portico.api.records.Line;
+import io.portico.api.records.Record;
 import io.portico.api.records.RecordDetail;
 import io.portico.api.records.RecordPage;
 import io.portico.api.records.RecordQuery;
 import io.portico.api.records.RecordReader;
+import io.portico.api.records.RelatedRecord;
 import io.portico.api.web.Navigation;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -36,12 +41,20 @@ public final class RecordsApi {
 
     private final RecordReader reader;
     private final PortalRecordTypes types;
+    private final AttachmentLists attachments;
     private final Clock clock;
 
+    /** A record's detail as JSON: {@link RecordDetail}'s parts and the files attached to the record. */
+    public record DetailJson(Record record, Map<String, List<Line>> lines, List<RelatedRecord> related,
+            List<Attachment> attachments) {
+    }
+
     @Activate
-    public RecordsApi(@Reference RecordReader reader, @Reference PortalRecordTypes types) {
+    public RecordsApi(@Reference RecordReader reader, @Reference PortalRecordTypes types,
+            @Reference AttachmentLists attachments) {
         this.reader = reader;
         this.types = types;
+        this.attachments = attachments;
         this.clock = Clock.systemUTC();
     }
 
@@ -65,12 +78,14 @@ public final class RecordsApi {
     @GET
     @Path("records/{type}/{id: [0-9]{1,18}}")
     @Produces(MediaType.APPLICATION_JSON)
-    public RecordDetail detail(@PathParam("type") String type, @PathParam("id") long id,
+    public DetailJson detail(@PathParam("type") String type, @PathParam("id") long id,
             @Context SecurityContext security) {
         PortalUser user = PortalUser.require(security.getUserPrincipal());
         types.require(user, type);
-        return reader.find(user.scope(), type, id)
+        RecordDetail detail = reader.find(user.scope(), type, id)
                 .orElseThrow(() -> ProblemException.notFound("There is no such record here."));
+        return new DetailJson(detail.record(), detail.lines(), detail.related(),
+                attachments.of(user.scope(), type, id));
     }
 
     @GET

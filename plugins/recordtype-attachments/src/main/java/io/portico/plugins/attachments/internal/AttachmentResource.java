@@ -106,8 +106,12 @@ public final class AttachmentResource {
         v.put("sha256", a.sha256());
         v.put("status", a.status());
         v.put("error", a.error());
-        v.put("download", a.downloadable() ? "/api/attachments/" + a.id() + "/content" : null);
+        v.put("download", a.downloadable() ? downloadPath(a.id()) : null);
         return v;
+    }
+
+    static String downloadPath(long id) {
+        return "/api/attachments/" + id + "/content";
     }
 
     /** {@code attachment} with an ASCII fallback name and the exact name in RFC 5987 form. */

@@ -35,7 +35,7 @@ final class AttachmentStore {
 
     /** One attachment as the portal lists it. */
     record Attachment(long id, String recordType, long recordNetsuiteId, long fileNetsuiteId, String name,
-            String contentType, Long size, String sha256, String status, String error) {
+            String contentType, Long size, String sha256, String status, String error, Instant syncedAt) {
 
         boolean downloadable() {
             return "stored".equals(status);
@@ -282,7 +282,7 @@ final class AttachmentStore {
     // ------------------------------------------------------------------ portal side
 
     private static final String COLUMNS = "id, record_type, record_netsuite_id, file_netsuite_id, name, content_type, "
-            + "size_bytes, sha256, status, error";
+            + "size_bytes, sha256, status, error, synced_at";
     /** The scope condition; parameters: tenant, organization (or null), organization (or null). */
     private static final String SCOPED = "tenant_id = ? AND (CAST(? AS bigint) IS NULL OR organization_id = ?) "
             + "AND archived_at IS NULL";
@@ -350,7 +350,8 @@ final class AttachmentStore {
         long size = rs.getLong(7);
         Long sizeOrNull = rs.wasNull() ? null : size;
         return new Attachment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                rs.getString(6), sizeOrNull, rs.getString(8), rs.getString(9), rs.getString(10));
+                rs.getString(6), sizeOrNull, rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getTimestamp(11).toInstant());
     }
 
     private static String clip(String s, int max) {

@@ -59,7 +59,7 @@ public final class ItemFulfillmentRecordType extends TransactionRecordType {
                     new FieldDescriptor(RecordFields.STATUS, "Status", FieldType.STATUS),
                     new FieldDescriptor("createdFrom", "Order #", FieldType.TEXT),
                     new FieldDescriptor("shipMethod", "Carrier", FieldType.TEXT),
-                    new FieldDescriptor("trackingNumbers", "Tracking", FieldType.TEXT),
+                    new FieldDescriptor("trackingNumbers", "Tracking", FieldType.LINKS),
                     new FieldDescriptor("memo", "Memo", FieldType.TEXT)),
             25);
 

@@ -1,0 +1,67 @@
+package io.portico.records.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.portico.api.recordtype.FieldDescriptor;
+import io.portico.api.recordtype.FieldType;
+import io.portico.api.records.Attachment;
+import io.portico.api.records.Record;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detail page's attachments (each file's kind, size and date as a reader reads them, and a link or a reason) and
+ * fields that link out.
+ */
+class RecordViewsTest {
+
+    private final RecordViews views = new RecordViews(new Formats(List.of(Locale.US)), LocalDate.of(2026, 3, 1),
+            type -> null);
+
+    @Test
+    void aStoredFileLinksToItsDownloadAndAnUnstoredOneSaysWhy() {
+        List<Map<String, Object>> listed = views.attachments(List.of(
+                new Attachment("INV-1.pdf", "application/pdf", 2048L, Instant.parse("2026-02-27T23:30:00Z"),
+                        "/api/attachments/7/content", null),
+                new Attachment("scan.zip", "application/zip", 30L * 1024 * 1024, null, null, "Too large.")));
+
+        Map<String, Object> pdf = listed.get(0);
+        assertEquals("PDF", pdf.get("kind"));
+        assertEquals("2 KB", pdf.get("size"));
+        assertEquals("/api/attachments/7/content", pdf.get("href"));
+        assertEquals("", pdf.get("notStored"));
+        assertEquals(new Formats(List.of(Locale.US)).date(LocalDate.of(2026, 2, 27)), pdf.get("date"));
+        Map<String, Object> zip = listed.get(1);
+        assertEquals("", zip.get("href"));
+        assertEquals("Too large.", zip.get("notStored"));
+        assertEquals("30 MB", zip.get("size"));
+        assertEquals("", zip.get("date"));
+    }
+
+    @Test
+    void trackingNumbersLinkToTheirHttpsPagesOnly() {
+        Record shipment = new Record("itemfulfillment", 9, 1L, "Acme", "IF-1", null, null, null, "shipped", null, null,
+                "USD", null, Map.of("trackingNumbers", List.of("1Z1", "MC-2", "X-3"),
+                        "trackingUrls", Arrays.asList("https://www.ups.com/track?tracknum=1Z1", null,
+                                "javascript:alert(1)")));
+        assertEquals(List.of(Map.of("text", "1Z1", "href", "https://www.ups.com/track?tracknum=1Z1"),
+                Map.of("text", "MC-2", "href", ""), Map.of("text", "X-3", "href", "")),
+                RecordViews.links(shipment, new FieldDescriptor("trackingNumbers", "Tracking", FieldType.LINKS)));
+        assertEquals(List.of(), RecordViews.links(shipment,
+                new FieldDescriptor("trackingNumbers", "Tracking", FieldType.TEXT)));
+    }
+
+    @Test
+    void kindsAndSizesReadAsPeopleSayThem() {
+        assertEquals("PNG image", RecordViews.kind("image/png"));
+        assertEquals("application/octet-stream", RecordViews.kind("application/octet-stream"));
+        assertEquals("1 byte", views.size(1));
+        assertEquals("1,023 bytes", views.size(1023));
+        assertEquals("1.5 MB", views.size(1536L * 1024));
+    }
+}
