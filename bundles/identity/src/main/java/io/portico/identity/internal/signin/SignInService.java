@@ -20,6 +20,7 @@ import io.portico.identity.internal.user.MembershipRecord;
 import io.portico.identity.internal.user.PasswordPolicy;
 import io.portico.identity.internal.user.UserMapper;
 import io.portico.identity.internal.user.UserRecord;
+import io.portico.identity.internal.viewas.ViewAs;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -205,8 +206,13 @@ public final class SignInService {
         }
         store.write(s -> {
             sessions.end(s, auth.session().idHash());
-            audit.append(s, Actor.user(auth.account().id(), auth.account().email()), "sign_out", null,
-                    auth.account().email(), Map.of(), client);
+            Actor actor = Actor.user(auth.account().id(), auth.account().email());
+            if (auth.session().viewingOrganizationId() != null) {
+                audit.append(s, actor, ViewAs.STOPPED, auth.session().viewingOrganizationId(),
+                        auth.user() == null ? null : auth.user().organizationName(), Map.of("reason", "sign-out"),
+                        client);
+            }
+            audit.append(s, actor, "sign_out", null, auth.account().email(), Map.of(), client);
             return null;
         });
     }
