@@ -1,10 +1,15 @@
 package io.portico.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import freemarker.cache.ClassTemplateLoader;
+import io.portico.api.identity.AuthMethod;
+import io.portico.api.identity.OrganizationKind;
+import io.portico.api.identity.PortalUser;
+import io.portico.api.identity.Role;
 import io.portico.api.web.Branding;
 import java.lang.annotation.Annotation;
 import java.util.Map;
@@ -47,6 +52,26 @@ public class PageRendererTest {
         String html = render(Map.of("title", "T", "who", "x", "user", new User("Ann", "Acme"), "csrf", "tok"));
         assertTrue(html.contains("Ann"));
         assertTrue(html.contains("name=\"csrf\" value=\"tok\""));
+    }
+
+    @Test
+    void aReadOnlyBannerWithStopViewingTopsEveryPageOfStaffViewingACustomer() {
+        PortalUser staff = user(AuthMethod.VIEW_AS);
+        assertTrue(staff.viewingAs());
+        String html = render(Map.of("title", "T", "who", "x", "user", staff, "csrf", "tok"));
+        int banner = html.indexOf("<section class=\"view-as-banner\" aria-label=\"Read-only customer view\">");
+        assertTrue(banner > html.indexOf("</header>") && banner < html.indexOf("<main"), html);
+        assertTrue(html.contains("Viewing <strong>Acme &amp; Sons</strong> as its customers see it — read-only"));
+        assertTrue(html.contains("<form method=\"post\" action=\"/admin/view-as/stop\"><input type=\"hidden\" "
+                + "name=\"csrf\" value=\"tok\"><button type=\"submit\">Stop viewing</button></form>"));
+
+        String own = render(Map.of("title", "T", "who", "x", "user", user(AuthMethod.PASSWORD), "csrf", "tok"));
+        assertFalse(own.contains("view-as-banner") || own.contains("Stop viewing"));
+    }
+
+    private static PortalUser user(AuthMethod method) {
+        return new PortalUser(7, "staff@operator.example", "Sam", 1, 42, "Acme & Sons", OrganizationKind.CUSTOMER,
+                Role.ADMIN, Map.of(), method);
     }
 
     @Test
