@@ -128,6 +128,13 @@ class ViewAsTest {
         assertEquals(204, owner.change("DELETE", "/api/view-as", null, csrf).statusCode());
         assertTrue(owner.get("/api/me").body().contains("\"kind\":\"operator\""));
         assertEquals(400, owner.change("POST", "/api/view-as", "{}", csrf).statusCode());
+
+        String token = Browser.field(owner.change("POST", "/api/api-tokens", "{\"name\":\"support robot\"}", csrf)
+                .body(), "token");
+        HttpResponse<String> robot = new Browser(portal.baseUrl).json("POST", "/api/view-as",
+                "{\"organizationId\":" + globex + "}", Map.of("Authorization", "Bearer " + token));
+        assertEquals(403, robot.statusCode());
+        assertTrue(robot.body().contains("an API token cannot start it"), robot.body());
     }
 
     @Test
@@ -145,6 +152,35 @@ class ViewAsTest {
         assertEquals(404, startViewing(staff, 987654321L).statusCode());
         assertEquals(409, startViewing(staff, archived).statusCode());
         assertTrue(staff.get("/api/me").body().contains("\"kind\":\"operator\""));
+    }
+
+    @Test
+    void anotherTenantsOrganizationIsNotThereEvenWhenTheSessionRowNamesIt() throws Exception {
+        portal.execute("INSERT INTO organization (tenant_id, kind, name) VALUES (NULL, 'operator', 'Other Operator')");
+        portal.execute("INSERT INTO organization (tenant_id, kind, name, netsuite_id) SELECT id, 'customer', "
+                + "'Other Customer', 'X1' FROM organization WHERE name = 'Other Operator'");
+        long other = portal.count("SELECT id FROM organization WHERE name = 'Other Customer'");
+        Browser staff = signedIn("staff@operator.example");
+        HttpResponse<String> refused = startViewing(staff, other);
+        assertEquals(404, refused.statusCode());
+        assertTrue(refused.body().contains("There is no such customer organization."), refused.body());
+
+        portal.execute("UPDATE http_session SET viewing_organization_id = " + other + ", viewing_until = now() "
+                + "+ interval '1 hour' WHERE user_id = (SELECT id FROM app_user WHERE email = 'staff@operator.example')");
+        String me = staff.get("/api/me").body();
+        assertTrue(me.contains("\"kind\":\"operator\"") && !me.contains("Other Customer"), me);
+    }
+
+    @Test
+    void malformedStartsAreRefusedAsTheCallersMistake() throws Exception {
+        Browser staff = new Browser(portal.baseUrl);
+        String csrf = staff.signInJson("staff@operator.example", PASSWORD);
+        for (String body : List.of("{\"organizationId\":\"x\"}", "{\"organizationId\":1e400}", "[]", "null",
+                "{\"organizationId\":-1}", "{\"organizationId\":99999999999999999999}")) {
+            int status = staff.change("POST", "/api/view-as", body, csrf).statusCode();
+            assertTrue(status >= 400 && status < 500, body + ": " + status);
+        }
+        assertTrue(staff.get("/api/me").body().contains("\"viewingAs\":false"));
     }
 
     @Test
