@@ -66,6 +66,9 @@ public class ViewAsIT extends PorticoTestSupport {
                     "999.00", "{}"));
         }
         String start = "/admin/organizations/" + acme + "/view-as";
+        String openApi = get("/api/openapi.json").body();
+        assertTrue("InputSweepIT finds the new endpoints", openApi.contains("\"/admin/organizations/{organization}"
+                + "/view-as\"") && openApi.contains("\"/admin/view-as/stop\"") && openApi.contains("\"/api/view-as\""));
 
         WebClient customer = join("admin@acme-" + run + ".example", String.valueOf(acme), "admin");
         assertEquals(403, customer.form(start, Map.of("csrf", customer.csrf)).statusCode());
