@@ -199,5 +199,13 @@ class ViewAsTest {
         assertEquals(stoppedBefore + 1, stopped.size());
         assertEquals(globex, stopped.get(0).organizationId());
         assertEquals("sign-out", stopped.get(0).detail().get("reason"));
+
+        Browser again = signedIn("staff@operator.example");
+        assertEquals(303, startViewing(again, acme).statusCode());
+        csrf = Browser.csrf(again.get("/members").body()).orElseThrow();
+        assertEquals(303, again.post("/account/sign-out-everywhere", Map.of("csrf", csrf)).statusCode());
+        AuditEntry everywhere = audit("view_as.stopped").get(0);
+        assertEquals(acme, everywhere.organizationId());
+        assertEquals("sign-out everywhere", everywhere.detail().get("reason"));
     }
 }
