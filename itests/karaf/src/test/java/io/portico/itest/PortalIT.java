@@ -203,13 +203,4 @@ public class PortalIT extends PorticoTestSupport {
             return -1;
         }
     }
-
-    private static String invoice(long organization, long netsuiteId, String number, LocalDate date, LocalDate due,
-            String total, String remaining, String attributes) {
-        return "INSERT INTO ns_transaction (tenant_id, organization_id, record_type, netsuite_id, number, record_date,"
-                + " due_date, status, total, amount_remaining, currency, last_modified, attributes, content_hash,"
-                + " sync_generation) SELECT tenant_id, id, 'invoice', " + netsuiteId + ", '" + number + "', '" + date
-                + "', '" + due + "', 'open', " + total + ", " + remaining + ", 'USD', now(), '" + attributes
-                + "', 0, 0 FROM organization WHERE id = " + organization;
-    }
 }

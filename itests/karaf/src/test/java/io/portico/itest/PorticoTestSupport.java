@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -213,6 +214,16 @@ public abstract class PorticoTestSupport {
         assertTrue(session.find());
         user.csrf = session.group(1);
         return user;
+    }
+
+    /** SQL that stores an open USD invoice of {@code organization} as the sync writes it. */
+    protected static String invoice(long organization, long netsuiteId, String number, LocalDate date, LocalDate due,
+            String total, String remaining, String attributes) {
+        return "INSERT INTO ns_transaction (tenant_id, organization_id, record_type, netsuite_id, number, record_date,"
+                + " due_date, status, total, amount_remaining, currency, last_modified, attributes, content_hash,"
+                + " sync_generation) SELECT tenant_id, id, 'invoice', " + netsuiteId + ", '" + number + "', '" + date
+                + "', '" + due + "', 'open', " + total + ", " + remaining + ", 'USD', now(), '" + attributes
+                + "', 0, 0 FROM organization WHERE id = " + organization;
     }
 
     protected Bundle bundle(String symbolicName) {

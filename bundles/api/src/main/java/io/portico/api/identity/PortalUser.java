@@ -31,7 +31,8 @@ import java.util.Optional;
  * @param role the user's role in the active organization
  * @param recordAccess per-record-type narrowing of the role's access, keyed by record-type name; record types not
  *         listed get {@link Role#access()}
- * @param authMethod how this request was authenticated
+ * @param authMethod how this request was authenticated; {@link AuthMethod#VIEW_AS} when operator staff view a
+ *         customer organization's portal, as {@code organizationId} with that organization's widest role
  * @param timeZone the time zone the user reads times in, or {@code null} while they have not chosen one (pages then
  *         show UTC); since 1.2
  */
@@ -101,6 +102,16 @@ public record PortalUser(long userId, String email, String displayName, long ten
 
     public boolean canPay(String recordType) {
         return access(recordType).includes(Access.PAY);
+    }
+
+    /**
+     * Whether operator staff are viewing a customer's portal as its users see it: every read is the customer's,
+     * and nothing may be changed.
+     *
+     * @since 1.2
+     */
+    public boolean viewingAs() {
+        return authMethod == AuthMethod.VIEW_AS;
     }
 
     /** Whether the user may invite people to and manage the members of the active organization. */

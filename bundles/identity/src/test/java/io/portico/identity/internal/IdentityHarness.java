@@ -13,6 +13,7 @@ import io.portico.identity.internal.api.InvitationsApi;
 import io.portico.identity.internal.api.MembershipsApi;
 import io.portico.identity.internal.api.OrganizationsApi;
 import io.portico.identity.internal.api.SessionApi;
+import io.portico.identity.internal.api.ViewAsApi;
 import io.portico.identity.internal.apitoken.ApiTokens;
 import io.portico.identity.internal.members.MemberAdmin;
 import io.portico.identity.internal.mfa.MfaSettings;
@@ -37,9 +38,11 @@ import io.portico.identity.internal.store.IdentityStore;
 import io.portico.identity.internal.token.OneTimeTokens;
 import io.portico.identity.internal.user.MembershipMapper;
 import io.portico.identity.internal.user.UserMapper;
+import io.portico.identity.internal.viewas.ViewAs;
 import io.portico.identity.internal.web.AccountPages;
 import io.portico.identity.internal.web.AuthenticationFilter;
 import io.portico.identity.internal.web.CsrfFilter;
+import io.portico.identity.internal.web.ReadOnlyWhileViewing;
 import io.portico.identity.internal.web.SignInPages;
 import io.portico.mail.internal.MailComponent;
 import io.portico.mail.internal.MailConfig;
@@ -101,6 +104,7 @@ public final class IdentityHarness implements AutoCloseable {
     public final MemberAdmin memberAdmin;
     public final ApiTokens apiTokens;
     public final MfaSettings mfaSettings;
+    public final ViewAs viewAs;
     private final Server jetty;
 
     public IdentityHarness() throws Exception {
@@ -117,6 +121,7 @@ public final class IdentityHarness implements AutoCloseable {
         memberAdmin = new MemberAdmin(store, organizations, policies, audit);
         apiTokens = new ApiTokens(store, audit);
         mfaSettings = new MfaSettings(mfa, audit, policies, pages);
+        viewAs = new ViewAs(store, organizations, audit, clock);
         jetty = new Server(port);
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new ServletContainer(application())), "/*");
@@ -132,6 +137,7 @@ public final class IdentityHarness implements AutoCloseable {
                 .register(new TestProblemMapper())
                 .register(new AuthenticationFilter(authenticator))
                 .register(new CsrfFilter())
+                .register(new ReadOnlyWhileViewing())
                 .register(new SignInPages(pages, signIn, sessions, mfa, new TestPlugins()))
                 .register(new AccountPages(pages, resets, registrations, invitations, sessions))
                 .register(new SessionApi(signIn, sessions, authenticator))
@@ -144,7 +150,8 @@ public final class IdentityHarness implements AutoCloseable {
                 .register(new AuditApi(audit))
                 .register(new ApiTokensApi(apiTokens))
                 .register(new MembersPages(pages, organizations, memberAdmin, invitations))
-                .register(new AdminPages(pages, organizations, audit, new TestPlugins()));
+                .register(new AdminPages(pages, organizations, audit, new TestPlugins(), viewAs))
+                .register(new ViewAsApi(viewAs));
     }
 
     /** A verified user with a password and a membership. */

@@ -1,7 +1,7 @@
 package io.portico.identity.internal;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import io.portico.api.web.ProblemException;
 import java.util.Map;
 import javax.ws.rs.WebApplicationException;
@@ -16,7 +16,7 @@ public final class TestProblemMapper implements ExceptionMapper<Throwable> {
         if (error instanceof ProblemException p) {
             return problem(p.status(), p.detail());
         }
-        if (error instanceof JsonParseException || error instanceof MismatchedInputException) {
+        if (error instanceof JsonProcessingException && !(error instanceof InvalidDefinitionException)) {
             return problem(400, "not valid JSON");
         }
         if (error instanceof WebApplicationException w) {

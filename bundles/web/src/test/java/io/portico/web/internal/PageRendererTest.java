@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import freemarker.cache.ClassTemplateLoader;
+import io.portico.api.identity.AuthMethod;
+import io.portico.api.identity.OrganizationKind;
+import io.portico.api.identity.PortalUser;
+import io.portico.api.identity.Role;
 import io.portico.api.web.Branding;
 import java.lang.annotation.Annotation;
 import java.time.ZoneId;
@@ -80,6 +84,26 @@ public class PageRendererTest {
             assertTrue(config.group(1).contains(setting), setting);
         }
         assertTrue(PageRendererTest.class.getResource("/static/htmx/htmx-2.0.11.min.js") != null);
+    }
+
+    @Test
+    void aReadOnlyBannerWithStopViewingTopsEveryPageOfStaffViewingACustomer() {
+        PortalUser staff = user(AuthMethod.VIEW_AS);
+        assertTrue(staff.viewingAs());
+        String html = render(Map.of("title", "T", "who", "x", "user", staff, "csrf", "tok"));
+        int banner = html.indexOf("<section class=\"view-as-banner\" aria-label=\"Read-only customer view\">");
+        assertTrue(banner > html.indexOf("</header>") && banner < html.indexOf("<main"), html);
+        assertTrue(html.contains("Viewing <strong>Acme &amp; Sons</strong> as its customers see it — read-only"));
+        assertTrue(html.contains("<form method=\"post\" action=\"/admin/view-as/stop\"><input type=\"hidden\" "
+                + "name=\"csrf\" value=\"tok\"><button type=\"submit\">Stop viewing</button></form>"));
+
+        String own = render(Map.of("title", "T", "who", "x", "user", user(AuthMethod.PASSWORD), "csrf", "tok"));
+        assertFalse(own.contains("view-as-banner") || own.contains("Stop viewing"));
+    }
+
+    private static PortalUser user(AuthMethod method) {
+        return new PortalUser(7, "staff@operator.example", "Sam", 1, 42, "Acme & Sons", OrganizationKind.CUSTOMER,
+                Role.ADMIN, Map.of(), method);
     }
 
     @Test

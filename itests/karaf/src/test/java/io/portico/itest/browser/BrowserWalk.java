@@ -177,6 +177,7 @@ public final class BrowserWalk {
         if (!menu.contains("Admin") || !menu.contains("Syncs")) {
             problems.add("the operator's user menu misses Admin or Syncs: " + menu);
         }
+        viewAsCustomer();
         checkNoCspViolations();
     }
 
@@ -257,6 +258,44 @@ public final class BrowserWalk {
         Object seen = js("return sessionStorage.getItem('portico-csp')");
         if (seen != null && !"[]".equals(seen)) {
             problems.add("the browser reported Content-Security-Policy violations: " + seen);
+        }
+    }
+
+    /** Staff view the customer's portal from the organizations page under the read-only banner, then stop. */
+    private void viewAsCustomer() throws IOException {
+        open("/admin/organizations");
+        driver.findElement(By.cssSelector("button[aria-label='View as customer: Acme Supplies']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.view-as-banner")));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+        checkSignedInShell("dashboard viewed as the customer");
+        checkBanner();
+        axe("dashboard viewed as the customer");
+        screenshot("view-as-desktop.png");
+        phone();
+        open("/records/invoice");
+        checkSignedInShell("invoices viewed as the customer");
+        checkBanner();
+        checkNoSidewaysScroll("invoices viewed as the customer");
+        axe("invoices viewed as the customer");
+        screenshot("view-as-phone.png");
+        driver.findElement(By.cssSelector("section.view-as-banner button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/organizations"));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+        if (!driver.findElements(By.cssSelector("section.view-as-banner")).isEmpty()) {
+            problems.add("Stop viewing left the read-only banner on " + driver.getCurrentUrl());
+        }
+        desktop();
+    }
+
+    private void checkBanner() {
+        WebElement banner = driver.findElement(By.cssSelector("section.view-as-banner"));
+        if (!banner.isDisplayed() || !banner.getText().contains("Acme Supplies")
+                || !banner.getText().contains("read-only")) {
+            problems.add(where + ": the read-only banner is missing or says " + banner.getText());
+        }
+        WebElement stop = banner.findElement(By.cssSelector("button[type=submit]"));
+        if (!stop.isDisplayed() || !stop.getText().contains("Stop viewing")) {
+            problems.add(where + ": the banner's Stop viewing button is not shown");
         }
     }
 

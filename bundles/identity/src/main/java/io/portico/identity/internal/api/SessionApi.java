@@ -9,6 +9,7 @@ import io.portico.identity.internal.session.SessionCookies;
 import io.portico.identity.internal.session.SessionService;
 import io.portico.identity.internal.signin.SignInOutcome;
 import io.portico.identity.internal.signin.SignInService;
+import io.portico.identity.internal.web.AllowedWhileViewing;
 import io.portico.identity.internal.web.RequestAuth;
 import java.util.Map;
 import javax.ws.rs.Consumes;
@@ -101,6 +102,7 @@ public final class SessionApi {
 
     @DELETE
     @Path("session")
+    @AllowedWhileViewing
     public Response signOut(@Context ContainerRequestContext request) {
         Client client = RequestAuth.client(request);
         signIn.signOut(RequestAuth.authentication(request), client);
@@ -110,6 +112,7 @@ public final class SessionApi {
     /** Signs the caller out on every device. */
     @DELETE
     @Path("sessions")
+    @AllowedWhileViewing
     public Response signOutEverywhere(@Context ContainerRequestContext request) {
         Client client = RequestAuth.client(request);
         int ended = signIn.signOutEverywhere(RequestAuth.authentication(request), client);

@@ -22,7 +22,7 @@ final class Views {
      * @param csrfToken the token to send back as {@code X-CSRF-Token} with every state-changing request
      */
     record Me(String state, Long userId, String email, String name, Organization organization,
-            List<Membership> memberships, String csrfToken) {
+            List<Membership> memberships, String csrfToken, boolean viewingAs) {
     }
 
     record Organization(long id, String name, String kind, String role, Map<String, String> recordAccess) {
@@ -41,7 +41,7 @@ final class Views {
         return new Me(state(auth.state()), auth.account() == null ? null : auth.account().id(),
                 auth.account() == null ? null : auth.account().email(),
                 auth.account() == null ? null : auth.account().shownName(), organization, memberships,
-                auth.csrfToken());
+                auth.csrfToken(), user != null && user.viewingAs());
     }
 
     private static String state(Authentication.State state) {

@@ -1,10 +1,13 @@
 package io.portico.identity.internal.auth;
 
 import io.portico.api.identity.AuthMethod;
+import io.portico.api.identity.Organization;
+import io.portico.api.identity.OrganizationKind;
 import io.portico.api.identity.PortalUser;
 import io.portico.identity.internal.apitoken.ApiTokenMapper;
 import io.portico.identity.internal.apitoken.ApiTokenRecord;
 import io.portico.identity.internal.crypto.Tokens;
+import io.portico.identity.internal.org.OrganizationMapper;
 import io.portico.identity.internal.org.OrganizationsImpl;
 import io.portico.identity.internal.session.SessionRecord;
 import io.portico.identity.internal.session.SessionService;
@@ -13,8 +16,11 @@ import io.portico.identity.internal.user.MembershipMapper;
 import io.portico.identity.internal.user.MembershipRecord;
 import io.portico.identity.internal.user.UserMapper;
 import io.portico.identity.internal.user.UserRecord;
+import io.portico.identity.internal.viewas.ViewAs;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.ibatis.session.SqlSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -66,10 +72,30 @@ public final class Authenticator {
                     .filter(m -> session.organizationId() != null && m.organizationId() == session.organizationId())
                     .findFirst();
             return active.map(m -> new Authentication(Authentication.State.SIGNED_IN,
-                            portalUser(user, m, method, tenant), session, user, usable))
+                            viewedAs(s, session, m, user, tenant).orElseGet(() -> portalUser(user, m, method, tenant)),
+                            session, user, usable))
                     .orElseGet(() -> new Authentication(Authentication.State.CHOOSING_ORGANIZATION, null, session,
                             user, usable));
         });
+    }
+
+    /**
+     * The customer's view of the portal while the session views a customer organization: that organization's
+     * widest role ({@link ViewAs#EMULATED_ROLE}), no per-record-type narrowing, so staff see all that any of its
+     * users could. Checked on every request: staff who are no longer the operator's admins, or an organization
+     * archived or not of this tenant meanwhile, end the view (the session is then the staff member's own again).
+     */
+    private static Optional<PortalUser> viewedAs(SqlSession s, SessionRecord session, MembershipRecord active,
+            UserRecord user, long tenant) {
+        if (session.viewingOrganizationId() == null || !ViewAs.mayView(active.organizationKind(), active.role())) {
+            return Optional.empty();
+        }
+        Organization viewed = s.getMapper(OrganizationMapper.class).findById(tenant, session.viewingOrganizationId());
+        if (viewed == null || viewed.kind() != OrganizationKind.CUSTOMER || viewed.archived()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PortalUser(user.id(), user.email(), user.shownName(), tenant, viewed.id(),
+                viewed.name(), OrganizationKind.CUSTOMER, ViewAs.EMULATED_ROLE, Map.of(), AuthMethod.VIEW_AS));
     }
 
     private Authentication apiToken(String bearer) {

@@ -1,5 +1,6 @@
 package io.portico.identity.internal.session;
 
+import java.time.Instant;
 import org.apache.ibatis.annotations.Param;
 
 /** Reads and writes {@code http_session}. */
@@ -14,6 +15,13 @@ public interface SessionMapper {
     int touch(@Param("idHash") byte[] idHash);
 
     int setOrganization(@Param("idHash") byte[] idHash, @Param("organizationId") Long organizationId);
+
+    /** Starts viewing a customer organization read-only until {@code until}, replacing any earlier view. */
+    int startViewing(@Param("idHash") byte[] idHash, @Param("organizationId") long organizationId,
+            @Param("until") Instant until);
+
+    /** Ends the session's view; 0 when it had none. */
+    int stopViewing(@Param("idHash") byte[] idHash);
 
     int delete(@Param("idHash") byte[] idHash);
 

@@ -41,7 +41,7 @@ public final class SessionService {
         SessionMapper mapper = session.getMapper(SessionMapper.class);
         mapper.deleteDead(idleMinutes());
         mapper.insert(new SessionRecord(Tokens.hash(token), userId, organizationId, method, mfaPending, csrf, now,
-                now, expires, client.ip(), client.userAgent()));
+                now, expires, client.ip(), client.userAgent(), null, null));
         return new NewSession(token, csrf, expires);
     }
 

@@ -20,11 +20,13 @@ import io.portico.identity.internal.user.MembershipRecord;
 import io.portico.identity.internal.user.PasswordPolicy;
 import io.portico.identity.internal.user.UserMapper;
 import io.portico.identity.internal.user.UserRecord;
+import io.portico.identity.internal.viewas.ViewAs;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.apache.ibatis.session.SqlSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -205,8 +207,9 @@ public final class SignInService {
         }
         store.write(s -> {
             sessions.end(s, auth.session().idHash());
-            audit.append(s, Actor.user(auth.account().id(), auth.account().email()), "sign_out", null,
-                    auth.account().email(), Map.of(), client);
+            Actor actor = Actor.user(auth.account().id(), auth.account().email());
+            auditViewEnded(s, actor, auth, "sign-out", client);
+            audit.append(s, actor, "sign_out", null, auth.account().email(), Map.of(), client);
             return null;
         });
     }
@@ -218,10 +221,20 @@ public final class SignInService {
         }
         return store.write(s -> {
             int ended = sessions.endAll(s, auth.account().id());
-            audit.append(s, Actor.user(auth.account().id(), auth.account().email()), "sign_out.everywhere", null,
-                    auth.account().email(), Map.of("sessions", ended), client);
+            Actor actor = Actor.user(auth.account().id(), auth.account().email());
+            auditViewEnded(s, actor, auth, "sign-out everywhere", client);
+            audit.append(s, actor, "sign_out.everywhere", null, auth.account().email(), Map.of("sessions", ended),
+                    client);
             return ended;
         });
+    }
+
+    /** A session viewing a customer's portal ends its view with it: the audit log says so. */
+    private void auditViewEnded(SqlSession s, Actor actor, Authentication auth, String reason, Client client) {
+        if (auth.session() != null && auth.session().viewingOrganizationId() != null) {
+            audit.append(s, actor, ViewAs.STOPPED, auth.session().viewingOrganizationId(),
+                    auth.user() == null ? null : auth.user().organizationName(), Map.of("reason", reason), client);
+        }
     }
 
     private void fail(Actor actor, UserRecord user, String reason, Client client) {

@@ -120,6 +120,7 @@ public final class AccountSettingsPages {
 
     @POST
     @Path("sign-out-everywhere")
+    @AllowedWhileViewing
     public Response signOutEverywhere(@Context ContainerRequestContext request) {
         return step(request, auth -> {
             Client client = RequestAuth.client(request);

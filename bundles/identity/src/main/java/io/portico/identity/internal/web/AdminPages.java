@@ -8,8 +8,10 @@ import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.audit.AuditEntry;
 import io.portico.identity.internal.audit.AuditLog;
+import io.portico.identity.internal.auth.Authentication;
 import io.portico.identity.internal.members.Authority;
 import io.portico.identity.internal.org.OrganizationsImpl;
+import io.portico.identity.internal.viewas.ViewAs;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +19,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -28,7 +32,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The operator's admin pages: customer organizations (each links to its people) and the audit log. */
+/**
+ * The operator's admin pages: customer organizations (each links to its people and can be viewed as its customers
+ * see it) and the audit log.
+ */
 @Component(service = AdminPages.class, property = PorticoResource.PROPERTY + "=true")
 @Path("admin")
 @Produces(MediaType.TEXT_HTML)
@@ -40,14 +47,16 @@ public final class AdminPages {
     private final OrganizationsImpl organizations;
     private final AuditLog audit;
     private final PluginRegistry plugins;
+    private final ViewAs viewAs;
 
     @Activate
     public AdminPages(@Reference Pages pages, @Reference OrganizationsImpl organizations,
-            @Reference AuditLog audit, @Reference PluginRegistry plugins) {
+            @Reference AuditLog audit, @Reference PluginRegistry plugins, @Reference ViewAs viewAs) {
         this.pages = pages;
         this.organizations = organizations;
         this.audit = audit;
         this.plugins = plugins;
+        this.viewAs = viewAs;
     }
 
     @GET
@@ -58,6 +67,38 @@ public final class AdminPages {
                 "q", query == null ? "" : query,
                 "organizations", organizations.customers(query, true, offset, PAGE),
                 "offset", Math.max(0, offset), "pageSize", PAGE));
+    }
+
+    /** Opens the organization's portal read-only, as its customers see it, from this browser session. */
+    @POST
+    @Path("organizations/{organization: [0-9]{1,18}}/view-as")
+    public Response viewAs(@Context ContainerRequestContext request, @PathParam("organization") long organization) {
+        Authentication auth = RequestAuth.authentication(request);
+        if (auth.user() == null) {
+            return Html.redirect("/sign-in?next=/admin/organizations");
+        }
+        try {
+            viewAs.start(auth, organization, RequestAuth.client(request));
+            return Html.redirect("/dashboard");
+        } catch (ProblemException e) {
+            Map<String, Object> model = Html.model("Organizations", auth.csrfToken());
+            model.put("user", auth.user());
+            model.put("error", e.detail());
+            return Html.page(pages, e.status(), "problem.ftlh", model);
+        }
+    }
+
+    /** Ends the session's view of a customer's portal and goes back to the organizations. */
+    @POST
+    @Path("view-as/stop")
+    @AllowedWhileViewing
+    public Response stopViewing(@Context ContainerRequestContext request) {
+        Authentication auth = RequestAuth.authentication(request);
+        if (auth.user() == null) {
+            return Html.redirect("/sign-in?next=/admin/organizations");
+        }
+        viewAs.stop(auth, "stopped", RequestAuth.client(request));
+        return Html.redirect("/admin/organizations");
     }
 
     @GET

@@ -121,6 +121,7 @@ public final class SignInPages {
 
     @POST
     @Path("sign-out")
+    @AllowedWhileViewing
     public Response signOut(@Context ContainerRequestContext request) {
         Client client = RequestAuth.client(request);
         signIn.signOut(RequestAuth.authentication(request), client);
