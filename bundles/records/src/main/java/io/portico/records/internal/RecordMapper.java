@@ -3,7 +3,6 @@ package io.portico.records.internal;
 import io.portico.api.identity.DataScope;
 import io.portico.api.records.Dashboard;
 import io.portico.api.records.Line;
-import io.portico.api.records.MoneySum;
 import io.portico.api.records.Record;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,10 +19,8 @@ public interface RecordMapper {
 
     void stream(@Param("scope") DataScope scope, @Param("q") ListSql query, ResultHandler<Record> handler);
 
-    List<MoneySum> sums(@Param("scope") DataScope scope, @Param("q") ListSql query);
-
-    List<String> statuses(@Param("scope") DataScope scope, @Param("table") String table,
-            @Param("recordType") String recordType);
+    /** Per currency and status of the scope's records of the type, the sums of the rows the filters keep. */
+    List<StatusSum> sums(@Param("scope") DataScope scope, @Param("q") ListSql query);
 
     Record find(@Param("scope") DataScope scope, @Param("table") String table, @Param("recordType") String recordType,
             @Param("netsuiteId") long netsuiteId);
@@ -48,6 +45,11 @@ public interface RecordMapper {
 
     List<Dashboard.OrganizationOverdue> mostOverdue(@Param("scope") DataScope scope, @Param("today") LocalDate today,
             @Param("limit") int limit);
+
+    /** The count and money sums of the filtered rows in one currency and status (zero rows: a status present). */
+    record StatusSum(String currency, String status, long count, java.math.BigDecimal total,
+            java.math.BigDecimal amountRemaining) {
+    }
 
     /** A record that was applied to another, with the amount. */
     record AppliedRecord(Record record, java.math.BigDecimal amount) {

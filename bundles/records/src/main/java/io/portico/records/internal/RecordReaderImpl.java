@@ -18,12 +18,14 @@ import io.portico.api.records.RecordPage;
 import io.portico.api.records.RecordQuery;
 import io.portico.api.records.RecordReader;
 import io.portico.api.records.RelatedRecord;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -67,11 +69,31 @@ public final class RecordReaderImpl implements RecordReader {
         ListSql sql = sql(recordType, descriptor, query, query.offset(), query.pageSize());
         return read(mapper -> {
             List<Record> records = mapper.list(scope, sql);
-            List<MoneySum> sums = mapper.sums(scope, sql);
+            List<RecordMapper.StatusSum> byStatus = mapper.sums(scope, sql);
+            List<MoneySum> sums = perCurrency(byStatus);
             long count = sums.stream().mapToLong(MoneySum::count).sum();
-            List<String> statuses = mapper.statuses(scope, sql.table(), recordType);
+            List<String> statuses = byStatus.stream().map(RecordMapper.StatusSum::status).filter(Objects::nonNull)
+                    .distinct().sorted().toList();
             return new RecordPage(records, count, sums, statuses);
         });
+    }
+
+    /** The sums per currency, in the query's currency order, of the currencies with rows the filters keep. */
+    private static List<MoneySum> perCurrency(List<RecordMapper.StatusSum> byStatus) {
+        Map<String, MoneySum> sums = new LinkedHashMap<>();
+        for (RecordMapper.StatusSum part : byStatus) {
+            if (part.count() > 0) {
+                sums.merge(part.currency(), new MoneySum(part.currency(), part.count(), part.total(),
+                        part.amountRemaining()), (a, b) -> new MoneySum(a.currency(), a.count() + b.count(),
+                                add(a.total(), b.total()), add(a.amountRemaining(), b.amountRemaining())));
+            }
+        }
+        return List.copyOf(sums.values());
+    }
+
+    /** SQL's sum: missing values are left out, and only missing values sum to none. */
+    private static BigDecimal add(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
     }
 
     @Override

@@ -52,31 +52,32 @@ public final class Authenticator {
         if (bearerToken != null) {
             return apiToken(bearerToken);
         }
-        return sessions.find(sessionCookie).map(this::session).orElse(Authentication.ANONYMOUS);
+        long tenant = organizations.tenantId();
+        // Session, user and memberships on one connection, read fresh each request: a signed-out session, a
+        // disabled user or a removed membership stops working at the very next request.
+        return store.read(s -> sessions.find(s, sessionCookie).map(session -> session(s, tenant, session))
+                .orElse(Authentication.ANONYMOUS));
     }
 
-    private Authentication session(SessionRecord session) {
-        long tenant = organizations.tenantId();
-        return store.read(s -> {
-            UserRecord user = s.getMapper(UserMapper.class).findById(tenant, session.userId());
-            if (user == null || user.disabled()) {
-                return Authentication.ANONYMOUS;
-            }
-            List<MembershipRecord> usable = s.getMapper(MembershipMapper.class).forUser(user.id()).stream()
-                    .filter(MembershipRecord::usable).toList();
-            if (session.mfaPending()) {
-                return new Authentication(Authentication.State.MFA_PENDING, null, session, user, usable);
-            }
-            AuthMethod method = SessionService.SSO.equals(session.authMethod()) ? AuthMethod.SSO : AuthMethod.PASSWORD;
-            Optional<MembershipRecord> active = usable.stream()
-                    .filter(m -> session.organizationId() != null && m.organizationId() == session.organizationId())
-                    .findFirst();
-            return active.map(m -> new Authentication(Authentication.State.SIGNED_IN,
-                            viewedAs(s, session, m, user, tenant).orElseGet(() -> portalUser(user, m, method, tenant)),
-                            session, user, usable))
-                    .orElseGet(() -> new Authentication(Authentication.State.CHOOSING_ORGANIZATION, null, session,
-                            user, usable));
-        });
+    private static Authentication session(SqlSession s, long tenant, SessionRecord session) {
+        UserRecord user = s.getMapper(UserMapper.class).findById(tenant, session.userId());
+        if (user == null || user.disabled()) {
+            return Authentication.ANONYMOUS;
+        }
+        List<MembershipRecord> usable = s.getMapper(MembershipMapper.class).forUser(user.id()).stream()
+                .filter(MembershipRecord::usable).toList();
+        if (session.mfaPending()) {
+            return new Authentication(Authentication.State.MFA_PENDING, null, session, user, usable);
+        }
+        AuthMethod method = SessionService.SSO.equals(session.authMethod()) ? AuthMethod.SSO : AuthMethod.PASSWORD;
+        Optional<MembershipRecord> active = usable.stream()
+                .filter(m -> session.organizationId() != null && m.organizationId() == session.organizationId())
+                .findFirst();
+        return active.map(m -> new Authentication(Authentication.State.SIGNED_IN,
+                        viewedAs(s, session, m, user, tenant).orElseGet(() -> portalUser(user, m, method, tenant)),
+                        session, user, usable))
+                .orElseGet(() -> new Authentication(Authentication.State.CHOOSING_ORGANIZATION, null, session,
+                        user, usable));
     }
 
     /**
@@ -95,7 +96,7 @@ public final class Authenticator {
             return Optional.empty();
         }
         return Optional.of(new PortalUser(user.id(), user.email(), user.shownName(), tenant, viewed.id(),
-                viewed.name(), OrganizationKind.CUSTOMER, ViewAs.EMULATED_ROLE, Map.of(), AuthMethod.VIEW_AS));
+                viewed.name(), OrganizationKind.CUSTOMER, ViewAs.EMULATED_ROLE, Map.of(), AuthMethod.VIEW_AS, user.zone()));
     }
 
     private Authentication apiToken(String bearer) {

@@ -45,13 +45,16 @@ public final class SessionService {
         return new NewSession(token, csrf, expires);
     }
 
-    /** The live session for a cookie value, marking it as used. */
-    public Optional<SessionRecord> find(String token) {
+    /**
+     * The live session for a cookie value, read in the caller's session (so that a request's identity lookups
+     * share one connection), marking it as used at most once a minute.
+     */
+    public Optional<SessionRecord> find(SqlSession session, String token) {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
         byte[] hash = Tokens.hash(token);
-        SessionRecord live = store.read(SessionMapper.class, m -> m.findLive(hash, idleMinutes()));
+        SessionRecord live = session.getMapper(SessionMapper.class).findLive(hash, idleMinutes());
         if (live != null && live.lastSeenAt().isBefore(Instant.now().minusSeconds(60))) {
             store.write(SessionMapper.class, m -> m.touch(hash));
         }
