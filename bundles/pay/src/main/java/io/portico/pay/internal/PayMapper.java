@@ -1,10 +1,51 @@
 package io.portico.pay.internal;
 
+import io.portico.api.identity.DataScope;
+import io.portico.api.payment.PaymentMethodDetails;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
+import org.apache.ibatis.annotations.Param;
 
-/** Pay's tables: the surcharge law table, the operator's Pay settings, the payment ledger. */
+/**
+ * Pay's tables: the surcharge law table and the payment ledger. Every statement a customer's request can reach
+ * takes their {@link DataScope}.
+ */
 public interface PayMapper {
 
     /** Every row of the surcharge law table, old and new: which one is in force depends on a payment's date. */
     List<SurchargeRule> surchargeRules();
+
+    /**
+     * The invoices among {@code invoiceIds} (NetSuite ids) in the scope, with what payments other than
+     * {@code exceptPayment} hold of them.
+     */
+    List<InvoiceBalance> invoiceBalances(@Param("scope") DataScope scope, @Param("invoiceIds") List<Long> invoiceIds,
+            @Param("exceptPayment") Long exceptPayment);
+
+    /**
+     * Locks the invoices' rows until the transaction ends, in id order so that two confirmations of overlapping
+     * invoices cannot deadlock.
+     */
+    List<Long> lockInvoices(@Param("scope") DataScope scope, @Param("invoiceIds") List<Long> invoiceIds);
+
+    /** Stores a new payment in status {@code created}; returns its id. */
+    long insertPayment(Payment payment);
+
+    void insertAllocation(@Param("paymentId") long paymentId, @Param("invoiceId") long invoiceId,
+            @Param("amount") BigDecimal amount);
+
+    void insertEvent(@Param("paymentId") long paymentId, @Param("status") String status,
+            @Param("detail") String detail);
+
+    Payment find(@Param("scope") DataScope scope, @Param("publicId") UUID publicId);
+
+    List<Allocation> allocations(@Param("paymentId") long paymentId);
+
+    /** Moves a payment from {@code from} to {@code to}; 0 when it was no longer in {@code from}. */
+    int changeStatus(@Param("id") long id, @Param("from") String from, @Param("to") String to,
+            @Param("failureReason") String failureReason);
+
+    void recordFees(@Param("id") long id, @Param("fees") FeeDecision fees, @Param("total") BigDecimal total,
+            @Param("method") PaymentMethodDetails method);
 }
