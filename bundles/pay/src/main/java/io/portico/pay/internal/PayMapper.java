@@ -48,4 +48,21 @@ public interface PayMapper {
 
     void recordFees(@Param("id") long id, @Param("fees") FeeDecision fees, @Param("total") BigDecimal total,
             @Param("method") PaymentMethodDetails method);
+
+    /** The tenant's Pay settings, or {@code null} when never saved. */
+    PaySettings settings(@Param("tenantId") long tenantId);
+
+    void saveSettings(PaySettings settings);
+
+    boolean exempt(@Param("tenantId") long tenantId, @Param("organizationId") long organizationId);
+
+    /** Sets the processor's id of a prepared payment, once. */
+    void setProcessorReference(@Param("id") long id, @Param("reference") String reference);
+
+    Payment findByReference(@Param("processor") String processor, @Param("reference") String reference);
+
+    /** Records the processor's state: the status, a failure reason, refunds; fees are zeroed when it never paid. */
+    int recordState(@Param("id") long id, @Param("from") String from, @Param("to") String to,
+            @Param("failureReason") String failureReason, @Param("refunded") BigDecimal refunded,
+            @Param("method") PaymentMethodDetails method);
 }

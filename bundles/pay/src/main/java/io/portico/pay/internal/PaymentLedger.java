@@ -3,6 +3,7 @@ package io.portico.pay.internal;
 import io.portico.api.identity.DataScope;
 import io.portico.api.payment.Money;
 import io.portico.api.payment.PaymentMethodDetails;
+import io.portico.api.payment.PaymentState;
 import io.portico.api.web.ProblemException;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -144,7 +145,42 @@ final class PaymentLedger {
         }
     }
 
-    /** One payment in the scope, with its allocations. */
+    /**
+     * Records the processor's current state of a payment, with a status event when the status changes. Reports may
+     * come late, twice or out of order: one that repeats or that a final status outranks changes nothing.
+     *
+     * @return the payment as it now stands
+     */
+    Payment record(Payment payment, PaymentState state) {
+        try (SqlSession session = sessions.openSession(false)) {
+            PayMapper mapper = session.getMapper(PayMapper.class);
+            Payment current = mapper.findByReference(payment.processor(), state.processorReference());
+            if (current == null || current.id() != payment.id()) {
+                throw new IllegalStateException("The processor's reference does not belong to this payment.");
+            }
+            Optional<String> next = LedgerStatus.next(current.status(), state);
+            if (next.isPresent()) {
+                BigDecimal refunded = state.amountRefunded() == null ? BigDecimal.ZERO
+                        : state.amountRefunded().amount();
+                if (mapper.recordState(current.id(), current.status(), next.get(), state.failureReason(), refunded,
+                        state.method()) == 1) {
+                    mapper.insertEvent(current.id(), next.get(), state.failureReason());
+                }
+            }
+            session.commit(true);
+            return mapper.findByReference(payment.processor(), state.processorReference());
+        }
+    }
+
+    /** Keeps the processor's id of the prepared payment (the first one: a reload prepares the same payment). */
+    void prepared(Payment payment, String processorReference) {
+        try (SqlSession session = sessions.openSession(false)) {
+            session.getMapper(PayMapper.class).setProcessorReference(payment.id(), processorReference);
+            session.commit(true);
+        }
+    }
+
+    /** One payment in the scope. */
     Optional<Payment> find(DataScope scope, UUID publicId) {
         try (SqlSession session = sessions.openSession()) {
             return Optional.ofNullable(session.getMapper(PayMapper.class).find(scope, publicId));
