@@ -92,9 +92,12 @@ CREATE TABLE pay_payment_event (
     payment_id  bigint      NOT NULL REFERENCES pay_payment (id) ON DELETE CASCADE,
     status      text        NOT NULL,
     occurred_at timestamptz NOT NULL DEFAULT now(),
-    detail      text
+    detail      text,
+    -- When the payer was told (the receipt, a bank payment's outcome); NULL while an email is owed.
+    notified_at timestamptz
 );
 CREATE INDEX pay_payment_event_payment ON pay_payment_event (payment_id, id);
+CREATE INDEX pay_payment_event_unnotified ON pay_payment_event (id) WHERE notified_at IS NULL;
 
 -- Verified webhook events, once each (a redelivery is a no-op), processed asynchronously.
 CREATE TABLE pay_webhook_event (

@@ -45,6 +45,10 @@ final class Checkout {
         this.clock = clock;
     }
 
+    /** A confirmed payment, and where to send the payer when the processor needs them first (3-D Secure). */
+    record Outcome(Payment payment, URI actionUri) {
+    }
+
     /** What the payer is shown before paying: the payment, the method entered, and what it adds or takes off. */
     record Review(Payment payment, PaymentMethodDetails method, FeeDecision fees, Money total) {
     }
@@ -100,16 +104,16 @@ final class Checkout {
      * Pays: decides the fees again, holds the invoices' balance and confirms with the processor. A second submit
      * (a double click) confirms nothing more and returns the payment as it stands.
      */
-    Payment confirm(Payer payer, UUID publicId, String methodToken, URI returnUri) {
+    Outcome confirm(Payer payer, UUID publicId, String methodToken, URI returnUri) {
         Payment payment = ledger.find(payer.scope(), publicId)
                 .orElseThrow(() -> ProblemException.notFound("No such payment."));
         if (!"created".equals(payment.status())) {
-            return payment;
+            return new Outcome(payment, null);
         }
         Review review = review(payer, payment, methodToken);
         Optional<Payment> held = ledger.hold(payer.scope(), publicId, review.fees(), review.method());
         if (held.isEmpty()) {
-            return ledger.find(payer.scope(), publicId).orElseThrow();
+            return new Outcome(ledger.find(payer.scope(), publicId).orElseThrow(), null);
         }
         PaymentProcessor processor = processorFor(payment);
         ConfirmRequest request = new ConfirmRequest(payment.processorAccountId(), payment.processorReference(),
@@ -128,7 +132,8 @@ final class Checkout {
             ledger.fail(payer.scope(), publicId, "confirming", "The payment processor refused the payment.");
             throw ProblemException.conflict("The payment processor refused the payment: nothing was charged.");
         }
-        return ledger.record(held.get(), state);
+        Payment recorded = ledger.record(held.get(), state);
+        return new Outcome(recorded, "requires_action".equals(recorded.status()) ? state.actionUri() : null);
     }
 
     /** Asks the processor where a payment stands and records it (after a 3-D Secure challenge, a webhook). */

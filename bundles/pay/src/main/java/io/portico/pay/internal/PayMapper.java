@@ -2,6 +2,7 @@ package io.portico.pay.internal;
 
 import io.portico.api.identity.DataScope;
 import io.portico.api.payment.PaymentMethodDetails;
+import io.portico.api.payment.ProcessorEvent;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -65,4 +66,23 @@ public interface PayMapper {
     int recordState(@Param("id") long id, @Param("from") String from, @Param("to") String to,
             @Param("failureReason") String failureReason, @Param("refunded") BigDecimal refunded,
             @Param("method") PaymentMethodDetails method);
+
+    /** Stores a verified webhook event; 0 when it was stored before (a redelivery). */
+    int insertWebhookEvent(@Param("processor") String processor, @Param("event") ProcessorEvent event);
+
+    /** Locks up to {@code limit} unprocessed events no other node is working on, oldest first. */
+    List<WebhookEvent> claimWebhookEvents(@Param("limit") int limit);
+
+    void webhookEventDone(@Param("processor") String processor, @Param("eventId") String eventId,
+            @Param("error") String error);
+
+    /** Payments whose outcome is open and that nothing has updated for {@code minutes}: ask the processor. */
+    List<Payment> stalePayments(@Param("minutes") int minutes, @Param("limit") int limit);
+
+    /** Locks up to {@code limit} status changes a payer is still to be told about. */
+    List<PaymentNotice> claimNotices(@Param("limit") int limit);
+
+    void noticeSent(@Param("eventId") long eventId);
+
+    Payment findById(@Param("id") long id);
 }

@@ -180,6 +180,23 @@ final class PaymentLedger {
         }
     }
 
+    /** The invoices among {@code invoiceNetsuiteIds} in the scope with what is left to pay of each. */
+    List<InvoiceBalance> balances(DataScope scope, List<Long> invoiceNetsuiteIds) {
+        if (invoiceNetsuiteIds.isEmpty()) {
+            return List.of();
+        }
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(PayMapper.class).invoiceBalances(scope, invoiceNetsuiteIds, null);
+        }
+    }
+
+    /** The payment's allocations, by invoice. */
+    List<Allocation> allocations(Payment payment) {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(PayMapper.class).allocations(payment.id());
+        }
+    }
+
     /** One payment in the scope. */
     Optional<Payment> find(DataScope scope, UUID publicId) {
         try (SqlSession session = sessions.openSession()) {

@@ -99,7 +99,7 @@ class CheckoutTest {
         Checkout.Review review = checkout.review(payer, payment, "credit");
         assertEquals(new BigDecimal("6.25"), review.fees().surcharge().amount(), "2.5 % of 250.00");
         assertEquals(new BigDecimal("256.25"), review.total().amount());
-        Payment paid = checkout.confirm(payer, payment.publicId(), "credit", RETURN);
+        Payment paid = checkout.confirm(payer, payment.publicId(), "credit", RETURN).payment();
         assertEquals("succeeded", paid.status());
         assertEquals(0, new BigDecimal("256.25").compareTo(paid.total()));
         assertEquals(0, new BigDecimal("6.25").compareTo(paid.surcharge()));
@@ -114,7 +114,7 @@ class CheckoutTest {
     @Test
     void aDebitCardIsNeverSurchargedWhateverTheBrowserSays() {
         Payment payment = opened(103, 10000);
-        Payment paid = checkout.confirm(payer, payment.publicId(), "debit", RETURN);
+        Payment paid = checkout.confirm(payer, payment.publicId(), "debit", RETURN).payment();
         assertEquals("succeeded", paid.status());
         assertEquals(0, BigDecimal.ZERO.compareTo(paid.surcharge()));
         assertEquals(0, new BigDecimal("100").compareTo(paid.total()));
@@ -123,20 +123,20 @@ class CheckoutTest {
     @Test
     void aDeclinedCardLeavesNoPaymentAndNoFee() {
         Payment payment = opened(104, 20000);
-        Payment declined = checkout.confirm(payer, payment.publicId(), "declined", RETURN);
+        Payment declined = checkout.confirm(payer, payment.publicId(), "declined", RETURN).payment();
         assertEquals("failed", declined.status());
         assertEquals("Your card was declined.", declined.failureReason());
         assertEquals(0, BigDecimal.ZERO.compareTo(declined.surcharge()), "no fee anywhere");
         assertEquals(0, new BigDecimal("200").compareTo(declined.total()));
         Payment retry = opened(104, 20000);
-        assertEquals("succeeded", checkout.confirm(payer, retry.publicId(), "credit", RETURN).status(),
+        assertEquals("succeeded", checkout.confirm(payer, retry.publicId(), "credit", RETURN).payment().status(),
                 "the declined payment held nothing");
     }
 
     @Test
     void aChallengeWaitsForThePayerThenTheProcessorsAnswerIsRecorded() {
         Payment payment = opened(105, 20000);
-        Payment challenged = checkout.confirm(payer, payment.publicId(), "challenge", RETURN);
+        Payment challenged = checkout.confirm(payer, payment.publicId(), "challenge", RETURN).payment();
         assertEquals("requires_action", challenged.status());
         processor.settle(challenged.processorReference(), PaymentState.Status.SUCCEEDED, null);
         assertEquals("succeeded", checkout.refresh(challenged).status());
@@ -145,7 +145,7 @@ class CheckoutTest {
     @Test
     void aBankPaymentProcessesThenFailsWhenTheBankReturnsIt() {
         Payment payment = opened(106, 20000);
-        Payment processing = checkout.confirm(payer, payment.publicId(), "bank", RETURN);
+        Payment processing = checkout.confirm(payer, payment.publicId(), "bank", RETURN).payment();
         assertEquals("processing", processing.status());
         ProblemException held = assertThrows(ProblemException.class,
                 () -> checkout.open(payer, List.of(new Allocation(106, BigDecimal.ONE))));
@@ -163,8 +163,8 @@ class CheckoutTest {
     void aSecondSubmitConfirmsNothingMore() {
         Payment payment = opened(107, 20000);
         int before = processor.confirmations.size();
-        checkout.confirm(payer, payment.publicId(), "credit", RETURN);
-        Payment again = checkout.confirm(payer, payment.publicId(), "credit", RETURN);
+        checkout.confirm(payer, payment.publicId(), "credit", RETURN).payment();
+        Payment again = checkout.confirm(payer, payment.publicId(), "credit", RETURN).payment();
         assertEquals("succeeded", again.status());
         assertEquals(before + 1, processor.confirmations.size());
     }
