@@ -136,8 +136,10 @@ class CheckoutTest {
     @Test
     void aChallengeWaitsForThePayerThenTheProcessorsAnswerIsRecorded() {
         Payment payment = opened(105, 20000);
-        Payment challenged = checkout.confirm(payer, payment.publicId(), "challenge", RETURN).payment();
+        Checkout.Outcome outcome = checkout.confirm(payer, payment.publicId(), "challenge", RETURN);
+        Payment challenged = outcome.payment();
         assertEquals("requires_action", challenged.status());
+        assertEquals(URI.create("/fake/challenge"), outcome.actionUri(), "the payer is sent to the challenge");
         processor.settle(challenged.processorReference(), PaymentState.Status.SUCCEEDED, null);
         assertEquals("succeeded", checkout.refresh(challenged).status());
     }

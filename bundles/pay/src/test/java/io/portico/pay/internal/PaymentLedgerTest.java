@@ -152,8 +152,10 @@ class PaymentLedgerTest {
     }
 
     @Test
-    void concurrentConfirmationsNeverPayMoreThanTheBalance() throws Exception {
-        // 1,000.00 open; 24 payments of 300.00 opened (opening holds nothing), then confirmed all at once.
+    void concurrentConfirmationsOnTwoNodesNeverPayMoreThanTheBalance() throws Exception {
+        // 1,000.00 open; 24 payments of 300.00 opened (opening holds nothing), then confirmed all at once, half of
+        // them through a second ledger with a pool of its own, as a second Portico node on the same database.
+        PaymentLedger secondNode = new PaymentLedger(db.database().sessionFactory(PayMapper.class));
         List<Payment> payments = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             payments.add(open(acme, pay(1005, "300.00")));
@@ -161,11 +163,13 @@ class PaymentLedgerTest {
         ExecutorService pool = Executors.newFixedThreadPool(12);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
-        for (Payment payment : payments) {
+        for (int i = 0; i < payments.size(); i++) {
+            Payment payment = payments.get(i);
+            PaymentLedger node = i % 2 == 0 ? ledger : secondNode;
             Callable<Boolean> confirm = () -> {
                 start.await();
                 try {
-                    return ledger.hold(acme, payment.publicId(), noFees("USD"), CARD).isPresent();
+                    return node.hold(acme, payment.publicId(), noFees("USD"), CARD).isPresent();
                 } catch (ProblemException e) {
                     assertEquals(409, status(e));
                     return false;
