@@ -11,7 +11,9 @@ import java.util.Map;
  * {@code data-} attributes; the processor's script mounts its form there and, once the payer has entered a payment
  * method, puts the resulting token into the form field named {@code methodToken} and submits the form. The page's
  * Content-Security-Policy is widened by exactly {@link #scriptSources()}, {@link #frameSources()} and
- * {@link #connectSources()} (a processor that serves its scripts from Portico itself names none).
+ * {@link #connectSources()} (a processor that serves its scripts from Portico itself names none); the form that pays
+ * may also be answered with a redirect to a {@link #frameSources()} origin (a 3-D Secure challenge). Sources are
+ * https origins only ({@code https://js.example.com}): anything else is refused.
  *
  * @param processorReference the processor's id of the prepared payment (e.g. a PaymentIntent id)
  * @param scripts the scripts to load, absolute or relative to the portal's root

@@ -4,6 +4,7 @@ import io.portico.api.identity.PortalUser;
 import io.portico.api.payment.CheckoutSession;
 import io.portico.api.records.RecordDetail;
 import io.portico.api.records.RecordReader;
+import io.portico.api.web.ContentSecurityPolicy;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
@@ -134,7 +135,9 @@ public final class PayPages {
             CheckoutSession session = core.checkout().prepare(payer, payment, description(payment));
             model.put("element", session.elementAttributes());
             model.put("scripts", session.scripts().stream().map(URI::toString).toList());
-            return page("method.ftlh", model);
+            return Response.fromResponse(page("method.ftlh", model)).header(ContentSecurityPolicy.HEADER,
+                    ContentSecurityPolicy.widened(session.scriptSources(), session.frameSources(),
+                            session.connectSources(), session.frameSources())).build();
         }
         return page("outcome.ftlh", model);
     }
@@ -158,7 +161,10 @@ public final class PayPages {
         model.put("payment", PaymentView.of(payment, core.checkout().ledger().allocations(payment), amounts));
         model.put("review", PaymentView.review(review, amounts));
         model.put("methodToken", form.getFirst("methodToken"));
-        return page("review.ftlh", model);
+        // Paying may answer with a redirect to the processor's challenge page, which the form's policy must allow.
+        CheckoutSession session = core.checkout().prepare(payer, payment, description(payment));
+        return Response.fromResponse(page("review.ftlh", model)).header(ContentSecurityPolicy.HEADER,
+                ContentSecurityPolicy.widened(List.of(), List.of(), List.of(), session.frameSources())).build();
     }
 
     /** Pays: the fees are decided again from the processor's facts; a second submit pays nothing more. */
