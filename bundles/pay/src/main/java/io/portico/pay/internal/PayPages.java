@@ -10,8 +10,6 @@ import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +28,6 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -63,9 +60,6 @@ public final class PayPages {
     @Produces(MediaType.TEXT_HTML)
     public Response choose(@Context ContainerRequestContext request, @Context HttpHeaders headers) {
         PortalUser user = payingUser(request);
-        if (user == null) {
-            return signIn(request.getUriInfo());
-        }
         List<Long> ids = invoiceIds(request.getUriInfo().getQueryParameters().get(INVOICE));
         List<InvoiceBalance> invoices = core.checkout().ledger().balances(user.scope(), ids);
         if (invoices.size() != ids.size()) {
@@ -106,7 +100,7 @@ public final class PayPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response open(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        PortalUser user = requirePayingUser(request);
+        PortalUser user = payingUser(request);
         List<Allocation> allocations = new ArrayList<>();
         for (long id : invoiceIds(form.get(INVOICE))) {
             allocations.add(new Allocation(id, amount(form.getFirst("amount-" + id), id)));
@@ -123,9 +117,6 @@ public final class PayPages {
     public Response payment(@PathParam("payment") String id, @Context ContainerRequestContext request,
             @Context HttpHeaders headers) {
         PortalUser user = payingUser(request);
-        if (user == null) {
-            return signIn(request.getUriInfo());
-        }
         Payer payer = payer(user);
         Payment payment = find(payer, id);
         Amounts amounts = new Amounts(headers.getAcceptableLanguages());
@@ -149,7 +140,7 @@ public final class PayPages {
     @Produces(MediaType.TEXT_HTML)
     public Response review(@PathParam("payment") String id, MultivaluedMap<String, String> form,
             @Context ContainerRequestContext request, @Context HttpHeaders headers) {
-        PortalUser user = requirePayingUser(request);
+        PortalUser user = payingUser(request);
         Payer payer = payer(user);
         Payment payment = find(payer, id);
         if (!"created".equals(payment.status())) {
@@ -173,7 +164,7 @@ public final class PayPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@PathParam("payment") String id, MultivaluedMap<String, String> form,
             @Context ContainerRequestContext request) {
-        PortalUser user = requirePayingUser(request);
+        PortalUser user = payingUser(request);
         Payer payer = payer(user);
         UUID publicId = find(payer, id).publicId();
         URI back = request.getUriInfo().getBaseUriBuilder().path("pay").path(publicId.toString()).path("return")
@@ -187,7 +178,7 @@ public final class PayPages {
     @GET
     @Path("{payment}/return")
     public Response returned(@PathParam("payment") String id, @Context ContainerRequestContext request) {
-        PortalUser user = requirePayingUser(request);
+        PortalUser user = payingUser(request);
         Payment payment = core.checkout().refresh(find(payer(user), id));
         return Response.seeOther(URI.create("/pay/" + payment.publicId())).build();
     }
@@ -215,16 +206,8 @@ public final class PayPages {
         return s == null ? "" : s;
     }
 
-    /** The signed-in user when they may pay invoices; {@code null} when not signed in. */
+    /** The signed-in user, who may pay invoices (a browser without a session is sent to sign in first). */
     private static PortalUser payingUser(ContainerRequestContext request) {
-        PortalUser user = PortalUser.from(request.getSecurityContext().getUserPrincipal()).orElse(null);
-        if (user != null && !user.canPay(INVOICE)) {
-            throw ProblemException.notFound("There is nothing to pay here.");
-        }
-        return user;
-    }
-
-    private static PortalUser requirePayingUser(ContainerRequestContext request) {
         PortalUser user = PortalUser.require(request.getSecurityContext().getUserPrincipal());
         if (!user.canPay(INVOICE)) {
             throw ProblemException.notFound("There is nothing to pay here.");
@@ -280,13 +263,5 @@ public final class PayPages {
     private Response page(String template, Map<String, Object> model) {
         return Response.ok(pages.render(PayPages.class, template, model), MediaType.TEXT_HTML_TYPE
                 .withCharset("UTF-8")).build();
-    }
-
-    /** A person who is not signed in goes to sign in, and comes back here afterwards. */
-    private static Response signIn(UriInfo uri) {
-        String here = uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
-        return Response.seeOther(URI.create("/sign-in?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8)))
-                .build();
     }
 }
