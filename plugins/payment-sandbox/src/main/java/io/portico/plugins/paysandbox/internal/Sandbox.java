@@ -157,12 +157,16 @@ final class Sandbox implements PaymentProcessor {
         return a;
     }
 
-    /** "Finish onboarding": the account can take payments; returns where the admin's browser goes next. */
+    /**
+     * "Finish onboarding": the account can take payments; returns where the admin's browser goes next.
+     *
+     * @param businessState a US state or territory, or empty for outside the US
+     */
     URI finishOnboarding(String accountId, String businessState) {
-        if (businessState != null && !businessState.isEmpty() && !UsStates.valid(businessState)) {
+        if (businessState == null || !businessState.isEmpty() && !UsStates.valid(businessState)) {
             throw ProblemException.badRequest("Choose the business's state from the list, or outside the US.");
         }
-        String state = businessState == null || businessState.isEmpty() ? null : businessState;
+        String state = businessState.isEmpty() ? null : businessState;
         try (SqlSession session = sessions.openSession(false)) {
             SandboxMapper m = session.getMapper(SandboxMapper.class);
             Rows.Account a = m.account(accountId);
