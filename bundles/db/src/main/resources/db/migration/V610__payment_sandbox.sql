@@ -15,8 +15,9 @@ CREATE TABLE pay_sandbox_account (
     state          text        NOT NULL CHECK (state IN ('onboarding', 'ready')),
     -- Chosen on the onboarding page: a US state or territory, or NULL for outside the US.
     business_state text        CHECK (business_state ~ '^[A-Z]{2}$'),
+    -- Where "Finish onboarding" sends the admin (the sandbox's onboarding links never expire, so it needs no
+    -- refresh address).
     return_uri     text,
-    refresh_uri    text,
     created_at     timestamptz NOT NULL DEFAULT now()
 );
 

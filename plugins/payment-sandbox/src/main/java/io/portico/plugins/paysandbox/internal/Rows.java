@@ -9,7 +9,7 @@ final class Rows {
     }
 
     record Account(String id, String businessName, String email, String state, String businessState,
-            String returnUri, String refreshUri) {
+            String returnUri) {
 
         boolean ready() {
             return "ready".equals(state);

@@ -126,18 +126,18 @@ final class Sandbox implements PaymentProcessor {
                         "Finish onboarding on the sandbox's onboarding page.");
     }
 
+    /** Onboarding pages never expire here, so the browser is never sent to the request's refresh address. */
     @Override
     public Onboarding onboard(OnboardingRequest request) throws PaymentException {
         String returnUri = text(request.returnUri());
-        String refreshUri = text(request.refreshUri());
         try (SqlSession session = sessions.openSession(true)) {
             SandboxMapper m = session.getMapper(SandboxMapper.class);
             String id = request.accountId();
             if (id == null) {
                 id = "acct_sandbox_" + random(16);
                 m.insertAccount(new Rows.Account(id, request.businessName(), request.email(), "onboarding", null,
-                        returnUri, refreshUri));
-            } else if (m.updateOnboardingLinks(id, returnUri, refreshUri) == 0) {
+                        returnUri));
+            } else if (m.updateReturnUri(id, returnUri) == 0) {
                 throw rejected("There is no sandbox account " + id + ".");
             }
             return new Onboarding(id, onboardingPage(id));

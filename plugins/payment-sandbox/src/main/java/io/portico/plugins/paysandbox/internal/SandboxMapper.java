@@ -16,8 +16,7 @@ interface SandboxMapper {
 
     Rows.Account account(String id);
 
-    int updateOnboardingLinks(@Param("id") String id, @Param("returnUri") String returnUri,
-            @Param("refreshUri") String refreshUri);
+    int updateReturnUri(@Param("id") String id, @Param("returnUri") String returnUri);
 
     int finishOnboarding(@Param("id") String id, @Param("businessState") String businessState);
 
