@@ -44,6 +44,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -278,6 +281,52 @@ class SandboxTest {
         String key = "confirm-" + UUID.randomUUID();
         assertThrows(PaymentException.class, () -> confirm(session, "pm_sandbox_unknown", "20.00", key));
         assertEquals(Status.SUCCEEDED, confirm(session, token(TestNumbers.VISA_DEBIT, "NV"), "20.00", key).status());
+    }
+
+    @Test
+    void concurrentCallsWithOneKeyMakeOneConfirmation() throws Exception {
+        CheckoutSession session = checkout("70.00");
+        String token = token(TestNumbers.VISA_CREDIT, "NV");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<PaymentState>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> confirm(session, token, "70.00", "confirm-concurrent")));
+            }
+            Set<PaymentState> distinct = new HashSet<>();
+            for (Future<PaymentState> answer : answers) {
+                distinct.add(answer.get());
+            }
+            assertEquals(1, distinct.size(), distinct.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("payment_intent.succeeded"), deliveredTypes(), "one confirmation, one event");
+    }
+
+    @Test
+    void twoNodesSettleEachBankDebitOnce() throws Exception {
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            CheckoutSession session = checkout("10.00");
+            confirm(session, token(TestNumbers.BANK_SETTLES, "NV"), "10.00", "k-" + UUID.randomUUID());
+            references.add(session.processorReference());
+        }
+        deliveredTypes();
+        clock.advance(Duration.ofSeconds(20));
+        Sandbox otherNode = sandbox(SECRET);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = pool.submit(sandbox::settleDue);
+            Future<Integer> second = pool.submit(otherNode::settleDue);
+            assertEquals(6, first.get() + second.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String reference : references) {
+            assertEquals(Status.SUCCEEDED, sandbox.fetch(account, reference).status());
+        }
+        assertEquals(Collections.nCopies(6, "payment_intent.succeeded"), deliveredTypes());
     }
 
     // ------------------------------------------------------------------ refunds
