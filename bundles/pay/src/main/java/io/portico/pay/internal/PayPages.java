@@ -1,21 +1,13 @@
 package io.portico.pay.internal;
 
 import io.portico.api.identity.PortalUser;
-import io.portico.api.payment.CheckoutSession;
-import io.portico.api.records.RecordDetail;
 import io.portico.api.records.RecordReader;
-import io.portico.api.web.ContentSecurityPolicy;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
