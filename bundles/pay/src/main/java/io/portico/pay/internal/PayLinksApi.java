@@ -10,6 +10,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -21,7 +22,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Payment links in the JSON API, for the same people as {@link PayLinksPages}: {@code POST /api/pay/links} with
  * {@code {"invoices": [ID, ...], "days": 30}} answers 201 with the link's {@code url} (the only time it is given),
- * {@code GET /api/pay/links} lists them, {@code POST /api/pay/links/{id}/revoke} withdraws one.
+ * {@code GET /api/pay/links} lists them (of one customer with {@code ?customer=ID}),
+ * {@code POST /api/pay/links/{id}/revoke} withdraws one.
  */
 @Component(service = PayLinksApi.class, property = PorticoResource.PROPERTY + "=true")
 @Path("api/pay/links")
@@ -39,10 +41,11 @@ public final class PayLinksApi {
     public record NewLink(List<Long> invoices, Integer days) {
     }
 
+    /** The links the user may manage, newest first; of one customer with {@code ?customer=ID}. */
     @GET
-    public List<PayLinkView> list(@Context ContainerRequestContext request) {
+    public List<PayLinkView> list(@QueryParam("customer") Long customer, @Context ContainerRequestContext request) {
         PortalUser user = PayLinksPages.linkManager(request);
-        return core.links().list(user.scope(), null).stream()
+        return core.links().list(user.scope(), customer).stream()
                 .map(l -> PayLinkView.of(l, core.links().expired(l), null)).toList();
     }
 

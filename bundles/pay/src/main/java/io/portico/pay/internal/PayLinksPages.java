@@ -20,6 +20,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -52,13 +53,16 @@ public final class PayLinksPages {
         this.pages = pages;
     }
 
-    /** The links the user may manage, newest first, with a withdraw button on each active one. */
+    /**
+     * The links the user may manage, newest first (of one customer with {@code ?customer=ID}), with a withdraw
+     * button on each active one.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response list(@Context ContainerRequestContext request) {
+    public Response list(@QueryParam("customer") Long customer, @Context ContainerRequestContext request) {
         PortalUser user = linkManager(request);
         Map<String, Object> model = model(request, user, "Payment links");
-        model.put("links", core.links().list(user.scope(), null).stream()
+        model.put("links", core.links().list(user.scope(), customer).stream()
                 .map(l -> row(PayLinkView.of(l, core.links().expired(l), null))).toList());
         model.put("staff", user.operatorStaff());
         return page("links.ftlh", model);

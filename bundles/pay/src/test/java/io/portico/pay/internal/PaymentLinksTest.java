@@ -217,6 +217,9 @@ class PaymentLinksTest {
         assertEquals(404, refused(() -> links.revoke(acme, link.id())).status(), "another customer's link");
         assertTrue(links.list(acme, null).stream().noneMatch(l -> l.id() == link.id()));
         assertTrue(links.list(staff, null).stream().anyMatch(l -> l.id() == link.id()));
+        assertTrue(links.list(staff, acme.organizationId()).stream().noneMatch(l -> l.id() == link.id()),
+                "staff see one customer's links when they ask");
+        assertTrue(links.list(acme, globex.organizationId()).isEmpty(), "the filter never widens the scope");
         assertEquals("Globex-4", links.list(globex, null).get(0).invoiceNumbers());
         assertNull(links.find(links.create(globex, null, List.of(205L), null).token()).revokedAt());
     }
