@@ -101,6 +101,8 @@ public class PayLinkIT extends PorticoTestSupport {
             assertTrue(opened.body(), opened.body().contains("L-INV-" + run) && opened.body().contains("$120.00")
                     && opened.body().contains("Acme " + run));
             assertTrue("no amount from the URL", opened.body().contains("value=\"120.00\""));
+            String asked = stranger.send("GET", "/api" + link, null).body();
+            assertTrue(asked, asked.contains("\"payable\":120") && asked.contains("\"paid\":false"));
             Matcher csrf = CSRF.matcher(opened.body());
             assertTrue(csrf.find());
             Map<String, String> choice = Map.of("invoice", String.valueOf(invoice), "amount-" + invoice, "120.00",
@@ -140,6 +142,9 @@ public class PayLinkIT extends PorticoTestSupport {
             assertEquals(410, withdrawn.statusCode());
             assertTrue(withdrawn.body(), withdrawn.body().contains("was withdrawn"));
             assertEquals(200, stranger.send("GET", other.group(1), null, null, "text/html").statusCode());
+            HttpResponse<String> withdrawnApi = stranger.send("GET", "/api" + link, null);
+            assertEquals(404, withdrawnApi.statusCode());
+            assertTrue(withdrawnApi.body(), withdrawnApi.body().contains("was withdrawn"));
             HttpResponse<String> api = stranger.send("GET", link.substring(0, link.length() - 2) + "zz", null);
             assertEquals(404, api.statusCode());
             assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));

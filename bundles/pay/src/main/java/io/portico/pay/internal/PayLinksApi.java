@@ -3,6 +3,8 @@ package io.portico.pay.internal;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -23,10 +25,11 @@ import org.osgi.service.component.annotations.Reference;
  * Payment links in the JSON API, for the same people as {@link PayLinksPages}: {@code POST /api/pay/links} with
  * {@code {"invoices": [ID, ...], "days": 30}} answers 201 with the link's {@code url} (the only time it is given),
  * {@code GET /api/pay/links} lists them (of one customer with {@code ?customer=ID}),
- * {@code POST /api/pay/links/{id}/revoke} withdraws one.
+ * {@code POST /api/pay/links/{id}/revoke} withdraws one. And for a link's holder, without an account,
+ * {@code GET /api/pay/l/{token}}: the link's invoices with what is left to pay now.
  */
 @Component(service = PayLinksApi.class, property = PorticoResource.PROPERTY + "=true")
-@Path("api/pay/links")
+@Path("api/pay")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PayLinksApi {
 
@@ -43,6 +46,7 @@ public final class PayLinksApi {
 
     /** The links the user may manage, newest first; of one customer with {@code ?customer=ID}. */
     @GET
+    @Path("links")
     public List<PayLinkView> list(@QueryParam("customer") Long customer, @Context ContainerRequestContext request) {
         PortalUser user = PayLinksPages.linkManager(request);
         return core.links().list(user.scope(), customer).stream()
@@ -50,6 +54,7 @@ public final class PayLinksApi {
     }
 
     @POST
+    @Path("links")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewLink body, @Context ContainerRequestContext request) {
         PortalUser user = PayLinksPages.linkManager(request);
@@ -65,10 +70,37 @@ public final class PayLinksApi {
     }
 
     @POST
-    @Path("{id: [0-9]{1,18}}/revoke")
+    @Path("links/{id: [0-9]{1,18}}/revoke")
     public PayLinkView revoke(@PathParam("id") long id, @Context ContainerRequestContext request) {
         PortalUser user = PayLinksPages.linkManager(request);
         PayLink link = core.links().revoke(user.scope(), id);
         return PayLinkView.of(link, core.links().expired(link), null);
+    }
+
+    /** An invoice of a link as its holder sees it: what is left to pay right now. */
+    public record LinkInvoice(long id, String number, String currency, BigDecimal payable, boolean paid) {
+    }
+
+    /** A link as its holder sees it. */
+    public record OpenedLink(String customer, Instant expiresAt, List<LinkInvoice> invoices) {
+    }
+
+    /**
+     * What a link asks to be paid, for its holder (no account): 404 for a link that is not valid, has expired or
+     * was withdrawn, each in its own words.
+     */
+    @GET
+    @Path("l/{token}")
+    public OpenedLink open(@PathParam("token") String token) {
+        PayLink link;
+        try {
+            link = core.links().open(token);
+        } catch (ProblemException e) {
+            throw ProblemException.notFound(e.detail());
+        }
+        return new OpenedLink(link.organizationName(), link.expiresAt(), core.checkout().ledger()
+                .balances(PaymentLinks.scope(link), link.invoiceIds()).stream()
+                .map(i -> new LinkInvoice(i.netsuiteId(), i.number(), i.currency(), i.payable(),
+                        i.payable().signum() == 0)).toList());
     }
 }
