@@ -1,4 +1,9 @@
-/** Payment-processor plugins: onboarding, payments for invoices, webhooks, refunds. */
+/**
+ * Payment-processor plugins: onboarding, collecting and confirming payments for invoices, webhooks, refunds.
+ *
+ * <p>2.0.0: the real contract (1.0.0 had only a display name). The platform keeps the ledger, decides fees and
+ * surcharges, and guarantees idempotency keys; a processor moves money and reports the processor's own truth.
+ */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.portico.api.payment;

@@ -2,9 +2,13 @@ package io.portico.web.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import io.portico.api.identity.NotSignedInException;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.web.Pages;
 import io.portico.api.web.ProblemException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +57,14 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable error) {
+        if (error instanceof NotSignedInException && request != null && "GET".equals(request.getMethod())
+                && wantsPage()) {
+            // A browser opening a page without a session signs in first, and comes back here afterwards.
+            URI here = uriInfo.getRequestUri();
+            String next = here.getRawPath() + (here.getRawQuery() == null ? "" : "?" + here.getRawQuery());
+            return Response.seeOther(URI.create("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
+                    .build();
+        }
         if (error instanceof ProblemException p) {
             return problem(p.status(), p.title(), p.detail());
         }

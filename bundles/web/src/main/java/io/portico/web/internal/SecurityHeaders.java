@@ -1,5 +1,6 @@
 package io.portico.web.internal;
 
+import io.portico.api.web.ContentSecurityPolicy;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
@@ -15,14 +16,11 @@ import javax.ws.rs.ext.Provider;
 @Provider
 final class SecurityHeaders implements ContainerResponseFilter {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        if (!headers.containsKey("Content-Security-Policy")) {
-            headers.putSingle("Content-Security-Policy", CSP);
+        if (!headers.containsKey(ContentSecurityPolicy.HEADER)) {
+            headers.putSingle(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.STRICT);
         }
         if (!headers.containsKey("Cache-Control")) {
             headers.putSingle("Cache-Control", "no-store");

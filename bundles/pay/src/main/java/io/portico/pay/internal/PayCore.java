@@ -1,0 +1,42 @@
+package io.portico.pay.internal;
+
+import io.portico.api.db.Database;
+import io.portico.api.payment.PaymentProcessor;
+import io.portico.api.plugin.PluginRegistry;
+import java.time.Clock;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Pay's shared parts for its pages, API, webhooks and console: the ledger's session factory, the checkout and the
+ * payment links, with processors found by name among the running plugins (a stopped processor plugin makes payments
+ * wait, not fail).
+ */
+@Component(service = PayCore.class)
+public final class PayCore {
+
+    private final SqlSessionFactory sessions;
+    private final Checkout checkout;
+    private final PaymentLinks links;
+
+    @Activate
+    public PayCore(@Reference Database database, @Reference PluginRegistry plugins) {
+        this.sessions = database.sessionFactory(PayMapper.class);
+        this.checkout = new Checkout(sessions, name -> plugins.find(PaymentProcessor.class, name), Clock.systemUTC());
+        this.links = new PaymentLinks(sessions, checkout.ledger(), Clock.systemUTC());
+    }
+
+    SqlSessionFactory sessions() {
+        return sessions;
+    }
+
+    Checkout checkout() {
+        return checkout;
+    }
+
+    PaymentLinks links() {
+        return links;
+    }
+}

@@ -1,0 +1,108 @@
+package io.portico.pay.internal;
+
+import io.portico.api.identity.DataScope;
+import io.portico.api.payment.PaymentMethodDetails;
+import io.portico.api.payment.ProcessorEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * Pay's tables: the surcharge law table and the payment ledger. Every statement a customer's request can reach
+ * takes their {@link DataScope}.
+ */
+public interface PayMapper {
+
+    /** Every row of the surcharge law table, old and new: which one is in force depends on a payment's date. */
+    List<SurchargeRule> surchargeRules();
+
+    /**
+     * The invoices among {@code invoiceIds} (NetSuite ids) in the scope, with what payments other than
+     * {@code exceptPayment} hold of them.
+     */
+    List<InvoiceBalance> invoiceBalances(@Param("scope") DataScope scope, @Param("invoiceIds") List<Long> invoiceIds,
+            @Param("exceptPayment") Long exceptPayment);
+
+    /**
+     * Locks the invoices' rows until the transaction ends, in id order so that two confirmations of overlapping
+     * invoices cannot deadlock.
+     */
+    List<Long> lockInvoices(@Param("scope") DataScope scope, @Param("invoiceIds") List<Long> invoiceIds);
+
+    /** Stores a new payment in status {@code created}; returns its id. */
+    long insertPayment(Payment payment);
+
+    void insertAllocation(@Param("paymentId") long paymentId, @Param("invoiceId") long invoiceId,
+            @Param("amount") BigDecimal amount);
+
+    void insertEvent(@Param("paymentId") long paymentId, @Param("status") String status,
+            @Param("detail") String detail);
+
+    Payment find(@Param("scope") DataScope scope, @Param("publicId") UUID publicId);
+
+    List<Allocation> allocations(@Param("paymentId") long paymentId);
+
+    /** Moves a payment from {@code from} to {@code to}; 0 when it was no longer in {@code from}. */
+    int changeStatus(@Param("id") long id, @Param("from") String from, @Param("to") String to,
+            @Param("failureReason") String failureReason);
+
+    void recordFees(@Param("id") long id, @Param("fees") FeeDecision fees, @Param("total") BigDecimal total,
+            @Param("method") PaymentMethodDetails method);
+
+    /** The tenant's Pay settings, or {@code null} when never saved. */
+    PaySettings settings(@Param("tenantId") long tenantId);
+
+    void saveSettings(PaySettings settings);
+
+    boolean exempt(@Param("tenantId") long tenantId, @Param("organizationId") long organizationId);
+
+    /** Sets the processor's id of a prepared payment, once. */
+    void setProcessorReference(@Param("id") long id, @Param("reference") String reference);
+
+    Payment findByReference(@Param("processor") String processor, @Param("reference") String reference);
+
+    /** Records the processor's state: the status, a failure reason, refunds; fees are zeroed when it never paid. */
+    int recordState(@Param("id") long id, @Param("from") String from, @Param("to") String to,
+            @Param("failureReason") String failureReason, @Param("refunded") BigDecimal refunded,
+            @Param("method") PaymentMethodDetails method);
+
+    /** Stores a verified webhook event; 0 when it was stored before (a redelivery). */
+    int insertWebhookEvent(@Param("processor") String processor, @Param("event") ProcessorEvent event);
+
+    /** Locks up to {@code limit} unprocessed events no other node is working on, oldest first. */
+    List<WebhookEvent> claimWebhookEvents(@Param("limit") int limit);
+
+    void webhookEventDone(@Param("processor") String processor, @Param("eventId") String eventId,
+            @Param("error") String error);
+
+    /** Payments whose outcome is open and that nothing has updated for {@code minutes}: ask the processor. */
+    List<Payment> stalePayments(@Param("minutes") int minutes, @Param("limit") int limit);
+
+    /** Locks up to {@code limit} status changes a payer is still to be told about. */
+    List<PaymentNotice> claimNotices(@Param("limit") int limit);
+
+    void noticeSent(@Param("eventId") long eventId);
+
+    Payment findById(@Param("id") long id);
+
+    /** Stores a payment link (only its token's SHA-256); returns its id. */
+    long insertLink(@Param("tenantId") long tenantId, @Param("organizationId") long organizationId,
+            @Param("tokenSha256") byte[] tokenSha256, @Param("invoiceIds") List<Long> invoiceIds,
+            @Param("createdBy") Long createdBy, @Param("expiresAt") Instant expiresAt);
+
+    /** The link whose token hashes to {@code tokenSha256}, revoked and expired ones included; {@code null} if none. */
+    PayLink linkByHash(@Param("tokenSha256") byte[] tokenSha256);
+
+    void linkOpened(@Param("id") long id);
+
+    /** The scope's links, newest first, optionally of one customer. */
+    List<PayLink> links(@Param("scope") DataScope scope, @Param("organizationId") Long organizationId,
+            @Param("limit") int limit);
+
+    PayLink link(@Param("scope") DataScope scope, @Param("id") long id);
+
+    /** Revokes a link of the scope; 0 when there is none or it was revoked before. */
+    int revokeLink(@Param("scope") DataScope scope, @Param("id") long id);
+}

@@ -1,0 +1,145 @@
+package io.portico.pay.internal;
+
+import io.portico.api.mail.Email;
+import io.portico.api.mail.Mailer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.ibatis.session.SqlSession;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pay's background work, safe on every node at once (rows are claimed with {@code FOR UPDATE SKIP LOCKED}):
+ * processes stored webhook events by asking the processor for the payment's current state, asks about payments whose
+ * outcome has been open for minutes (a webhook may never come), and emails payers their receipts and a bank
+ * payment's outcome.
+ */
+@Component(service = PayWorker.class, immediate = true)
+public final class PayWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PayWorker.class);
+    private static final int BATCH = 20;
+    /** How long an open payment waits for a webhook before the processor is asked. */
+    private static final int STALE_MINUTES = 2;
+
+    private final PayCore core;
+    private final Mailer mailer;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "portico-pay-worker");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public PayWorker(@Reference PayCore core, @Reference Mailer mailer) {
+        this.core = core;
+        this.mailer = mailer;
+        scheduler.scheduleWithFixedDelay(this::runSafely, 2, 5, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    /** Runs soon, not at the next tick: a webhook just arrived. */
+    void wake() {
+        scheduler.execute(this::runSafely);
+    }
+
+    private void runSafely() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            LOG.warn("Pay's background work failed; it runs again shortly", e);
+        }
+    }
+
+    /** One round: events, stale payments, notices. */
+    void run() {
+        processWebhookEvents();
+        for (Payment payment : stalePayments()) {
+            try {
+                core.checkout().refresh(payment);
+            } catch (RuntimeException e) {
+                LOG.info("Could not ask the processor about payment {}: {}", payment.publicId(), e.getMessage());
+            }
+        }
+        sendNotices();
+    }
+
+    private void processWebhookEvents() {
+        try (SqlSession session = core.sessions().openSession(false)) {
+            PayMapper mapper = session.getMapper(PayMapper.class);
+            for (WebhookEvent event : mapper.claimWebhookEvents(BATCH)) {
+                String error = null;
+                try {
+                    if (event.processorReference() != null) {
+                        Payment payment = mapper.findByReference(event.processor(), event.processorReference());
+                        if (payment != null) {
+                            core.checkout().refresh(payment);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    LOG.info("Webhook event {} of {} will be retried: {}", event.eventId(), event.processor(), error);
+                }
+                mapper.webhookEventDone(event.processor(), event.eventId(), error);
+            }
+            session.commit(true);
+        }
+    }
+
+    private List<Payment> stalePayments() {
+        try (SqlSession session = core.sessions().openSession()) {
+            return session.getMapper(PayMapper.class).stalePayments(STALE_MINUTES, BATCH);
+        }
+    }
+
+    private void sendNotices() {
+        try (SqlSession session = core.sessions().openSession(false)) {
+            PayMapper mapper = session.getMapper(PayMapper.class);
+            for (PaymentNotice notice : mapper.claimNotices(BATCH)) {
+                Payment payment = mapper.findById(notice.paymentId());
+                String subject = subject(notice.status(), payment);
+                if (subject != null && payment.payerEmail() != null) {
+                    try {
+                        mailer.send(new Email(payment.payerEmail(), subject, PayWorker.class, "receipt",
+                                receipt(payment, notice.status(), mapper.allocations(payment.id()))));
+                    } catch (RuntimeException e) {
+                        LOG.info("Could not email the {} notice of payment {}; will retry: {}", notice.status(),
+                                payment.publicId(), e.getMessage());
+                        break;
+                    }
+                }
+                mapper.noticeSent(notice.eventId());
+            }
+            session.commit(true);
+        }
+    }
+
+    /** The subject of the email a status change deserves, or {@code null} when the payer saw it on the page. */
+    private static String subject(String status, Payment payment) {
+        boolean bank = "us_bank_account".equals(payment.methodKind());
+        return switch (status) {
+            case "succeeded" -> "Receipt for your payment";
+            case "processing" -> bank ? "Your bank payment is processing" : null;
+            case "failed" -> bank ? "Your bank payment failed" : null;
+            case "refunded", "partially_refunded" -> "Your payment was refunded";
+            default -> null;
+        };
+    }
+
+    private static Map<String, Object> receipt(Payment payment, String status, List<Allocation> allocations) {
+        Amounts amounts = new Amounts(List.of(Locale.US));
+        return Map.of("status", status, "payment", PaymentView.of(payment, allocations, amounts));
+    }
+}

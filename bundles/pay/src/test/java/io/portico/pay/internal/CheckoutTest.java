@@ -1,0 +1,182 @@
+package io.portico.pay.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portico.api.identity.DataScope;
+import io.portico.api.payment.PaymentState;
+import io.portico.api.web.ProblemException;
+import io.portico.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A payment through the checkout against PostgreSQL and a fake processor: fees, outcomes, what the ledger keeps. */
+class CheckoutTest {
+
+    private static final URI RETURN = URI.create("http://portal.test/pay/return");
+
+    private static TestDatabase db;
+    private static FakeProcessor processor;
+    private static Checkout checkout;
+    private static Payer payer;
+    private static long tenant;
+
+    @BeforeAll
+    static void payOn() throws Exception {
+        db = TestDatabase.create();
+        processor = new FakeProcessor();
+        checkout = new Checkout(db.database().sessionFactory(PayMapper.class),
+                name -> "fake".equals(name) ? Optional.of(processor) : Optional.empty(),
+                Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC));
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            tenant = id(s, "SELECT id FROM organization WHERE kind = 'operator'");
+            long acme = id(s, "INSERT INTO organization (tenant_id, kind, name, netsuite_id) VALUES (" + tenant
+                    + ", 'customer', 'Acme', '100') RETURNING id");
+            for (int i = 1; i <= 9; i++) {
+                s.execute("INSERT INTO ns_transaction (tenant_id, organization_id, record_type, netsuite_id, number,"
+                        + " status, total, amount_remaining, currency, content_hash, sync_generation) VALUES (" + tenant
+                        + ", " + acme + ", 'invoice', " + (100 + i) + ", 'INV-" + i + "', 'open', 200, 200, 'USD', 0, 0)");
+            }
+            payer = new Payer(new DataScope(tenant, acme), null, null, "ap@acme.test");
+        }
+        settings(false, "2.5");
+    }
+
+    private static void settings(boolean enabled, String surcharge) {
+        try (var session = db.database().sessionFactory(PayMapper.class).openSession(true)) {
+            session.getMapper(PayMapper.class).saveSettings(new PaySettings(tenant, enabled, "fake", "acct_fake",
+                    new BigDecimal(surcharge), "NV", false, false, BigDecimal.ZERO, BigDecimal.ZERO, true,
+                    BigDecimal.ONE));
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    private static long id(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Payment opened(long... invoiceAndCents) {
+        settings(true, "2.5");
+        var allocations = new java.util.ArrayList<Allocation>();
+        for (int i = 0; i < invoiceAndCents.length; i += 2) {
+            allocations.add(new Allocation(invoiceAndCents[i], BigDecimal.valueOf(invoiceAndCents[i + 1], 2)));
+        }
+        Payment payment = checkout.open(payer, allocations);
+        checkout.prepare(payer, payment, "Invoices");
+        return checkout.ledger().find(payer.scope(), payment.publicId()).orElseThrow();
+    }
+
+    @Test
+    void nothingCanBePaidWhilePayIsOff() {
+        settings(false, "0");
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> checkout.open(payer, List.of(new Allocation(101, BigDecimal.TEN))));
+        assertEquals(409, e.status());
+    }
+
+    @Test
+    void twoInvoicesOnePartiallyByCreditCardPayTheDisclosedSurcharge() {
+        Payment payment = opened(101, 20000, 102, 5000);
+        Checkout.Review review = checkout.review(payer, payment, "credit");
+        assertEquals(new BigDecimal("6.25"), review.fees().surcharge().amount(), "2.5 % of 250.00");
+        assertEquals(new BigDecimal("256.25"), review.total().amount());
+        Payment paid = checkout.confirm(payer, payment.publicId(), "credit", RETURN).payment();
+        assertEquals("succeeded", paid.status());
+        assertEquals(0, new BigDecimal("256.25").compareTo(paid.total()));
+        assertEquals(0, new BigDecimal("6.25").compareTo(paid.surcharge()));
+        assertEquals(new BigDecimal("256.25"), processor.confirmations.get(processor.confirmations.size() - 1)
+                .amount().amount(), "the processor was asked for the disclosed total");
+        assertEquals("4242", paid.methodLast4());
+        ProblemException again = assertThrows(ProblemException.class,
+                () -> checkout.open(payer, List.of(new Allocation(101, BigDecimal.ONE))));
+        assertEquals(409, again.status(), "INV-1 is paid in full now");
+    }
+
+    @Test
+    void aDebitCardIsNeverSurchargedWhateverTheBrowserSays() {
+        Payment payment = opened(103, 10000);
+        Payment paid = checkout.confirm(payer, payment.publicId(), "debit", RETURN).payment();
+        assertEquals("succeeded", paid.status());
+        assertEquals(0, BigDecimal.ZERO.compareTo(paid.surcharge()));
+        assertEquals(0, new BigDecimal("100").compareTo(paid.total()));
+    }
+
+    @Test
+    void aDeclinedCardLeavesNoPaymentAndNoFee() {
+        Payment payment = opened(104, 20000);
+        Payment declined = checkout.confirm(payer, payment.publicId(), "declined", RETURN).payment();
+        assertEquals("failed", declined.status());
+        assertEquals("Your card was declined.", declined.failureReason());
+        assertEquals(0, BigDecimal.ZERO.compareTo(declined.surcharge()), "no fee anywhere");
+        assertEquals(0, new BigDecimal("200").compareTo(declined.total()));
+        Payment retry = opened(104, 20000);
+        assertEquals("succeeded", checkout.confirm(payer, retry.publicId(), "credit", RETURN).payment().status(),
+                "the declined payment held nothing");
+    }
+
+    @Test
+    void aChallengeWaitsForThePayerThenTheProcessorsAnswerIsRecorded() {
+        Payment payment = opened(105, 20000);
+        Checkout.Outcome outcome = checkout.confirm(payer, payment.publicId(), "challenge", RETURN);
+        Payment challenged = outcome.payment();
+        assertEquals("requires_action", challenged.status());
+        assertEquals(URI.create("/fake/challenge"), outcome.actionUri(), "the payer is sent to the challenge");
+        processor.settle(challenged.processorReference(), PaymentState.Status.SUCCEEDED, null);
+        assertEquals("succeeded", checkout.refresh(challenged).status());
+    }
+
+    @Test
+    void aBankPaymentProcessesThenFailsWhenTheBankReturnsIt() {
+        Payment payment = opened(106, 20000);
+        Payment processing = checkout.confirm(payer, payment.publicId(), "bank", RETURN).payment();
+        assertEquals("processing", processing.status());
+        ProblemException held = assertThrows(ProblemException.class,
+                () -> checkout.open(payer, List.of(new Allocation(106, BigDecimal.ONE))));
+        assertEquals(409, held.status(), "a processing payment holds its invoice");
+        processor.settle(processing.processorReference(), PaymentState.Status.FAILED,
+                "The bank returned the payment: account closed.");
+        Payment failed = checkout.refresh(processing);
+        assertEquals("failed", failed.status());
+        assertEquals("The bank returned the payment: account closed.", failed.failureReason());
+        assertTrue(checkout.open(payer, List.of(new Allocation(106, BigDecimal.ONE))).status().equals("created"),
+                "the failed payment no longer holds the invoice");
+    }
+
+    @Test
+    void aSecondSubmitConfirmsNothingMore() {
+        Payment payment = opened(107, 20000);
+        int before = processor.confirmations.size();
+        checkout.confirm(payer, payment.publicId(), "credit", RETURN).payment();
+        Payment again = checkout.confirm(payer, payment.publicId(), "credit", RETURN).payment();
+        assertEquals("succeeded", again.status());
+        assertEquals(before + 1, processor.confirmations.size());
+    }
+
+    @Test
+    void anExpiredMethodTokenIsAClearRefusal() {
+        Payment payment = opened(108, 20000);
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> checkout.review(payer, payment, "tok_expired"));
+        assertEquals(400, e.status());
+        assertEquals("This payment method has expired.", e.detail());
+    }
+}

@@ -1,0 +1,128 @@
+package io.portico.pay.internal;
+
+import io.portico.api.payment.CardFunding;
+import io.portico.api.payment.CheckoutRequest;
+import io.portico.api.payment.CheckoutSession;
+import io.portico.api.payment.ConfirmRequest;
+import io.portico.api.payment.Money;
+import io.portico.api.payment.Onboarding;
+import io.portico.api.payment.OnboardingRequest;
+import io.portico.api.payment.PaymentException;
+import io.portico.api.payment.PaymentMethodDetails;
+import io.portico.api.payment.PaymentMethodKind;
+import io.portico.api.payment.PaymentProcessor;
+import io.portico.api.payment.PaymentState;
+import io.portico.api.payment.ProcessorAccount;
+import io.portico.api.payment.ProcessorEvent;
+import io.portico.api.payment.RefundRequest;
+import io.portico.api.payment.RefundResult;
+import io.portico.api.payment.WebhookRequest;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A processor for the platform's unit tests: tokens name their outcome ({@code credit}, {@code debit},
+ * {@code declined}, {@code challenge}, {@code bank}), and what it was asked is kept to check.
+ */
+final class FakeProcessor implements PaymentProcessor {
+
+    final Map<String, PaymentState> payments = new ConcurrentHashMap<>();
+    final List<ConfirmRequest> confirmations = new ArrayList<>();
+    final Map<String, String> preparedByKey = new ConcurrentHashMap<>();
+
+    @Override
+    public String displayName() {
+        return "Fake";
+    }
+
+    @Override
+    public ProcessorAccount account(String accountId) {
+        return new ProcessorAccount(accountId, ProcessorAccount.State.READY,
+                Set.of(PaymentMethodKind.CARD, PaymentMethodKind.US_BANK_ACCOUNT), "NV", null);
+    }
+
+    @Override
+    public Onboarding onboard(OnboardingRequest request) {
+        return new Onboarding("acct_fake", request.returnUri());
+    }
+
+    @Override
+    public CheckoutSession startCheckout(CheckoutRequest request) {
+        String reference = preparedByKey.computeIfAbsent(request.idempotencyKey(), k -> "pi_" + payments.size());
+        payments.putIfAbsent(reference, state(reference, PaymentState.Status.REQUIRES_PAYMENT_METHOD, null, null));
+        return new CheckoutSession(reference, List.of(URI.create("/fake.js")), Map.of("reference", reference),
+                List.of(), List.of(), List.of());
+    }
+
+    @Override
+    public PaymentMethodDetails inspect(String accountId, String token) throws PaymentException {
+        return switch (token) {
+            case "credit", "declined", "challenge" -> new PaymentMethodDetails(PaymentMethodKind.CARD,
+                    CardFunding.CREDIT, "visa", "4242", "US", "NV", "US");
+            case "debit" -> new PaymentMethodDetails(PaymentMethodKind.CARD, CardFunding.DEBIT, "visa", "5556", "US",
+                    "NV", "US");
+            case "bank" -> new PaymentMethodDetails(PaymentMethodKind.US_BANK_ACCOUNT, CardFunding.UNKNOWN,
+                    "Test Bank", "6789", "US", "NV", "US");
+            default -> throw new PaymentException(PaymentException.Kind.REJECTED, "This payment method has expired.");
+        };
+    }
+
+    @Override
+    public synchronized PaymentState confirm(ConfirmRequest request) throws PaymentException {
+        confirmations.add(request);
+        PaymentMethodDetails method = inspect(request.accountId(), request.methodToken());
+        PaymentState state = switch (request.methodToken()) {
+            case "declined" -> new PaymentState(request.processorReference(), PaymentState.Status.FAILED, null,
+                    "Your card was declined.", null, zero(request.amount()), false, method);
+            case "challenge" -> new PaymentState(request.processorReference(), PaymentState.Status.REQUIRES_ACTION,
+                    URI.create("/fake/challenge"), null, null, zero(request.amount()), false, method);
+            case "bank" -> new PaymentState(request.processorReference(), PaymentState.Status.PROCESSING, null, null,
+                    null, zero(request.amount()), false, method);
+            default -> new PaymentState(request.processorReference(), PaymentState.Status.SUCCEEDED, null, null,
+                    request.amount(), zero(request.amount()), false, method);
+        };
+        payments.put(request.processorReference(), state);
+        return state;
+    }
+
+    /** What the processor reports next time it is asked, as after a challenge or a bank's answer. */
+    void settle(String reference, PaymentState.Status status, String failure) {
+        PaymentState was = payments.get(reference);
+        payments.put(reference, new PaymentState(reference, status, null, failure,
+                status == PaymentState.Status.SUCCEEDED ? confirmedAmount(reference) : null,
+                was.amountRefunded(), false, was.method()));
+    }
+
+    private Money confirmedAmount(String reference) {
+        return confirmations.stream().filter(c -> c.processorReference().equals(reference)).reduce((a, b) -> b)
+                .orElseThrow().amount();
+    }
+
+    @Override
+    public PaymentState fetch(String accountId, String reference) {
+        return payments.get(reference);
+    }
+
+    @Override
+    public ProcessorEvent verifyWebhook(WebhookRequest request) throws PaymentException {
+        throw new PaymentException(PaymentException.Kind.FORGED, "unsigned");
+    }
+
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        return new RefundResult("re_1", RefundResult.Status.SUCCEEDED, null);
+    }
+
+    private static PaymentState state(String reference, PaymentState.Status status, String failure, Money received) {
+        return new PaymentState(reference, status, null, failure, received, null, false, null);
+    }
+
+    private static Money zero(Money like) {
+        return new Money(BigDecimal.ZERO, like.currency());
+    }
+}
