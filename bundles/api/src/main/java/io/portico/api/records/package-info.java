@@ -4,5 +4,5 @@
  * the platform's tables. Plugins that keep files attached to records list them through {@link RecordAttachments}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.portico.api.records;

@@ -105,4 +105,10 @@ public interface PayMapper {
 
     /** Revokes a link of the scope; 0 when there is none or it was revoked before. */
     int revokeLink(@Param("scope") DataScope scope, @Param("id") long id);
+
+    /**
+     * What Portico payments not yet in NetSuite's balance hold of each of the scope's invoices among
+     * {@code invoiceIds}, and whether any of them is still processing; invoices without such payments are left out.
+     */
+    List<InFlight> inFlight(@Param("scope") DataScope scope, @Param("invoiceIds") List<Long> invoiceIds);
 }

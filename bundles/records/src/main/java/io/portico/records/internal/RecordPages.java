@@ -49,19 +49,25 @@ public final class RecordPages {
     private final PortalRecordTypes types;
     private final Pages pages;
     private final AttachmentLists attachments;
+    private final Adjustments adjustments;
+    private final Actions actions;
     private final Clock clock;
 
     @Activate
     public RecordPages(@Reference RecordReader reader, @Reference PortalRecordTypes types, @Reference Pages pages,
-            @Reference AttachmentLists attachments) {
-        this(reader, types, pages, attachments, Clock.systemUTC());
+            @Reference AttachmentLists attachments, @Reference Adjustments adjustments,
+            @Reference Actions actions) {
+        this(reader, types, pages, attachments, adjustments, actions, Clock.systemUTC());
     }
 
-    RecordPages(RecordReader reader, PortalRecordTypes types, Pages pages, AttachmentLists attachments, Clock clock) {
+    RecordPages(RecordReader reader, PortalRecordTypes types, Pages pages, AttachmentLists attachments,
+            Adjustments adjustments, Actions actions, Clock clock) {
         this.reader = reader;
         this.types = types;
         this.pages = pages;
         this.attachments = attachments;
+        this.adjustments = adjustments;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -98,11 +104,12 @@ public final class RecordPages {
         }
         PortalRecordTypes.Named recordType = types.require(user.get(), type);
         RecordQuery query = ListParams.parse(request.getUriInfo().getQueryParameters());
-        RecordPage page = RecordsApi.list(reader, user.get(), type, query);
+        RecordPage page = RecordsApi.list(reader, adjustments, user.get(), type, query);
         Map<String, Object> model = model(request, user.get(), recordType.descriptor().label(), "/records/" + type);
         Map<String, Object> list = views(headers, LocalDate.now(clock), user.get()).list(type,
                 recordType.descriptor(), query, page);
         model.put("list", list);
+        model.put("listActions", actions.forList(user.get(), type));
         model.put("type", type);
         model.put("htmx", true);
         if (!inPlace) {
@@ -129,6 +136,7 @@ public final class RecordPages {
         }
         PortalRecordTypes.Named recordType = types.require(user.get(), type);
         RecordDetail detail = reader.find(user.get().scope(), type, id)
+                .map(d -> adjustments.detail(user.get().scope(), type, d))
                 .orElseThrow(() -> ProblemException.notFound("There is no such record here."));
         String singular = RecordViews.singular(recordType.descriptor().label());
         String number = detail.record().number() == null ? String.valueOf(id) : detail.record().number();
@@ -136,6 +144,8 @@ public final class RecordPages {
         RecordViews views = views(headers, LocalDate.now(clock), user.get());
         model.put("record", views.detail(type, recordType.descriptor(), detail));
         model.put("attachments", views.attachments(attachments.of(user.get().scope(), type, id)));
+        model.put("actions", actions.forRecord(user.get(), detail.record()));
+        model.put("recordId", String.valueOf(id));
         model.put("back", Map.of("href", "/records/" + type, "label", recordType.descriptor().label()));
         return page("detail.ftlh", model);
     }

@@ -67,6 +67,7 @@ final class RecordViews {
         for (Record record : page.records()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("href", base + "/" + record.netsuiteId());
+            row.put("id", String.valueOf(record.netsuiteId()));
             row.put("cells", descriptor.listColumns().stream().map(c -> cell(record, c)).toList());
             rows.add(row);
         }

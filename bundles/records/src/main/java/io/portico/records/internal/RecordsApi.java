@@ -42,6 +42,7 @@ public final class RecordsApi {
     private final RecordReader reader;
     private final PortalRecordTypes types;
     private final AttachmentLists attachments;
+    private final Adjustments adjustments;
     private final Clock clock;
 
     /** A record's detail as JSON: {@link RecordDetail}'s parts and the files attached to the record. */
@@ -51,10 +52,11 @@ public final class RecordsApi {
 
     @Activate
     public RecordsApi(@Reference RecordReader reader, @Reference PortalRecordTypes types,
-            @Reference AttachmentLists attachments) {
+            @Reference AttachmentLists attachments, @Reference Adjustments adjustments) {
         this.reader = reader;
         this.types = types;
         this.attachments = attachments;
+        this.adjustments = adjustments;
         this.clock = Clock.systemUTC();
     }
 
@@ -64,7 +66,7 @@ public final class RecordsApi {
     public RecordPage list(@PathParam("type") String type, @Context SecurityContext security, @Context UriInfo uri) {
         PortalUser user = PortalUser.require(security.getUserPrincipal());
         types.require(user, type);
-        return list(reader, user, type, ListParams.parse(uri.getQueryParameters()));
+        return list(reader, adjustments, user, type, ListParams.parse(uri.getQueryParameters()));
     }
 
     @GET
@@ -82,7 +84,7 @@ public final class RecordsApi {
             @Context SecurityContext security) {
         PortalUser user = PortalUser.require(security.getUserPrincipal());
         types.require(user, type);
-        RecordDetail detail = reader.find(user.scope(), type, id)
+        RecordDetail detail = reader.find(user.scope(), type, id).map(d -> adjustments.detail(user.scope(), type, d))
                 .orElseThrow(() -> ProblemException.notFound("There is no such record here."));
         return new DetailJson(detail.record(), detail.lines(), detail.related(),
                 attachments.of(user.scope(), type, id));
@@ -104,9 +106,10 @@ public final class RecordsApi {
     }
 
     /** A page of a list; a sort the record type does not list is the caller's mistake, named. */
-    static RecordPage list(RecordReader reader, PortalUser user, String type, RecordQuery query) {
+    static RecordPage list(RecordReader reader, Adjustments adjustments, PortalUser user, String type,
+            RecordQuery query) {
         try {
-            return reader.list(user.scope(), type, query);
+            return adjustments.page(user.scope(), type, reader.list(user.scope(), type, query));
         } catch (IllegalArgumentException e) {
             throw badSort(e);
         }

@@ -26,6 +26,7 @@ record Status(String label, String pill) {
             case "open", "pending-approval", "pending-fulfillment", "pending-billing" -> "pill-open";
             case "paid", "billed", "deposited", "applied", "fully-applied", "shipped", "closed" -> "pill-paid";
             case "voided", "rejected", "cancelled" -> "pill-failed";
+            case "payment-processing" -> "pill-processing";
             default -> "pill-neutral";
         };
         return new Status(label, pill);

@@ -6,6 +6,7 @@ import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.FieldType;
 import io.portico.api.records.Attachment;
 import io.portico.api.records.Record;
+import io.portico.api.web.Formats;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class RecordViewsTest {
 
-    private final RecordViews views = new RecordViews(new Formats(List.of(Locale.US)), LocalDate.of(2026, 3, 1),
+    private final RecordViews views = new RecordViews(new Formats(List.of(Locale.US), null), LocalDate.of(2026, 3, 1),
             type -> null);
 
     @Test
@@ -35,7 +36,7 @@ class RecordViewsTest {
         assertEquals("2 KB", pdf.get("size"));
         assertEquals("/api/attachments/7/content", pdf.get("href"));
         assertEquals("", pdf.get("notStored"));
-        assertEquals(new Formats(List.of(Locale.US)).date(LocalDate.of(2026, 2, 27)), pdf.get("date"));
+        assertEquals(new Formats(List.of(Locale.US), null).date(LocalDate.of(2026, 2, 27)), pdf.get("date"));
         Map<String, Object> zip = listed.get(1);
         assertEquals("", zip.get("href"));
         assertEquals("Too large.", zip.get("notStored"));
