@@ -110,6 +110,7 @@ public final class BrowserWalk {
         recordCspViolations();
         desktop();
         open("/sign-in");
+        checkCspViolationsAreHeard();
         checkAnonymousShell();
         axe("sign-in");
         screenshot("sign-in.png");
@@ -252,6 +253,14 @@ public final class BrowserWalk {
                 + "  seen.push(location.pathname + ': ' + e.violatedDirective + ' ' + (e.blockedURI || 'inline'));"
                 + "  sessionStorage.setItem('portico-csp', JSON.stringify(seen));"
                 + "});"));
+    }
+
+    /** An inline style added by hand is a violation: the recorder must hear it (and then forgets it). */
+    private void checkCspViolationsAreHeard() {
+        js("var style = document.createElement('style'); style.textContent = 'body {}';"
+                + " document.head.appendChild(style);");
+        wait.until(d -> String.valueOf(js("return sessionStorage.getItem('portico-csp')")).contains("style-src"));
+        js("sessionStorage.removeItem('portico-csp')");
     }
 
     private void checkNoCspViolations() {
