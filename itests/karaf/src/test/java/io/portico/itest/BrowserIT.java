@@ -1,22 +1,30 @@
 package io.portico.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import io.portico.api.db.Database;
 import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Organizations;
+import io.portico.itest.browser.SandboxAttachment;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +37,7 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -48,11 +57,16 @@ public class BrowserIT extends PorticoTestSupport {
 
     private static final String CLASSPATH_PROPERTY = "portico.itest.browser.classpath";
     private static final String SCREENSHOTS_PROPERTY = "portico.itest.screenshots";
+    /** A file the NetSuite sandbox attaches to one of its invoices, written by the driver for Karaf to store. */
+    private static final String ATTACHMENT_PROPERTY = "portico.itest.browser.attachment";
+    private static final String TRACKING = "1Z999AA10123456784";
 
     @Configuration
     public Option[] config() {
+        Path attachment = SandboxAttachment.write();
         return OptionUtils.combine(distribution(databasePassword()),
                 systemProperty(CLASSPATH_PROPERTY).value(driverClassPathFile()),
+                systemProperty(ATTACHMENT_PROPERTY).value(attachment.toString()),
                 systemProperty(SCREENSHOTS_PROPERTY).value(new File(System.getProperty(SCREENSHOTS_PROPERTY,
                         "../../docs/screenshots")).getAbsolutePath()));
     }
@@ -86,9 +100,9 @@ public class BrowserIT extends PorticoTestSupport {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long acme = organizations.upsertCustomer(new CustomerOrganization("BROWSER-" + run, "Acme Supplies",
                 List.of("acme-" + run + ".example"), "C-1001", "USD", null, Map.of())).id();
-        syncedInvoices(acme);
+        long base = syncedInvoices(acme);
         String customer = "ann@acme-" + run + ".example";
-        join(customer, String.valueOf(acme), "admin", "Ann Archer");
+        WebClient ann = join(customer, String.valueOf(acme), "admin", "Ann Archer");
         String operator = "olga-" + run + "@operator.example";
         join(operator, null, "admin", "Olga Operator");
 
@@ -96,7 +110,7 @@ public class BrowserIT extends PorticoTestSupport {
         Process walk = new ProcessBuilder(javaExecutable(), "@" + System.getProperty(CLASSPATH_PROPERTY),
                 "-Xmx256m", "-Djava.awt.headless=true", "io.portico.itest.browser.BrowserWalk",
                 "http://localhost:" + httpPort(), System.getProperty(SCREENSHOTS_PROPERTY), customer, operator,
-                TEST_PASSWORD)
+                TEST_PASSWORD, System.getProperty(ATTACHMENT_PROPERTY))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended = walk.waitFor(4, TimeUnit.MINUTES);
         if (!ended) {
@@ -108,10 +122,44 @@ public class BrowserIT extends PorticoTestSupport {
         assertEquals("the browser walk found problems:\n" + output, 0, walk.exitValue());
         assertTrue("axe-core ran on every page:\n" + output, output.lines().filter(line -> line.startsWith("checked ")).count() >= 22);
         System.out.println(output);
+        attachmentsComeAndGoWithTheirPlugin(ann, base);
     }
 
-    /** What the sync would have written for Acme: open, overdue and paid invoices with lines, and a payment. */
-    private void syncedInvoices(long organization) throws Exception {
+    /** The record's JSON lists the attachments too; with the attachments plugin stopped, page and JSON lose them. */
+    private void attachmentsComeAndGoWithTheirPlugin(WebClient customer, long invoice) throws Exception {
+        String name = Path.of(System.getProperty(ATTACHMENT_PROPERTY)).getFileName().toString();
+        String json = customer.send("GET", "/api/records/invoice/" + invoice, null).body();
+        assertTrue(json, json.contains("\"name\":\"" + name + "\"") && json.contains("\"download\":\"/api/attachments/")
+                && json.contains("\"notStored\":\"Too large"));
+        Bundle attachments = bundle("io.portico.recordtype-attachments");
+        attachments.stop();
+        try {
+            await("the attachments to leave the invoice's JSON", Duration.ofSeconds(30),
+                    () -> page(customer, "/api/records/invoice/" + invoice, "application/json").contains("\"attachments\":[]"));
+            HttpResponse<String> page = customer.send("GET", "/records/invoice/" + invoice, null, null, "text/html");
+            assertEquals(page.body(), 200, page.statusCode());
+            assertFalse(page.body(), page.body().contains("id=\"attachments-heading\""));
+        } finally {
+            attachments.start();
+        }
+        await("the attachments to come back", Duration.ofSeconds(30),
+                () -> page(customer, "/records/invoice/" + invoice, "text/html").contains(name));
+    }
+
+    private static String page(WebClient client, String path, String accept) {
+        try {
+            return client.send("GET", path, null, null, accept).body();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /**
+     * What the syncs would have written for Acme: open, overdue and paid invoices with lines, a payment, a sales order
+     * with its shipment, a credit memo, and an invoice's attachments. Returns the first invoice's id (INV-2041, the one
+     * with attachments).
+     */
+    private long syncedInvoices(long organization) throws Exception {
         ServiceTracker<Database, Database> tracker = new ServiceTracker<>(bundleContext, Database.class, null);
         tracker.open();
         Database database = tracker.waitForService(60_000);
@@ -133,6 +181,7 @@ public class BrowserIT extends PorticoTestSupport {
                         + ", '" + v[0] + "', '" + today.minusDays(Long.parseLong(v[1])) + "', '"
                         + today.minusDays(Long.parseLong(v[2])) + "', '" + v[5] + "', " + v[3] + ", " + v[4]
                         + ", 'USD', now() - interval '" + v[1] + " days', '{\"terms\":\"Net 30\","
+                        + (i == 0 ? "\"createdFromId\":\"" + (base + 20) + "\",\"createdFrom\":\"SO-880\"," : "")
                         + "\"otherRefNum\":\"PO-77" + i + "\",\"memo\":\"Spring restock\"}', 0, 0"
                         + " FROM organization WHERE id = " + organization);
                 s.execute("INSERT INTO ns_transaction_line (transaction_id, line_list, line_id, tenant_id,"
@@ -150,8 +199,76 @@ public class BrowserIT extends PorticoTestSupport {
             s.execute("INSERT INTO ns_transaction_line (transaction_id, line_list, line_id, tenant_id, organization_id,"
                     + " amount) SELECT id, 'applications', " + (base + 1) + ", tenant_id, organization_id, 2000.00"
                     + " FROM ns_transaction WHERE netsuite_id = " + (base + 50));
+            // The order INV-2041 was billed from, its shipment, and a credit memo applied to INV-2063.
+            transaction(s, organization, "salesorder", base + 20, "SO-880", today.minusDays(50), "billed", "1240.00",
+                    "0", "{\"otherRefNum\":\"PO-770\",\"memo\":\"Spring restock\"}");
+            transaction(s, organization, "itemfulfillment", base + 30, "IF-501", today.minusDays(47), "shipped", "0",
+                    "0", "{\"createdFromId\":\"" + (base + 20) + "\",\"createdFrom\":\"Sales Order #SO-880\","
+                    + "\"shipMethod\":\"UPS Ground\",\"carrier\":\"UPS\",\"trackingNumbers\":[\"" + TRACKING
+                    + "\"],\"trackingUrls\":[\"https://www.ups.com/track?tracknum=" + TRACKING + "\"]}");
+            transaction(s, organization, "creditmemo", base + 40, "CM-118", today.minusDays(5), "applied", "150.00",
+                    "0", "{\"memo\":\"Damaged pallet\"}");
+            s.execute("INSERT INTO ns_transaction_line (transaction_id, line_list, line_id, tenant_id, organization_id,"
+                    + " amount) SELECT id, 'applications', " + (base + 2) + ", tenant_id, organization_id, 150.00"
+                    + " FROM ns_transaction WHERE netsuite_id = " + (base + 40));
+            attachments(c, organization, base);
         }
         tracker.close();
+        return base;
+    }
+
+    private static void transaction(Statement s, long organization, String type, long netsuiteId, String number,
+            LocalDate date, String status, String total, String remaining, String attributes) throws SQLException {
+        s.execute("INSERT INTO ns_transaction (tenant_id, organization_id, record_type, netsuite_id, number,"
+                + " record_date, status, total, amount_remaining, currency, last_modified, attributes, content_hash,"
+                + " sync_generation) SELECT tenant_id, id, '" + type + "', " + netsuiteId + ", '" + number + "', '"
+                + date + "', '" + status + "', " + total + ", " + remaining + ", 'USD', now(), '" + attributes
+                + "', 0, 0 FROM organization WHERE id = " + organization);
+    }
+
+    /**
+     * What the attachments sync stores for INV-2041: the sandbox's PDF, and a file over the size limit (listed, not
+     * stored).
+     */
+    private static void attachments(Connection c, long organization, long base) throws Exception {
+        Path file = Path.of(System.getProperty(ATTACHMENT_PROPERTY));
+        byte[] content = Files.readAllBytes(file);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ns_attachment (tenant_id, organization_id,"
+                + " record_type, record_netsuite_id, file_netsuite_id, name, content_type, netsuite_file_type,"
+                + " size_bytes, sha256, status, error) SELECT tenant_id, id, 'invoice', ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + " FROM organization WHERE id = ? RETURNING id")) {
+            ps.setLong(1, base);
+            ps.setLong(2, base + 90);
+            ps.setString(3, file.getFileName().toString());
+            ps.setString(4, "application/pdf");
+            ps.setString(5, "PDF");
+            ps.setLong(6, content.length);
+            ps.setString(7, sha256);
+            ps.setString(8, "stored");
+            ps.setString(9, null);
+            ps.setLong(10, organization);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            ps.setLong(2, base + 91);
+            ps.setString(3, "delivery-photos.zip");
+            ps.setString(4, "application/zip");
+            ps.setString(5, "ZIP");
+            ps.setLong(6, 48L * 1024 * 1024);
+            ps.setString(7, null);
+            ps.setString(8, "too-large");
+            ps.setString(9, "the file is 50331648 bytes, more than the limit of 10485760 bytes");
+            ps.executeQuery().close();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO ns_attachment_content (attachment_id, content) VALUES (?, ?)")) {
+            ps.setLong(1, id);
+            ps.setBytes(2, content);
+            ps.executeUpdate();
+        }
     }
 
     private static String javaExecutable() {

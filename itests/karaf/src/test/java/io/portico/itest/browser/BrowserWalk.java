@@ -3,11 +3,16 @@ package io.portico.itest.browser;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
@@ -27,7 +32,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the skip link, the user menu reaching Sign out, the phone's menu button revealing the navigation, nothing scrolling
  * sideways on the phone, and axe-core finding no serious or critical violation. Screenshots go to the directory given.
  *
- * <p>Arguments: {@code baseUrl screenshotDir customerEmail operatorEmail password}. Prints every problem found and
+ * <p>A customer also walks every record type from the sidebar: a sales order with the invoice billed from it and its
+ * shipment (with the carrier's tracking link), the invoice's attachments (the download answers the sandbox's file,
+ * {@code attachmentFile}), a payment and a credit memo with the invoices they were applied to.
+ *
+ * <p>Arguments: {@code baseUrl screenshotDir customerEmail operatorEmail password attachmentFile}. Prints every problem found and
  * exits 1 when there is one; 2 when the walk itself broke.
  */
 public final class BrowserWalk {
@@ -60,8 +69,9 @@ public final class BrowserWalk {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: BrowserWalk baseUrl screenshotDir customerEmail operatorEmail password");
+        if (args.length != 6) {
+            System.err.println("usage: BrowserWalk baseUrl screenshotDir customerEmail operatorEmail password "
+                    + "attachmentFile");
             System.exit(2);
         }
         Path profile = Files.createTempDirectory("portico-chromium-");
@@ -81,7 +91,7 @@ public final class BrowserWalk {
             driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
             BrowserWalk walk = new BrowserWalk(args[0], Path.of(args[1]), driver);
-            walk.walk(args[2], args[3], args[4]);
+            walk.walk(args[2], args[3], args[4], Path.of(args[5]));
             walk.problems.forEach(p -> System.out.println("PROBLEM " + p));
             exit = walk.problems.isEmpty() ? 0 : 1;
         } catch (Throwable broken) {
@@ -106,7 +116,7 @@ public final class BrowserWalk {
         System.exit(exit);
     }
 
-    private void walk(String customer, String operator, String password) throws IOException {
+    private void walk(String customer, String operator, String password, Path attachment) throws Exception {
         recordCspViolations();
         desktop();
         open("/sign-in");
@@ -129,6 +139,7 @@ public final class BrowserWalk {
         checkSignedInShell("invoice");
         axe("invoice");
         screenshot("invoice-desktop.png");
+        List<String> records = walkRecordTypes(attachment);
         for (String path : List.of("/account", "/members", "/choose-organization")) {
             open(path);
             axe(path);
@@ -141,7 +152,10 @@ public final class BrowserWalk {
         axe("dashboard");
         screenshot("dashboard-phone.png");
         checkMenuButton();
-        for (String path : List.of("/records/invoice", invoice, "/account", "/members", "/choose-organization")) {
+        List<String> phonePages = new ArrayList<>(List.of("/records/invoice", invoice));
+        phonePages.addAll(records);
+        phonePages.addAll(List.of("/account", "/members", "/choose-organization"));
+        for (String path : phonePages) {
             open(path);
             checkNoSidewaysScroll(path);
             axe(path);
@@ -305,6 +319,123 @@ public final class BrowserWalk {
         WebElement stop = banner.findElement(By.cssSelector("button[type=submit]"));
         if (!stop.isDisplayed() || !stop.getText().contains("Stop viewing")) {
             problems.add(where + ": the banner's Stop viewing button is not shown");
+        }
+    }
+
+    /**
+     * Every record type from the sidebar, as the customer follows the links: sales orders, SO-880 and what was billed
+     * and shipped from it, the shipment's tracking link, the invoice's attachments and their download, a payment and
+     * a credit memo with the invoices they paid. Returns the pages visited, for the phone.
+     */
+    private List<String> walkRecordTypes(Path attachment) throws Exception {
+        List<String> visited = new ArrayList<>();
+        visited.add(fromSidebar("salesorder", "sales orders"));
+        String order = linkTo("sales orders", "SO-880");
+        open(order);
+        checkSignedInShell("sales order");
+        expectText("main .pill", "Billed", "the order's status");
+        axe("sales order");
+        String billed = linkTo("sales order", "INV-2041");
+        String shipment = linkTo("sales order", "IF-501");
+        open(shipment);
+        checkSignedInShell("shipment");
+        expect("main a[href='https://www.ups.com/track?tracknum=1Z999AA10123456784']", "the UPS tracking link");
+        axe("shipment");
+        open(billed);
+        checkSignedInShell("invoice with attachments");
+        checkAttachments(attachment);
+        axe("invoice with attachments");
+        visited.addAll(List.of(order, shipment, billed));
+
+        visited.add(fromSidebar("customerpayment", "payments"));
+        String payment = linkTo("payments", "PYMT-311");
+        open(payment);
+        checkSignedInShell("payment");
+        linkTo("payment", "INV-2057");
+        axe("payment");
+        visited.add(payment);
+
+        visited.add(fromSidebar("creditmemo", "credit memos"));
+        String memo = linkTo("credit memos", "CM-118");
+        open(memo);
+        checkSignedInShell("credit memo");
+        linkTo("credit memo", "INV-2063");
+        axe("credit memo");
+        visited.add(memo);
+        return visited;
+    }
+
+    /** Opens a record type's list through its sidebar entry; returns its path. */
+    private String fromSidebar(String type, String page) {
+        String path = "/records/" + type;
+        List<WebElement> entry = driver.findElements(By.cssSelector("nav.sidebar a[href='" + path + "']"));
+        if (entry.isEmpty()) {
+            problems.add(where + ": the sidebar has no entry for " + page);
+            open(path);
+        } else {
+            entry.get(0).click();
+            wait.until(ExpectedConditions.urlContains(path));
+            wait.until(d -> "complete".equals(js("return document.readyState")));
+        }
+        checkSignedInShell(page);
+        axe(page);
+        return path;
+    }
+
+    /** The page's link (in the main content) whose text names {@code number}; notes a problem when there is none. */
+    private String linkTo(String page, String number) {
+        Object href = js("var number = arguments[0];"
+                + " var a = Array.prototype.find.call(document.querySelectorAll('main a'), function (a) {"
+                + " return a.textContent.indexOf(number) >= 0; });"
+                + " return a ? a.getAttribute('href') : null;", number);
+        if (href == null) {
+            problems.add(page + ": no link to " + number);
+            return "/records";
+        }
+        return href.toString();
+    }
+
+    /**
+     * The invoice lists the sandbox's PDF with a download link that answers its exact bytes (fetched with the
+     * browser's session cookie), and the file too large to keep with the reason and no link.
+     */
+    private void checkAttachments(Path attachment) throws Exception {
+        String name = attachment.getFileName().toString();
+        expectText("main section h2", "Attachments", "the Attachments section");
+        Object href = js("var name = arguments[0];"
+                + " var a = Array.prototype.find.call(document.querySelectorAll('main a[download]'),"
+                + " function (a) { return a.textContent.trim() === name; });"
+                + " return a ? a.getAttribute('href') : null;", name);
+        if (href == null) {
+            problems.add(where + ": no download link for " + name);
+        } else {
+            StringBuilder cookies = new StringBuilder();
+            driver.manage().getCookies().forEach(c -> cookies.append(cookies.length() == 0 ? "" : "; ")
+                    .append(c.getName()).append('=').append(c.getValue()));
+            HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + href)).header("Cookie", cookies.toString()).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (download.statusCode() != 200 || !Arrays.equals(Files.readAllBytes(attachment), download.body())) {
+                problems.add(where + ": the download of " + name + " answered " + download.statusCode() + " with "
+                        + download.body().length + " bytes, not the sandbox's " + Files.size(attachment));
+            }
+            if (!download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;")) {
+                problems.add(where + ": the download of " + name + " is not sent as an attachment");
+            }
+        }
+        Object tooLarge = js("var row = Array.prototype.find.call(document.querySelectorAll('main tr'), function (r) {"
+                + " return r.textContent.indexOf('delivery-photos.zip') >= 0; });"
+                + " return row ? [row.querySelectorAll('a').length, row.textContent] : null;");
+        if (!(tooLarge instanceof List<?> row) || ((Number) row.get(0)).intValue() != 0
+                || !String.valueOf(row.get(1)).contains("Too large")) {
+            problems.add(where + ": the file too large to keep is not listed with the reason and without a link: "
+                    + tooLarge);
+        }
+    }
+
+    private void expectText(String css, String text, String what) {
+        if (texts(css).stream().noneMatch(t -> t.contains(text))) {
+            problems.add(where + ": missing " + what + " (" + css + " saying " + text + ")");
         }
     }
 
