@@ -3,7 +3,7 @@
 # at CONNECTIONS connections for SECONDS each, a customer admin's invoice list, search, invoice detail and dashboard
 # beside a static file served by the same Jetty (the baseline, measured in the same run); CSV exports of 10,000 rows
 # (a customer) and about 100,000 rows (operator staff) with Portico's heap sampled meanwhile; EXPLAIN (ANALYZE,
-# BUFFERS) of the list, count/sums, search and dashboard balances queries; every figure beside its target.
+# BUFFERS) of the list, sums and statuses, search and dashboard balances queries; every figure beside its target.
 #
 # Usage: tools/bench/portal-bench.sh
 #   after `mvn -o -q package -DskipTests` (uses karaf-dist/target/portico-dist-*.tar.gz);
@@ -229,9 +229,10 @@ ORDER="ORDER BY t.record_date DESC NULLS LAST, t.netsuite_id DESC"
 declare -A QUERY
 QUERY[list]="SELECT $COLUMNS FROM ns_transaction t LEFT JOIN organization o ON o.id = t.organization_id
   WHERE $WHERE $ORDER LIMIT 25 OFFSET 0"
-QUERY[sums]="SELECT t.currency, count(*) AS count, sum(t.total) AS total, sum(t.amount_remaining) AS amount_remaining
+QUERY[sums]="SELECT t.currency, t.status, count(*) FILTER (WHERE TRUE) AS count,
+  sum(t.total) FILTER (WHERE TRUE) AS total, sum(t.amount_remaining) FILTER (WHERE TRUE) AS amount_remaining
   FROM ns_transaction t LEFT JOIN organization o ON o.id = t.organization_id WHERE $WHERE
-  GROUP BY t.currency ORDER BY t.currency NULLS LAST"
+  GROUP BY t.currency, t.status ORDER BY t.currency NULLS LAST, t.status"
 QUERY[search]="SELECT $COLUMNS FROM ns_transaction t LEFT JOIN organization o ON o.id = t.organization_id
   WHERE $WHERE $SEARCHED $ORDER LIMIT 25 OFFSET 0"
 QUERY[balances]="SELECT t.currency,

@@ -55,8 +55,12 @@ public final class Authenticator {
         long tenant = organizations.tenantId();
         // Session, user and memberships on one connection, read fresh each request: a signed-out session, a
         // disabled user or a removed membership stops working at the very next request.
-        return store.read(s -> sessions.find(s, sessionCookie).map(session -> session(s, tenant, session))
-                .orElse(Authentication.ANONYMOUS));
+        Authentication auth = store.read(s -> sessions.find(s, sessionCookie)
+                .map(session -> session(s, tenant, session)).orElse(Authentication.ANONYMOUS));
+        if (auth.session() != null) {
+            sessions.touch(auth.session());
+        }
+        return auth;
     }
 
     private static Authentication session(SqlSession s, long tenant, SessionRecord session) {

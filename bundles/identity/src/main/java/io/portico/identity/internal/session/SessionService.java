@@ -45,20 +45,22 @@ public final class SessionService {
         return new NewSession(token, csrf, expires);
     }
 
-    /**
-     * The live session for a cookie value, read in the caller's session (so that a request's identity lookups
-     * share one connection), marking it as used at most once a minute.
-     */
+    /** The live session for a cookie value, read in the caller's session: a request's lookups share one connection. */
     public Optional<SessionRecord> find(SqlSession session, String token) {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        byte[] hash = Tokens.hash(token);
-        SessionRecord live = session.getMapper(SessionMapper.class).findLive(hash, idleMinutes());
-        if (live != null && live.lastSeenAt().isBefore(Instant.now().minusSeconds(60))) {
-            store.write(SessionMapper.class, m -> m.touch(hash));
+        return Optional.ofNullable(session.getMapper(SessionMapper.class).findLive(Tokens.hash(token), idleMinutes()));
+    }
+
+    /**
+     * Marks a session as used, at most once a minute. Called after the lookup's connection went back to the pool:
+     * a request never holds two connections at once, which under load would leave every request waiting for a second.
+     */
+    public void touch(SessionRecord live) {
+        if (live.lastSeenAt().isBefore(Instant.now().minusSeconds(60))) {
+            store.write(SessionMapper.class, m -> m.touch(live.idHash()));
         }
-        return Optional.ofNullable(live);
     }
 
     public void setOrganization(SqlSession session, byte[] idHash, Long organizationId) {
