@@ -156,7 +156,8 @@ public final class PayAdminPages {
         account.ifPresent(a -> model.put("account", accountView(a)));
         ProcessorAccount processorAccount = account.map(PayAdmin.AccountView::account).orElse(null);
         model.put("ready", processorAccount != null && processorAccount.state() == ProcessorAccount.State.READY);
-        boolean suggestState = form.operatorState().isEmpty() && processorAccount != null
+        boolean suggestState = (form.operatorState() == null || form.operatorState().isBlank())
+                && processorAccount != null
                 && processorAccount.businessState() != null && fieldErrors.isEmpty();
         model.put("form", suggestState ? new PaySettingsForm(form.cardSurchargePercent(),
                 processorAccount.businessState(), form.texasSurchargeAllowed(), form.customersAreBusinesses(),
