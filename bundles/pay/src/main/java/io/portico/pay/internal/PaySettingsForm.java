@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * Settings &gt; Pay as the admin entered them, checked field by field. The processor, its account and whether Pay is
- * on are not in the form: they change through connecting and turning Pay on, which ask the processor.
+ * on are not in the form: they change through connecting and turning Pay on, which ask the processor. Public, so
+ * that the page's template can read its fields.
  */
-record PaySettingsForm(String cardSurchargePercent, String operatorState, boolean texasSurchargeAllowed,
+public record PaySettingsForm(String cardSurchargePercent, String operatorState, boolean texasSurchargeAllowed,
         boolean customersAreBusinesses, String bankFee, String bankDiscountPercent, boolean partialPayments,
         String partialMinimum, List<String> exempt) {
 
