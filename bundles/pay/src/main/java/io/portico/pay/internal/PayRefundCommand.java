@@ -42,7 +42,8 @@ public class PayRefundCommand implements Action {
             }
         }
         BigDecimal asked = value;
-        Refund refund = PayShell.call(() -> core.refunds().refund(tenant, PayShell.id(id), asked, reason, null));
+        Refund refund = PayShell.call(() -> core.refunds().refund(tenant, PayShell.id(id), asked, reason,
+                new PayActor(tenant.tenantId(), null, "console")));
         System.out.println("Refund " + refund.id() + " of " + refund.amount().stripTrailingZeros().toPlainString()
                 + ": " + refund.status() + (refund.processorReference() == null ? ""
                         : " (" + refund.processorReference() + ")"));

@@ -143,7 +143,8 @@ public final class PaymentsPages {
         }
         String amount = form.getFirst("amount");
         try {
-            core.refunds().refund(user.scope(), publicId, amount(amount), form.getFirst("reason"), user.userId());
+            core.refunds().refund(user.scope(), publicId, amount(amount), form.getFirst("reason"),
+                    PayAdminPages.actor(user));
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 throw e;

@@ -10,6 +10,8 @@ import io.portico.api.web.ProblemException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -20,7 +22,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * Refunds all or part of a succeeded payment through its processor. Each refund is a ledger row before the processor
  * is asked: its id makes the idempotency key, and while the processor has not answered it counts against what is
  * left, so no two refunds together give back more than was received. A refund the processor did not answer is sent
- * again, with the same key, when the same amount is refunded again.
+ * again, with the same key, when the same amount is refunded again. Each new refund is written to the audit log with
+ * its ledger row.
  */
 final class Refunds {
 
@@ -42,7 +45,7 @@ final class Refunds {
      *     many decimals or is more than is left; 409 for a payment that was not paid, is refunded already or whose
      *     processor refused; 503 when the processor did not answer (the refund waits: refund the same amount again)
      */
-    Refund refund(DataScope scope, UUID publicId, BigDecimal amount, String reason, Long userId) {
+    Refund refund(DataScope scope, UUID publicId, BigDecimal amount, String reason, PayActor actor) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > MAX_REASON) {
             throw ProblemException.badRequest("The reason is longer than " + MAX_REASON + " characters.");
@@ -56,14 +59,15 @@ final class Refunds {
                 throw ProblemException.notFound("There is no such payment here.");
             }
             payment = mapper.lockPaymentRow(found.id());
-            refund = take(mapper, payment, amount, why, userId);
+            refund = take(mapper, payment, amount, why, actor);
             session.commit(true);
         }
         return send(payment, refund);
     }
 
     /** The unanswered refund to send again, or a new one within what is left. */
-    private static Refund take(PayMapper mapper, PaymentRow payment, BigDecimal amount, String reason, Long userId) {
+    private static Refund take(PayMapper mapper, PaymentRow payment, BigDecimal amount, String reason,
+            PayActor actor) {
         if (!"succeeded".equals(payment.status()) && !"partially_refunded".equals(payment.status())) {
             throw ProblemException.conflict("Only a paid payment can be refunded; this one is "
                     + PaymentView.status(payment.status()).toLowerCase() + ".");
@@ -96,7 +100,14 @@ final class Refunds {
             throw ProblemException.badRequest("The amount to refund is more than the " + plain(left,
                     payment.currency()) + " " + payment.currency() + " left to refund.");
         }
-        long id = mapper.insertRefund(payment.id(), refund, reason, userId);
+        long id = mapper.insertRefund(payment.id(), refund, reason, actor.userId());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("refund", id);
+        detail.put("amount", refund);
+        detail.put("currency", payment.currency());
+        detail.put("reason", reason);
+        mapper.insertAudit(actor.tenantId(), actor.userId(), actor.label(), "pay.refund", "Payment "
+                + payment.publicId(), PayAdmin.json(detail));
         return new Refund(id, payment.id(), refund, reason, "pending", null, null, null);
     }
 

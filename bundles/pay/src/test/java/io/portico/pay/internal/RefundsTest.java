@@ -37,6 +37,7 @@ class RefundsTest {
     private static Payer acme;
     private static Payer globex;
     private static int nextInvoice = 100;
+    private static PayActor ADMIN;
 
     @BeforeAll
     static void payOn() throws Exception {
@@ -49,6 +50,7 @@ class RefundsTest {
         payments = new PaymentsQuery(sessions);
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             tenant = id(s, "SELECT id FROM organization WHERE kind = 'operator'");
+            ADMIN = new PayActor(tenant, null, "console:test");
             acme = new Payer(new DataScope(tenant, customer(s, "Acme", "100")), null, null, "ap@acme.test");
             globex = new Payer(new DataScope(tenant, customer(s, "Globex", "200")), null, null, "ap@globex.test");
             s.execute("INSERT INTO pay_settings (tenant_id, enabled, processor, processor_account_id) VALUES ("
@@ -105,25 +107,25 @@ class RefundsTest {
     @Test
     void aPartialThenTheRestRefundsInFullAndNoMore() throws Exception {
         PaymentRow payment = paid(acme);
-        Refund first = refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("50.00"), "damaged", null);
+        Refund first = refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("50.00"), "damaged", ADMIN);
         assertEquals("succeeded", first.status());
         assertEquals("re_refund:" + first.id(), first.processorReference());
         PaymentRow partly = row(acme, payment.publicId());
         assertEquals("partially_refunded", partly.status());
         assertEquals(0, new BigDecimal("50").compareTo(partly.amountRefunded()));
         assertEquals(400, status(() -> refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("150.01"),
-                null, null)), "more than the 150.00 left");
+                null, ADMIN)), "more than the 150.00 left");
         assertEquals(400, status(() -> refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("0.001"),
-                null, null)), "more decimals than USD has");
+                null, ADMIN)), "more decimals than USD has");
         assertEquals(400, status(() -> refunds.refund(acme.scope(), payment.publicId(), BigDecimal.ZERO, null,
-                null)));
-        Refund rest = refunds.refund(acme.scope(), payment.publicId(), null, null, null);
+                ADMIN)));
+        Refund rest = refunds.refund(acme.scope(), payment.publicId(), null, null, ADMIN);
         assertEquals(0, new BigDecimal("150").compareTo(rest.amount()), "no amount: what is left");
         PaymentRow refunded = row(acme, payment.publicId());
         assertEquals("refunded", refunded.status());
         assertEquals(0, new BigDecimal("200").compareTo(refunded.amountRefunded()));
         assertEquals(409, status(() -> refunds.refund(acme.scope(), payment.publicId(), BigDecimal.ONE, null,
-                null)), "nothing left to refund");
+                ADMIN)), "nothing left to refund");
         var detail = payments.find(acme.scope(), payment.publicId()).orElseThrow();
         assertEquals(2, detail.refunds().size());
         assertEquals(List.of("created", "confirming", "succeeded", "partially_refunded", "refunded"),
@@ -132,6 +134,12 @@ class RefundsTest {
                 .filter(r -> r.processorReference().equals(payment.processorReference()))
                 .map(r -> r.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, new BigDecimal("200").compareTo(atProcessor), "the processor gave back what was received");
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_log WHERE action = 'pay.refund'"
+                        + " AND subject = 'Payment " + payment.publicId() + "' AND actor = 'console:test'")) {
+            rs.next();
+            assertEquals(2, rs.getInt(1), "each refund is in the audit log");
+        }
     }
 
     @Test
@@ -140,14 +148,14 @@ class RefundsTest {
         processor.refundsUnavailable = true;
         try {
             assertEquals(503, status(() -> refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("80"),
-                    null, null)));
+                    null, ADMIN)));
             assertEquals(409, status(() -> refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("10"),
-                    null, null)), "another amount waits until the unanswered refund is settled");
+                    null, ADMIN)), "another amount waits until the unanswered refund is settled");
         } finally {
             processor.refundsUnavailable = false;
         }
-        Refund retried = refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("80.00"), null, null);
-        Refund again = refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("20.00"), null, null);
+        Refund retried = refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("80.00"), null, ADMIN);
+        Refund again = refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("20.00"), null, ADMIN);
         assertTrue(retried.id() < again.id());
         var detail = payments.find(acme.scope(), payment.publicId()).orElseThrow();
         assertEquals(2, detail.refunds().size(), "the retry made no second refund");
@@ -159,11 +167,11 @@ class RefundsTest {
     void onlyAPaidPaymentIsRefundedAndOnlyInTheScope() throws Exception {
         PaymentRow payment = paid(acme);
         assertEquals(404, status(() -> refunds.refund(globex.scope(), payment.publicId(), BigDecimal.ONE, null,
-                null)), "another customer's payment is not there");
+                ADMIN)), "another customer's payment is not there");
         assertEquals(404, status(() -> refunds.refund(acme.scope(), UUID.randomUUID(), BigDecimal.ONE, null,
-                null)));
+                ADMIN)));
         Payment open = checkout.open(acme, List.of(new Allocation(invoice(acme), BigDecimal.ONE)));
-        assertEquals(409, status(() -> refunds.refund(acme.scope(), open.publicId(), BigDecimal.ONE, null, null)),
+        assertEquals(409, status(() -> refunds.refund(acme.scope(), open.publicId(), BigDecimal.ONE, null, ADMIN)),
                 "never paid");
     }
 
@@ -191,6 +199,6 @@ class RefundsTest {
         DataScope otherTenant = new DataScope(acme.scope().organizationId(), null);
         assertEquals(0, payments.list(new PaymentFilter(otherTenant, null, null, null, null, 0, 200)).total());
         assertTrue(payments.find(otherTenant, ours.publicId()).isEmpty());
-        assertEquals(404, status(() -> refunds.refund(otherTenant, ours.publicId(), BigDecimal.ONE, null, null)));
+        assertEquals(404, status(() -> refunds.refund(otherTenant, ours.publicId(), BigDecimal.ONE, null, ADMIN)));
     }
 }
