@@ -20,12 +20,19 @@ public final class PayCore {
     private final SqlSessionFactory sessions;
     private final Checkout checkout;
     private final PaymentLinks links;
+    private final PayAdmin admin;
+    private final Refunds refunds;
+    private final PaymentsQuery payments;
 
     @Activate
     public PayCore(@Reference Database database, @Reference PluginRegistry plugins) {
         this.sessions = database.sessionFactory(PayMapper.class);
         this.checkout = new Checkout(sessions, name -> plugins.find(PaymentProcessor.class, name), Clock.systemUTC());
         this.links = new PaymentLinks(sessions, checkout.ledger(), Clock.systemUTC());
+        this.admin = new PayAdmin(sessions, checkout, name -> plugins.find(PaymentProcessor.class, name),
+                () -> plugins.names(PaymentProcessor.class));
+        this.refunds = new Refunds(sessions, name -> plugins.find(PaymentProcessor.class, name));
+        this.payments = new PaymentsQuery(sessions);
     }
 
     SqlSessionFactory sessions() {
@@ -38,5 +45,17 @@ public final class PayCore {
 
     PaymentLinks links() {
         return links;
+    }
+
+    PayAdmin admin() {
+        return admin;
+    }
+
+    Refunds refunds() {
+        return refunds;
+    }
+
+    PaymentsQuery payments() {
+        return payments;
     }
 }

@@ -111,4 +111,50 @@ public interface PayMapper {
      * {@code invoiceIds}, and whether any of them is still processing; invoices without such payments are left out.
      */
     List<InFlight> inFlight(@Param("scope") DataScope scope, @Param("invoiceIds") List<Long> invoiceIds);
+
+    // Settings > Pay, the payments views, refunds.
+
+    /** The customers exempt from surcharges and fees. */
+    List<Long> exemptions(@Param("tenantId") long tenantId);
+
+    /** Replaces the exemptions with {@code organizationIds} (customers of the tenant only). */
+    void clearExemptions(@Param("tenantId") long tenantId);
+
+    void insertExemptions(@Param("tenantId") long tenantId, @Param("organizationIds") List<Long> organizationIds);
+
+    /** How many of {@code organizationIds} are customer organizations of the tenant. */
+    int countCustomers(@Param("tenantId") long tenantId, @Param("organizationIds") List<Long> organizationIds);
+
+    /**
+     * Appends to the audit log in the caller's transaction, so that a settings change and its entry are stored
+     * together or not at all (identity offers no API to write the log from another bundle).
+     */
+    void insertAudit(@Param("tenantId") long tenantId, @Param("userId") Long userId, @Param("actor") String actor,
+            @Param("action") String action, @Param("subject") String subject, @Param("detail") String detailJson);
+
+    List<PaymentRow> payments(@Param("filter") PaymentFilter filter);
+
+    long countPayments(@Param("filter") PaymentFilter filter);
+
+    PaymentRow paymentRow(@Param("scope") DataScope scope, @Param("publicId") UUID publicId);
+
+    /** The payment's row, locked until the transaction ends: refunds of one payment take turns. */
+    PaymentRow lockPaymentRow(@Param("id") long id);
+
+    List<PaymentEvent> events(@Param("paymentId") long paymentId);
+
+    List<Refund> refunds(@Param("paymentId") long paymentId);
+
+    /** Refunds asked and not settled: they count against what is left to refund. */
+    BigDecimal pendingRefunds(@Param("paymentId") long paymentId);
+
+    /** Stores a refund in status {@code pending}; returns its id. */
+    long insertRefund(@Param("paymentId") long paymentId, @Param("amount") BigDecimal amount,
+            @Param("reason") String reason, @Param("userId") Long userId);
+
+    void refundAnswered(@Param("id") long id, @Param("status") String status,
+            @Param("reference") String reference, @Param("failureReason") String failureReason);
+
+    /** Adds a settled refund to the payment; its status becomes refunded or partially refunded. Returns it. */
+    String addRefunded(@Param("id") long id, @Param("amount") BigDecimal amount);
 }

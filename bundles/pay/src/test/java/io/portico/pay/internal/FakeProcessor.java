@@ -34,6 +34,10 @@ final class FakeProcessor implements PaymentProcessor {
     final Map<String, PaymentState> payments = new ConcurrentHashMap<>();
     final List<ConfirmRequest> confirmations = new ArrayList<>();
     final Map<String, String> preparedByKey = new ConcurrentHashMap<>();
+    /** Refunds taken, by idempotency key: a key sent twice refunds once. */
+    final Map<String, RefundRequest> refundsByKey = new ConcurrentHashMap<>();
+    volatile boolean refundsUnavailable;
+    volatile ProcessorAccount.State accountState = ProcessorAccount.State.READY;
 
     @Override
     public String displayName() {
@@ -42,6 +46,9 @@ final class FakeProcessor implements PaymentProcessor {
 
     @Override
     public ProcessorAccount account(String accountId) {
+        if (accountState != ProcessorAccount.State.READY) {
+            return new ProcessorAccount(accountId, accountState, Set.of(), "NV", "Add a bank account for payouts.");
+        }
         return new ProcessorAccount(accountId, ProcessorAccount.State.READY,
                 Set.of(PaymentMethodKind.CARD, PaymentMethodKind.US_BANK_ACCOUNT), "NV", null);
     }
@@ -114,8 +121,19 @@ final class FakeProcessor implements PaymentProcessor {
     }
 
     @Override
-    public RefundResult refund(RefundRequest request) {
-        return new RefundResult("re_1", RefundResult.Status.SUCCEEDED, null);
+    public synchronized RefundResult refund(RefundRequest request) throws PaymentException {
+        if (refundsUnavailable) {
+            throw new PaymentException(PaymentException.Kind.UNAVAILABLE, "timed out");
+        }
+        refundsByKey.putIfAbsent(request.idempotencyKey(), request);
+        PaymentState was = payments.get(request.processorReference());
+        BigDecimal refunded = refundsByKey.values().stream()
+                .filter(r -> r.processorReference().equals(request.processorReference()))
+                .map(r -> r.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        payments.put(request.processorReference(), new PaymentState(was.processorReference(), was.status(), null,
+                was.failureReason(), was.amountReceived(), new Money(refunded, request.amount().currency()),
+                was.disputed(), was.method()));
+        return new RefundResult("re_" + request.idempotencyKey(), RefundResult.Status.SUCCEEDED, null);
     }
 
     private static PaymentState state(String reference, PaymentState.Status status, String failure, Money received) {

@@ -1,0 +1,155 @@
+package io.portico.pay.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portico.api.payment.ProcessorAccount;
+import io.portico.api.web.ProblemException;
+import io.portico.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Settings &gt; Pay against PostgreSQL and a fake processor: validation, the enable rule, the audit log. */
+class PayAdminTest {
+
+    private static final URI BACK = URI.create("http://portal.test/admin/pay");
+
+    private static TestDatabase db;
+    private static FakeProcessor processor;
+    private static PayAdmin admin;
+    private static long tenant;
+    private static long acme;
+    private static PayActor actor;
+
+    @BeforeAll
+    static void database() throws Exception {
+        db = TestDatabase.create();
+        processor = new FakeProcessor();
+        var sessions = db.database().sessionFactory(PayMapper.class);
+        var lookup = (java.util.function.Function<String, Optional<io.portico.api.payment.PaymentProcessor>>)
+                name -> "fake".equals(name) ? Optional.of(processor) : Optional.empty();
+        admin = new PayAdmin(sessions, new Checkout(sessions, lookup, Clock.systemUTC()), lookup,
+                () -> List.of("fake"));
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            tenant = id(s, "SELECT id FROM organization WHERE kind = 'operator'");
+            acme = id(s, "INSERT INTO organization (tenant_id, kind, name, netsuite_id) VALUES (" + tenant
+                    + ", 'customer', 'Acme', '100') RETURNING id");
+        }
+        actor = new PayActor(tenant, null, "console:test");
+    }
+
+    @BeforeEach
+    void fresh() throws Exception {
+        processor.accountState = ProcessorAccount.State.READY;
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM pay_fee_exemption");
+            s.execute("DELETE FROM pay_settings");
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    private static long id(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static PaySettingsForm form(String surcharge, String state, String bankFee, List<String> exempt) {
+        return new PaySettingsForm(surcharge, state, false, true, bankFee, "0", true, "5", exempt);
+    }
+
+    private static String invalidField(PaySettingsForm form) {
+        return assertThrows(InvalidSettingException.class, () -> admin.save(actor, form)).field();
+    }
+
+    @Test
+    void validSettingsAreSavedWithTheirExemptionsAndAudited() throws Exception {
+        PaySettings saved = admin.save(actor, form("2.5", " co ", "1.50", List.of(String.valueOf(acme))));
+        assertEquals(0, new BigDecimal("2.5").compareTo(saved.cardSurchargePercent()));
+        assertEquals("CO", saved.operatorState());
+        PaySettings read = admin.settings(tenant);
+        assertEquals(0, new BigDecimal("1.50").compareTo(read.bankFee()));
+        assertTrue(read.customersAreBusinesses());
+        assertEquals(List.of(acme), admin.exemptions(tenant));
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT actor, detail->>'operatorState' FROM audit_log"
+                        + " WHERE action = 'pay.settings_saved' ORDER BY id DESC LIMIT 1")) {
+            assertTrue(rs.next());
+            assertEquals("console:test", rs.getString(1));
+            assertEquals("CO", rs.getString(2));
+        }
+    }
+
+    @Test
+    void eachInvalidFieldIsNamedAndNothingIsSaved() {
+        assertEquals("cardSurchargePercent", invalidField(form("3.01", "CO", "0", List.of())));
+        assertEquals("cardSurchargePercent", invalidField(form("-1", "CO", "0", List.of())));
+        assertEquals("cardSurchargePercent", invalidField(form("two", "CO", "0", List.of())));
+        assertEquals("operatorState", invalidField(form("1", "Colorado", "0", List.of())));
+        assertEquals("bankFee", invalidField(form("1", "CO", "1.005", List.of())));
+        assertEquals("exempt", invalidField(form("1", "CO", "0", List.of("x"))));
+        assertEquals("exempt", invalidField(form("1", "CO", "0", List.of(String.valueOf(tenant)))),
+                "the operator is not a customer to exempt");
+        assertEquals(400, assertThrows(ProblemException.class,
+                () -> admin.save(actor, form("9", "CO", "0", List.of()))).status());
+        assertEquals(0, BigDecimal.ZERO.compareTo(admin.settings(tenant).cardSurchargePercent()));
+    }
+
+    @Test
+    void payTurnsOnOnlyOnceTheAccountIsReady() {
+        ProblemException noProcessor = assertThrows(ProblemException.class, () -> admin.enable(actor, true));
+        assertEquals(409, noProcessor.status());
+        assertEquals("processor", assertThrows(InvalidSettingException.class,
+                () -> admin.chooseProcessor(actor, "stripe-not-running")).field());
+        admin.chooseProcessor(actor, "fake");
+        assertEquals(409, assertThrows(ProblemException.class, () -> admin.enable(actor, true)).status(),
+                "not connected yet");
+        assertEquals(BACK, admin.connect(actor, "Operator", "owner@op.test", BACK, BACK));
+        assertEquals("acct_fake", admin.settings(tenant).processorAccountId());
+        processor.accountState = ProcessorAccount.State.ONBOARDING;
+        ProblemException notReady = assertThrows(ProblemException.class, () -> admin.enable(actor, true));
+        assertEquals(409, notReady.status());
+        assertTrue(notReady.detail().contains("Add a bank account"), notReady.detail());
+        assertFalse(admin.settings(tenant).enabled());
+        processor.accountState = ProcessorAccount.State.READY;
+        assertTrue(admin.enable(actor, true).enabled());
+        assertTrue(admin.settings(tenant).enabled());
+        assertFalse(admin.enable(actor, false).enabled());
+    }
+
+    @Test
+    void anotherProcessorStartsOverWithPayOff() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO pay_settings (tenant_id, enabled, processor, processor_account_id) VALUES ("
+                    + tenant + ", true, 'old', 'acct_old')");
+        }
+        PaySettings switched = admin.chooseProcessor(actor, "fake");
+        assertFalse(switched.enabled());
+        assertEquals(null, admin.settings(tenant).processorAccountId());
+    }
+
+    @Test
+    void theDatabaseRefusesPayOnWithoutAnAccount() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThrows(java.sql.SQLException.class, () -> s.execute("INSERT INTO pay_settings (tenant_id, enabled)"
+                    + " VALUES (" + tenant + ", true)"));
+        }
+    }
+}
