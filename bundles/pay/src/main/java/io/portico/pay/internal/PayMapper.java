@@ -85,4 +85,7 @@ public interface PayMapper {
     void noticeSent(@Param("eventId") long eventId);
 
     Payment findById(@Param("id") long id);
+
+    /** Writes the payment's NetSuite write-back outbox row, once: a second call changes nothing. */
+    void enqueueWriteback(@Param("paymentId") long paymentId);
 }
