@@ -46,7 +46,7 @@ public interface WritebackMapper {
     /** Sets {@code reflected_at} of the allocations whose synced invoice shows their payment; returns how many. */
     int markReflected();
 
-    /** Every row of a tenant, newest first, for the reconciliation console. */
+    /** The newest rows of a tenant ({@code null}: of every tenant), newest first, for reconciliation. */
     List<WritebackState> states(@Param("tenantId") Long tenantId, @Param("limit") int limit);
 
     /** A stopped row becomes due again at once; 0 when it was not stopped. */
