@@ -242,6 +242,53 @@ class NetSuiteWritebackTest {
     }
 
     @Test
+    void thirtyPaymentsThroughErrorsDropsAndThrottlingArePostedExactlyOnceEach() throws Exception {
+        List<Payment> payments = new ArrayList<>();
+        Map<Long, Long> invoiceOf = new HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            Invoice invoice = openInvoicesOfOneCustomer(1).get(0);
+            for (int k = 0; k < 10; k++) {
+                Payment paid = pay(invoice.organizationId(), "debit", invoice, BigDecimal.ONE);
+                payments.add(paid);
+                invoiceOf.put(paid.id(), invoice.netsuiteId());
+            }
+        }
+        s.sandbox.faults().errorRate(0.2).dropConnectionRate(0.1).concurrencyLimit(2).latencyMillis(10);
+        List<Long> ids = payments.stream().map(Payment::id).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (NetSuiteClient client : List.of(s.client, client(30))) {
+                NetSuiteWriteback worker = writeback(client);
+                workers.add(pool.submit(() -> {
+                    for (int round = 0; round < 3_000 && pending(ids) > 0; round++) {
+                        if (worker.run() == 0) {
+                            Thread.sleep(5); // the other worker holds what is left, or it is not due yet
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+            s.sandbox.faults().concurrencyLimit(5);
+        }
+        assertEquals(0, pending(ids), "the outbox is empty");
+        for (Payment payment : payments) {
+            assertEquals("posted", outbox(payment).get("status"));
+            List<Map<String, Object>> posted = paymentsWithExternalId("portico-pay-" + payment.publicId());
+            assertEquals(1, posted.size(), "exactly one customer payment for " + payment.publicId());
+            List<Map<String, Object>> lines = SandboxSync.sublist(posted.get(0), "apply");
+            assertEquals(1, lines.size());
+            assertEquals(Long.toString(invoiceOf.get(payment.id())), SandboxSync.refId(lines.get(0), "doc"));
+            SandboxSync.assertMoney(BigDecimal.ONE, lines.get(0).get("amount"), "applied");
+        }
+    }
+
+    @Test
     void aFailedPaymentIsNeverWrittenBack() {
         Invoice invoice = openInvoicesOfOneCustomer(1).get(0);
         Payment declined = pay(invoice.organizationId(), "declined", invoice, invoice.remaining());
@@ -278,7 +325,7 @@ class NetSuiteWritebackTest {
         Map<Long, List<Invoice>> byOrganization = new HashMap<>();
         for (Map<String, Object> r : s.list("SELECT t.netsuite_id, t.organization_id, o.netsuite_id AS customer,"
                 + " t.amount_remaining FROM ns_transaction t JOIN organization o ON o.id = t.organization_id"
-                + " WHERE t.record_type = 'invoice' AND t.currency = 'USD' AND t.amount_remaining > 2"
+                + " WHERE t.record_type = 'invoice' AND t.currency = 'USD' AND t.amount_remaining > 20"
                 + " AND t.archived_at IS NULL ORDER BY t.netsuite_id")) {
             Invoice invoice = new Invoice(((Number) r.get("netsuite_id")).longValue(),
                     ((Number) r.get("organization_id")).longValue(), (String) r.get("customer"),
@@ -312,6 +359,11 @@ class NetSuiteWritebackTest {
 
     private static Map<String, Object> outbox(Payment payment) {
         return s.list("SELECT * FROM pay_writeback WHERE payment_id = ?", payment.id()).get(0);
+    }
+
+    private static long pending(List<Long> paymentIds) {
+        return paymentIds.stream().mapToLong(id -> count(
+                "SELECT count(*) FROM pay_writeback WHERE payment_id = ? AND status = 'pending'", id)).sum();
     }
 
     private static void dueNow(Payment payment) {
