@@ -13,8 +13,10 @@ CREATE TABLE pay_writeback (
     -- The NetSuite customer payment's external id, derived from the payment's public id.
     external_id      text        NOT NULL UNIQUE CHECK (external_id ~ '^[A-Za-z0-9_-]+$'),
     -- pending: to post (or to finish: the invoices' versions are still to read); posted: done; failed: NetSuite
-    -- refused it for a reason retrying cannot fix (last_error is NetSuite's message), until an admin retries.
-    status           text        NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'posted', 'failed')),
+    -- refused it for a reason retrying cannot fix (last_error is NetSuite's message), until an admin retries;
+    -- skipped: the money went back (a bank return, a full refund) before anything was posted, so nothing is.
+    status           text        NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'posted', 'failed',
+                                                                               'skipped')),
     -- The customer payment's NetSuite internal id, as soon as it is known.
     netsuite_id      text,
     attempts         int         NOT NULL DEFAULT 0,

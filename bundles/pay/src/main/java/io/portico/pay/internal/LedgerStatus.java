@@ -17,6 +17,9 @@ final class LedgerStatus {
      */
     static final Set<String> RECEIVED = Set.of("succeeded", "partially_refunded", "refunded", "disputed");
 
+    /** Statuses of a payment whose money the operator keeps, some of it at least (a partial refund, a dispute). */
+    static final Set<String> KEPT = Set.of("succeeded", "partially_refunded", "disputed");
+
     private LedgerStatus() {
     }
 

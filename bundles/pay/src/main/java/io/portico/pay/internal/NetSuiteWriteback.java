@@ -90,11 +90,12 @@ final class NetSuiteWriteback {
         try (SqlSession session = sessions.openSession(true)) {
             WritebackMapper mapper = session.getMapper(WritebackMapper.class);
             try {
-                Optional<String> waiting = post(job, mapper);
-                if (waiting.isEmpty()) {
-                    mapper.posted(job.id(), owner);
-                } else {
-                    mapper.retryLater(job.id(), owner, waiting.get(), backoff(job.attempts()).toMillis());
+                Step step = post(job, mapper);
+                switch (step.kind()) {
+                    case POSTED -> mapper.posted(job.id(), owner);
+                    case WAITING -> mapper.retryLater(job.id(), owner, step.reason(),
+                            backoff(job.attempts()).toMillis());
+                    case SKIPPED -> mapper.skip(job.id(), owner, step.reason());
                 }
             } catch (NetSuiteException e) {
                 if (retryable(e)) {
@@ -112,23 +113,37 @@ final class NetSuiteWriteback {
         }
     }
 
-    /**
-     * Posts the row's customer payment unless it was posted before, and reads back its invoices.
-     *
-     * @return empty when done; why it waits when nothing is set up to post it with (no fault of the payment)
-     */
-    private Optional<String> post(WritebackJob job, WritebackMapper mapper) {
+    /** How a row's attempt ended, short of an error. */
+    private record Step(Kind kind, String reason) {
+
+        enum Kind {
+            POSTED,
+            /** Nothing is set up to post it with (no fault of the payment): try again later. */
+            WAITING,
+            /** The money went back before anything was posted: there is nothing to post. */
+            SKIPPED
+        }
+
+        static final Step DONE = new Step(Kind.POSTED, null);
+
+        static Step waiting(String reason) {
+            return new Step(Kind.WAITING, reason);
+        }
+    }
+
+    /** Posts the row's customer payment unless it was posted before, and reads back its invoices. */
+    private Step post(WritebackJob job, WritebackMapper mapper) {
         Optional<NetSuiteClient> connected = clients.get();
         if (connected.isEmpty()) {
-            return Optional.of("No NetSuite connection is configured.");
+            return Step.waiting("No NetSuite connection is configured.");
         }
         WritebackSettings settings = mapper.settings(job.tenantId());
         if (settings == null) {
-            return Optional.of("Choose the NetSuite account that payments post to.");
+            return Step.waiting("Choose the NetSuite account that payments post to.");
         }
         WritebackPosting posting = mapper.posting(job.paymentId());
         if (posting.customerNetsuiteId() == null) {
-            return Optional.of("The paying customer has no NetSuite id yet.");
+            return Step.waiting("The paying customer has no NetSuite id yet.");
         }
         NetSuiteClient client = connected.get();
         List<Allocation> allocations = mapper.allocations(job.paymentId());
@@ -136,10 +151,19 @@ final class NetSuiteWriteback {
         if (netsuiteId == null && job.attempts() > 1) {
             netsuiteId = findByExternalId(client, job.externalId()).orElse(null); // an earlier try may have posted
         }
+        if (netsuiteId == null && !LedgerStatus.KEPT.contains(posting.status())) {
+            return new Step(Step.Kind.SKIPPED, "The payment was " + posting.status().replace('_', ' ')
+                    + " before it was posted to NetSuite; nothing to post.");
+        }
         if (netsuiteId == null) {
             netsuiteId = create(client, job.externalId(), body(job, posting, allocations, settings, client));
         }
         mapper.setNetsuiteId(job.id(), owner, netsuiteId);
+        if (!LedgerStatus.KEPT.contains(posting.status())) {
+            // Reversing it in NetSuite (void, or a customer refund) is not automated yet.
+            LOG.warn("Customer payment {} ({}) is in NetSuite but the payment is {} now: reverse it in NetSuite",
+                    netsuiteId, job.externalId(), posting.status());
+        }
         for (Allocation allocation : allocations) {
             ObjectNode invoice = client.getRecord("invoice", Long.toString(allocation.invoiceNetsuiteId()),
                     RecordReadOptions.fields("lastModifiedDate", "amountRemaining"));
@@ -147,7 +171,7 @@ final class NetSuiteWriteback {
                     Instant.parse(invoice.path("lastModifiedDate").asText()),
                     invoice.path("amountRemaining").decimalValue());
         }
-        return Optional.empty();
+        return Step.DONE;
     }
 
     private String create(NetSuiteClient client, String externalId, JsonNode body) {

@@ -40,6 +40,9 @@ public interface WritebackMapper {
     int retryLater(@Param("id") long id, @Param("owner") String owner, @Param("error") String error,
             @Param("delayMillis") long delayMillis);
 
+    /** Nothing to post: the money went back before anything was posted. */
+    int skip(@Param("id") long id, @Param("owner") String owner, @Param("reason") String reason);
+
     /** Stopped with NetSuite's message, until an admin retries. */
     int stop(@Param("id") long id, @Param("owner") String owner, @Param("error") String error);
 

@@ -8,8 +8,10 @@ import java.time.Instant;
  *
  * @param customerNetsuiteId the paying organization's NetSuite customer id, or {@code null} when it has none
  * @param receivedAt when the payment first reached a status with the money received
+ * @param status the payment's ledger status now
  */
 public record WritebackPosting(long paymentId, String publicId, String customerNetsuiteId, String currency,
         BigDecimal invoicesAmount, BigDecimal surcharge, BigDecimal bankFee, BigDecimal bankDiscount,
-        String processor, String processorReference, String methodKind, String methodLast4, Instant receivedAt) {
+        String processor, String processorReference, String methodKind, String methodLast4, Instant receivedAt,
+        String status) {
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.api.identity.DataScope;
+import io.portico.api.payment.PaymentState;
 import io.portico.api.secrets.SecretBox;
 import io.portico.netsuite.NetSuiteClient;
 import io.portico.netsuite.internal.DefaultNetSuiteClient;
@@ -286,6 +287,24 @@ class NetSuiteWritebackTest {
             assertEquals(Long.toString(invoiceOf.get(payment.id())), SandboxSync.refId(lines.get(0), "doc"));
             SandboxSync.assertMoney(BigDecimal.ONE, lines.get(0).get("amount"), "applied");
         }
+    }
+
+    @Test
+    void aBankPaymentReturnedBeforeItWasPostedIsNeverPosted() throws Exception {
+        Invoice invoice = openInvoicesOfOneCustomer(1).get(0);
+        Payment processing = pay(invoice.organizationId(), "bank", invoice, invoice.remaining());
+        assertEquals("processing", processing.status());
+        processor.settle(processing.processorReference(), PaymentState.Status.SUCCEEDED, null);
+        assertEquals("succeeded", checkout.refresh(processing).status());
+        assertEquals("pending", outbox(processing).get("status"));
+        // NetSuite was down until the bank returned the payment.
+        processor.settle(processing.processorReference(), PaymentState.Status.FAILED, "Account closed.");
+        assertEquals("failed", checkout.refresh(processing).status());
+
+        writeback(s.client).run();
+
+        assertEquals("skipped", outbox(processing).get("status"));
+        assertNull(find("portico-pay-" + processing.publicId()));
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Command(scope = "portico", name = "pay-reconcile",
         description = "Lists payments with their NetSuite write-back: pending, posted (with the customer payment's"
-                + " NetSuite id) or failed (with NetSuite's message), and the tries so far")
+                + " NetSuite id), failed (with NetSuite's message) or skipped (the money went back first), and the"
+                + " tries so far")
 @Service
 public class PayReconcileCommand implements Action {
 
@@ -21,7 +22,7 @@ public class PayReconcileCommand implements Action {
     @Option(name = "-l", aliases = "--limit", description = "At most this many, newest first (default 100)")
     private int limit = 100;
 
-    @Option(name = "-s", aliases = "--state", description = "Only this write-back state: pending, posted or failed")
+    @Option(name = "-s", aliases = "--state", description = "Only this write-back state: pending, posted, failed or skipped")
     private String state;
 
     @Option(name = "-r", aliases = "--retry", description = "Retry the failed write-back with this external id"
