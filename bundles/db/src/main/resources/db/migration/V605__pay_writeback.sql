@@ -53,8 +53,8 @@ ALTER TABLE pay_allocation ADD COLUMN netsuite_modified_at timestamptz,
 CREATE FUNCTION pay_allocation_synced(invoice_modified timestamptz, invoice_remaining numeric,
                                       applied_modified timestamptz, applied_remaining numeric)
 RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
-    SELECT applied_modified IS NOT NULL AND invoice_modified IS NOT NULL
-        AND (date_trunc('minute', invoice_modified) > date_trunc('minute', applied_modified)
-             OR (date_trunc('minute', invoice_modified) = date_trunc('minute', applied_modified)
-                 AND coalesce(invoice_remaining, 0) <= applied_remaining))
+    -- Never NULL: a NOT of it decides whether the allocation still holds the balance.
+    SELECT coalesce(date_trunc('minute', invoice_modified) > date_trunc('minute', applied_modified)
+                    OR (date_trunc('minute', invoice_modified) = date_trunc('minute', applied_modified)
+                        AND coalesce(invoice_remaining, 0) <= applied_remaining), false)
 $$;

@@ -167,6 +167,10 @@ final class NetSuiteWriteback {
         for (Allocation allocation : allocations) {
             ObjectNode invoice = client.getRecord("invoice", Long.toString(allocation.invoiceNetsuiteId()),
                     RecordReadOptions.fields("lastModifiedDate", "amountRemaining"));
+            if (!invoice.path("amountRemaining").isNumber()) {
+                throw new IllegalStateException("NetSuite gave invoice " + allocation.invoiceNetsuiteId()
+                        + " no remaining balance");
+            }
             mapper.recordApplied(job.paymentId(), allocation.invoiceNetsuiteId(),
                     Instant.parse(invoice.path("lastModifiedDate").asText()),
                     invoice.path("amountRemaining").decimalValue());
