@@ -8,14 +8,10 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Organization;
 import io.portico.api.identity.Organizations;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,9 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -182,70 +175,5 @@ public class IdentityIT extends PorticoTestSupport {
             throw new AssertionError("no CSRF token in " + page.body());
         }
         return m.group(1);
-    }
-
-    /** Just enough of an SMTP server to receive Portico's mail, decoding quoted-printable soft breaks. */
-    static final class SmtpSink implements AutoCloseable {
-
-        private final ServerSocket server;
-        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-
-        SmtpSink(int port) throws IOException {
-            server = new ServerSocket(port);
-            Thread thread = new Thread(this::serve, "itest-smtp");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        String next() throws InterruptedException {
-            String message = messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-            if (message == null) {
-                throw new AssertionError("no mail within " + WAIT);
-            }
-            return message.replace("=\r\n", "").replace("=3D", "=");
-        }
-
-        private void serve() {
-            while (!server.isClosed()) {
-                try (Socket client = server.accept();
-                     BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
-                             StandardCharsets.UTF_8));
-                     OutputStream out = client.getOutputStream()) {
-                    reply(out, "220 itest ESMTP");
-                    StringBuilder data = null;
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        if (data != null) {
-                            if (line.equals(".")) {
-                                messages.add(data.toString());
-                                data = null;
-                                reply(out, "250 OK");
-                            } else {
-                                data.append(line.startsWith("..") ? line.substring(1) : line).append("\r\n");
-                            }
-                        } else if (line.toUpperCase().startsWith("DATA")) {
-                            data = new StringBuilder();
-                            reply(out, "354 go on");
-                        } else if (line.toUpperCase().startsWith("QUIT")) {
-                            reply(out, "221 bye");
-                            break;
-                        } else {
-                            reply(out, "250 OK");
-                        }
-                    }
-                } catch (IOException e) {
-                    // closed, or a client went away: serve the next one
-                }
-            }
-        }
-
-        private static void reply(OutputStream out, String line) throws IOException {
-            out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-        }
     }
 }

@@ -67,6 +67,7 @@ public abstract class PorticoTestSupport {
         if (url == null) {
             throw new IllegalStateException("PORTICO_DB_URL is not set: run the integration tests through ./portico test");
         }
+        int httpPort = freePort();
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl(distributionUrl())
@@ -80,7 +81,10 @@ public abstract class PorticoTestSupport {
                 editConfigurationFilePut("etc/io.portico.db.cfg", "retrySeconds", "1"),
                 editConfigurationFilePut("etc/io.portico.health.cfg", "monitoringToken", MONITORING_TOKEN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
-                        String.valueOf(freePort())),
+                        String.valueOf(httpPort)),
+                // The sandbox processor's webhooks go to this portal; its bank debits settle within seconds.
+                editConfigurationFilePut("etc/io.portico.pay.sandbox.cfg", "portalUrl", "http://127.0.0.1:" + httpPort),
+                editConfigurationFilePut("etc/io.portico.pay.sandbox.cfg", "achSettleSeconds", "2"),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
                         String.valueOf(freePort())),

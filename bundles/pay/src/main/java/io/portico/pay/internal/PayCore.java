@@ -10,19 +10,22 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Pay's shared parts for its pages, API, webhooks and console: the ledger's session factory and the checkout, with
- * processors found by name among the running plugins (a stopped processor plugin makes payments wait, not fail).
+ * Pay's shared parts for its pages, API, webhooks and console: the ledger's session factory, the checkout and the
+ * payment links, with processors found by name among the running plugins (a stopped processor plugin makes payments
+ * wait, not fail).
  */
 @Component(service = PayCore.class)
 public final class PayCore {
 
     private final SqlSessionFactory sessions;
     private final Checkout checkout;
+    private final PaymentLinks links;
 
     @Activate
     public PayCore(@Reference Database database, @Reference PluginRegistry plugins) {
         this.sessions = database.sessionFactory(PayMapper.class);
         this.checkout = new Checkout(sessions, name -> plugins.find(PaymentProcessor.class, name), Clock.systemUTC());
+        this.links = new PaymentLinks(sessions, checkout.ledger(), Clock.systemUTC());
     }
 
     SqlSessionFactory sessions() {
@@ -31,5 +34,9 @@ public final class PayCore {
 
     Checkout checkout() {
         return checkout;
+    }
+
+    PaymentLinks links() {
+        return links;
     }
 }

@@ -4,6 +4,7 @@ import io.portico.api.identity.DataScope;
 import io.portico.api.payment.PaymentMethodDetails;
 import io.portico.api.payment.ProcessorEvent;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.ibatis.annotations.Param;
@@ -85,6 +86,25 @@ public interface PayMapper {
     void noticeSent(@Param("eventId") long eventId);
 
     Payment findById(@Param("id") long id);
+
+    /** Stores a payment link (only its token's SHA-256); returns its id. */
+    long insertLink(@Param("tenantId") long tenantId, @Param("organizationId") long organizationId,
+            @Param("tokenSha256") byte[] tokenSha256, @Param("invoiceIds") List<Long> invoiceIds,
+            @Param("createdBy") Long createdBy, @Param("expiresAt") Instant expiresAt);
+
+    /** The link whose token hashes to {@code tokenSha256}, revoked and expired ones included; {@code null} if none. */
+    PayLink linkByHash(@Param("tokenSha256") byte[] tokenSha256);
+
+    void linkOpened(@Param("id") long id);
+
+    /** The scope's links, newest first, optionally of one customer. */
+    List<PayLink> links(@Param("scope") DataScope scope, @Param("organizationId") Long organizationId,
+            @Param("limit") int limit);
+
+    PayLink link(@Param("scope") DataScope scope, @Param("id") long id);
+
+    /** Revokes a link of the scope; 0 when there is none or it was revoked before. */
+    int revokeLink(@Param("scope") DataScope scope, @Param("id") long id);
 
     /** Writes the payment's NetSuite write-back outbox row, once: a second call changes nothing. */
     void enqueueWriteback(@Param("paymentId") long paymentId);
