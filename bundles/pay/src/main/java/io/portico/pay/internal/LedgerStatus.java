@@ -11,6 +11,15 @@ final class LedgerStatus {
     /** Statuses no later report changes: the money never moved, or all of it went back. */
     static final Set<String> FINAL = Set.of("failed", "canceled", "refunded");
 
+    /**
+     * Statuses of a payment whose money the operator received (some may have gone back since): each is written back
+     * to NetSuite as a customer payment.
+     */
+    static final Set<String> RECEIVED = Set.of("succeeded", "partially_refunded", "refunded", "disputed");
+
+    /** Statuses of a payment whose money the operator keeps, some of it at least (a partial refund, a dispute). */
+    static final Set<String> KEPT = Set.of("succeeded", "partially_refunded", "disputed");
+
     private LedgerStatus() {
     }
 
@@ -30,7 +39,7 @@ final class LedgerStatus {
             case CANCELED -> "canceled";
             case SUCCEEDED -> succeeded(state);
         };
-        boolean settled = Set.of("succeeded", "partially_refunded", "disputed").contains(current);
+        boolean settled = RECEIVED.contains(current);
         if (settled && Set.of("requires_action", "processing").contains(next)) {
             return Optional.empty(); // an older event arriving late
         }

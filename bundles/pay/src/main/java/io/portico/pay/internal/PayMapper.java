@@ -157,4 +157,7 @@ public interface PayMapper {
 
     /** Adds a settled refund to the payment; its status becomes refunded or partially refunded. Returns it. */
     String addRefunded(@Param("id") long id, @Param("amount") BigDecimal amount);
+
+    /** Writes the payment's NetSuite write-back outbox row, once: a second call changes nothing. */
+    void enqueueWriteback(@Param("paymentId") long paymentId);
 }

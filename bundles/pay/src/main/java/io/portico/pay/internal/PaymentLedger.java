@@ -165,6 +165,9 @@ final class PaymentLedger {
                 if (mapper.recordState(current.id(), current.status(), next.get(), state.failureReason(), refunded,
                         state.method()) == 1) {
                     mapper.insertEvent(current.id(), next.get(), state.failureReason());
+                    if (LedgerStatus.RECEIVED.contains(next.get())) {
+                        mapper.enqueueWriteback(current.id());
+                    }
                 }
             }
             session.commit(true);

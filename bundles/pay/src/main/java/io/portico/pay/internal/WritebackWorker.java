@@ -1,0 +1,85 @@
+package io.portico.pay.internal;
+
+import io.portico.api.db.Database;
+import io.portico.netsuite.NetSuiteClient;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the NetSuite write-back on this node every few seconds, and tells the console where each payment stands.
+ * Without a NetSuite connection payments wait in the outbox; they are never lost and never block a customer's
+ * payment.
+ */
+@Component(service = WritebackWorker.class, immediate = true)
+public final class WritebackWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WritebackWorker.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NetSuiteClient client;
+
+    private final SqlSessionFactory sessions;
+    private final NetSuiteWriteback writeback;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "portico-pay-writeback");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public WritebackWorker(@Reference Database database) {
+        this.sessions = database.sessionFactory(WritebackMapper.class);
+        this.writeback = new NetSuiteWriteback(sessions,
+                () -> Optional.ofNullable(client), "pid " + ProcessHandle.current().pid(),
+                NetSuiteWriteback.Options.defaults());
+        scheduler.scheduleWithFixedDelay(this::runSafely, 3, 5, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    /** The newest {@code limit} write-backs of every tenant. */
+    public List<WritebackState> states(int limit) {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(WritebackMapper.class).states(null, limit);
+        }
+    }
+
+    /**
+     * Makes a write-back NetSuite refused due again at once (after the cause was fixed in NetSuite).
+     *
+     * @return false when there is no stopped write-back with that external id
+     */
+    public boolean retry(String externalId) {
+        try (SqlSession session = sessions.openSession(true)) {
+            return session.getMapper(WritebackMapper.class).retry(externalId) == 1;
+        }
+    }
+
+    private void runSafely() {
+        try {
+            while (writeback.run() > 0) {
+                // a full batch may leave more due rows: keep going until a round finds none
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The NetSuite write-back failed; it runs again shortly", e);
+        }
+    }
+}
