@@ -5,6 +5,7 @@ import io.portico.api.payment.CheckoutSession;
 import io.portico.api.records.RecordDetail;
 import io.portico.api.records.RecordReader;
 import io.portico.api.web.ContentSecurityPolicy;
+import io.portico.api.web.Formats;
 import io.portico.api.web.Pages;
 import io.portico.api.web.ProblemException;
 import java.math.BigDecimal;
@@ -62,7 +63,7 @@ final class CheckoutSteps {
             throw ProblemException.notFound("There is no such invoice here.");
         }
         PaySettings settings = core.checkout().settings(scope.tenantId());
-        Amounts amounts = new Amounts(languages);
+        Formats amounts = new Formats(languages, null);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (InvoiceBalance invoice : invoices) {
             RecordDetail detail = records.find(scope, INVOICE, invoice.netsuiteId())
@@ -99,7 +100,7 @@ final class CheckoutSteps {
 
     /** A payment: the payment-method step while it is open, its outcome afterwards. */
     Response payment(Place place, Payer payer, Payment payment, List<Locale> languages) {
-        Amounts amounts = new Amounts(languages);
+        Formats amounts = new Formats(languages, null);
         Map<String, Object> model = model(place, "created".equals(payment.status()) ? "Pay" : "Payment");
         model.put("payment", PaymentView.of(payment, core.checkout().ledger().allocations(payment), amounts));
         if ("created".equals(payment.status())) {
@@ -119,7 +120,7 @@ final class CheckoutSteps {
             return Response.seeOther(URI.create(place.paymentPath(payment))).build();
         }
         Checkout.Review review = core.checkout().review(payer, payment, methodToken);
-        Amounts amounts = new Amounts(languages);
+        Formats amounts = new Formats(languages, null);
         Map<String, Object> model = model(place, "Review and pay");
         model.put("payment", PaymentView.of(payment, core.checkout().ledger().allocations(payment), amounts));
         model.put("review", PaymentView.review(review, amounts));

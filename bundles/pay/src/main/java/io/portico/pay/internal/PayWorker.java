@@ -2,6 +2,7 @@ package io.portico.pay.internal;
 
 import io.portico.api.mail.Email;
 import io.portico.api.mail.Mailer;
+import io.portico.api.web.Formats;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,7 +140,7 @@ public final class PayWorker {
     }
 
     private static Map<String, Object> receipt(Payment payment, String status, List<Allocation> allocations) {
-        Amounts amounts = new Amounts(List.of(Locale.US));
+        Formats amounts = new Formats(List.of(Locale.US), null);
         return Map.of("status", status, "payment", PaymentView.of(payment, allocations, amounts));
     }
 }

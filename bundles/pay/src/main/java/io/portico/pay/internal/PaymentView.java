@@ -2,6 +2,7 @@ package io.portico.pay.internal;
 
 import io.portico.api.payment.PaymentMethodDetails;
 import io.portico.api.payment.PaymentMethodKind;
+import io.portico.api.web.Formats;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ final class PaymentView {
     private PaymentView() {
     }
 
-    static Map<String, Object> of(Payment payment, List<Allocation> allocations, Amounts amounts) {
+    static Map<String, Object> of(Payment payment, List<Allocation> allocations, Formats amounts) {
         String currency = payment.currency();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", payment.publicId().toString());
@@ -37,7 +38,7 @@ final class PaymentView {
         return view;
     }
 
-    static Map<String, Object> review(Checkout.Review review, Amounts amounts) {
+    static Map<String, Object> review(Checkout.Review review, Formats amounts) {
         String currency = review.payment().currency();
         FeeDecision fees = review.fees();
         Map<String, Object> view = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.portico.pay.internal;
 
 import io.portico.api.identity.Organizations;
 import io.portico.api.identity.PortalUser;
+import io.portico.api.web.Formats;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
@@ -65,7 +66,7 @@ public final class PaymentsPages {
         PortalUser user = PaymentsAccess.reader(PortalUser.require(request.getSecurityContext().getUserPrincipal()));
         PaymentFilter filter = PaymentsAccess.filter(user.scope(), customer, status, from, to, page, null);
         PaymentsQuery.Page found = core.payments().list(filter);
-        Amounts amounts = new Amounts(headers.getAcceptableLanguages());
+        Formats amounts = new Formats(headers.getAcceptableLanguages(), null);
         Map<String, Object> model = model(request, user, "Payments made here");
         model.put("payments", found.rows().stream().map(p -> row(p, amounts)).toList());
         model.put("total", found.total());
@@ -159,7 +160,7 @@ public final class PaymentsPages {
             int status, String error, String notice, String amount) {
         PaymentsQuery.Detail detail = core.payments().find(user.scope(), id)
                 .orElseThrow(() -> ProblemException.notFound("There is no such payment here."));
-        Amounts amounts = new Amounts(headers.getAcceptableLanguages());
+        Formats amounts = new Formats(headers.getAcceptableLanguages(), null);
         PaymentRow p = detail.payment();
         Map<String, Object> model = model(request, user, "Payment");
         Map<String, Object> view = row(p, amounts);
@@ -194,7 +195,7 @@ public final class PaymentsPages {
         return html(status, "payment.ftlh", model);
     }
 
-    private static Map<String, Object> row(PaymentRow p, Amounts amounts) {
+    private static Map<String, Object> row(PaymentRow p, Formats amounts) {
         Map<String, Object> row = new HashMap<>();
         row.put("href", PATH + "/" + p.publicId());
         row.put("id", p.publicId().toString());
