@@ -20,7 +20,10 @@ public interface RecordActions {
     /** The actions on one record's detail page, for this user; empty when none. */
     List<RecordAction> forRecord(PortalUser user, Record record);
 
-    /** The actions on the list of {@code recordType} that take the records the user ticks; empty when none. */
+    /**
+     * The actions on the list of {@code recordType} that take the records the user ticks; empty when none. They open
+     * a page with the ticked records (a GET: the page asks before it changes anything); posting actions are left out.
+     */
     List<RecordAction> forList(PortalUser user, String recordType);
 
     /**

@@ -69,7 +69,7 @@ final class CheckoutSteps {
             RecordDetail detail = records.find(scope, INVOICE, invoice.netsuiteId())
                     .orElseThrow(() -> ProblemException.notFound("There is no such invoice here."));
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", invoice.netsuiteId());
+            row.put("id", String.valueOf(invoice.netsuiteId()));
             row.put("number", invoice.number());
             row.put("href", "/records/invoice/" + invoice.netsuiteId());
             row.put("payable", amounts.money(invoice.payable(), invoice.currency()));

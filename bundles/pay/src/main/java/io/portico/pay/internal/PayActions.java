@@ -11,8 +11,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Pay's buttons on invoices, while Pay is on: "Pay" for those who may pay invoices (not while staff view a
- * customer's portal read-only), and "Payment link" for operator staff and customer admins who may pay. The pages
- * they lead to check the same again.
+ * customer's portal read-only), on an invoice and for the ticked invoices of the list, and "Payment link" on an
+ * invoice for operator staff and customer admins who may pay. The pages they lead to check the same again.
  */
 @Component(service = RecordActions.class)
 public final class PayActions implements RecordActions {
@@ -35,7 +35,7 @@ public final class PayActions implements RecordActions {
 
     @Override
     public List<RecordAction> forList(PortalUser user, String recordType) {
-        return INVOICE.equals(recordType) ? actions(user, "Pay selected", "Payment link for selected") : List.of();
+        return INVOICE.equals(recordType) ? actions(user, "Pay selected", null) : List.of();
     }
 
     private List<RecordAction> actions(PortalUser user, String pay, String link) {
@@ -44,7 +44,7 @@ public final class PayActions implements RecordActions {
         }
         List<RecordAction> actions = new ArrayList<>();
         actions.add(new RecordAction(pay, "/pay", false, INVOICE, true));
-        if (user.operatorStaff() || user.managesMembers()) {
+        if (link != null && (user.operatorStaff() || user.managesMembers())) {
             actions.add(new RecordAction(link, "/pay/links", true, INVOICE, false));
         }
         return actions;

@@ -40,8 +40,9 @@ public final class Actions {
         return collect(p -> p.forRecord(user, record));
     }
 
+    /** A list's actions open a page with the ticked records: its form is a GET, which must carry no CSRF token. */
     List<Map<String, Object>> forList(PortalUser user, String recordType) {
-        return collect(p -> p.forList(user, recordType));
+        return collect(p -> p.forList(user, recordType).stream().filter(a -> !a.post()).toList());
     }
 
     private List<Map<String, Object>> collect(Function<RecordActions, List<RecordAction>> offered) {
