@@ -69,7 +69,8 @@ public class BrowserIT extends PorticoTestSupport {
     @Configuration
     public Option[] config() {
         Path attachment = SandboxAttachment.write();
-        return OptionUtils.combine(distribution(databasePassword()),
+        // A database of its own: the walk turns Pay on and views a customer, which later test classes must not find.
+        return OptionUtils.combine(distribution(databasePassword(), privateDatabase("portico_test_browser")),
                 systemProperty(CLASSPATH_PROPERTY).value(driverClassPathFile()),
                 systemProperty(ATTACHMENT_PROPERTY).value(attachment.toString()),
                 systemProperty(SCREENSHOTS_PROPERTY).value(new File(System.getProperty(SCREENSHOTS_PROPERTY,

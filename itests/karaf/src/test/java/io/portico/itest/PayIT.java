@@ -73,7 +73,8 @@ public class PayIT extends PorticoTestSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        return OptionUtils.combine(distribution(databasePassword()),
+        // A database of its own: Pay is turned on here, which later test classes must not find.
+        return OptionUtils.combine(distribution(databasePassword(), privateDatabase("portico_test_pay")),
                 editConfigurationFilePut("etc/io.portico.mail.cfg", "host", "127.0.0.1"),
                 editConfigurationFilePut("etc/io.portico.mail.cfg", "port", String.valueOf(port)),
                 editConfigurationFilePut("etc/io.portico.mail.cfg", "from", "portal@operator.example"),
