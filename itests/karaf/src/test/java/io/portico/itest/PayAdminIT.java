@@ -36,7 +36,8 @@ public class PayAdminIT extends PorticoTestSupport {
 
     @Configuration
     public Option[] config() {
-        return distribution(databasePassword());
+        // A database of its own: Pay's settings, payments and their emails must not reach other test classes.
+        return distribution(databasePassword(), privateDatabase("portico_test_payadmin"));
     }
 
     private static HttpResponse<String> page(WebClient client, String path) throws Exception {

@@ -50,7 +50,8 @@ public class PayLinkIT extends PorticoTestSupport {
 
     @Configuration
     public Option[] config() {
-        return distribution(databasePassword());
+        // A database of its own: Pay's settings, payments and their emails must not reach other test classes.
+        return distribution(databasePassword(), privateDatabase("portico_test_paylink"));
     }
 
     @Test

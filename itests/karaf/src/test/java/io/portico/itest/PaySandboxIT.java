@@ -69,6 +69,8 @@ public class PaySandboxIT extends PorticoTestSupport {
 
         Onboarding onboarding = sandbox.onboard(new OnboardingRequest(null, "Acme Supply", "owner@acme.test",
                 URI.create("/admin/pay?connected"), URI.create("/admin/pay?refresh")));
+        // The processor's service can be registered a moment before its pages are mounted.
+        await("the sandbox's onboarding page", WAIT, () -> status(onboarding.redirectUri().toString()) == 200);
         HttpResponse<String> page = browser.send("GET", onboarding.redirectUri().toString(), null, null, "text/html");
         assertEquals(200, page.statusCode());
         assertTrue(page.body(), page.body().contains("Finish onboarding"));
