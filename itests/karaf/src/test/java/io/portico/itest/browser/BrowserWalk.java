@@ -301,6 +301,12 @@ public final class BrowserWalk {
         if (!list.contains("$1,080.50")) {
             problems.add(where + ": INV-2057 does not show 1,080.50 still due after paying 100.00: " + list);
         }
+        Object paid = js("var r = Array.from(document.querySelectorAll('table.data tbody tr'))"
+                + ".find(function (row) { return row.textContent.indexOf('INV-2063') >= 0; });"
+                + " return r ? r.textContent.replace(/\\s+/g, ' ') : ''");
+        if (!String.valueOf(paid).contains("Paid") || !String.valueOf(paid).contains("$0.00")) {
+            problems.add(where + ": INV-2063 does not show paid after paying it in full: " + paid);
+        }
     }
 
     /** Clicks what a person would scroll to first: out from under the sticky top bar. */
