@@ -19,7 +19,9 @@ public interface Database {
     /**
      * A session factory over the shared pool that knows the given mapper interfaces (and the XML files next to
      * them) and nothing else. The mappers come from one bundle, whose class loader resolves the class names in
-     * their XML.
+     * their XML. Their XML may name the shared type handlers by alias: {@code jsonMap} ({@code jsonb} as a
+     * {@code Map}), {@code textList}, {@code longList} and {@code decimalList} ({@code text[]}, {@code bigint[]} and
+     * {@code numeric[]} as a {@code List}); a {@code NULL} column reads as an empty map or list.
      */
     SqlSessionFactory sessionFactory(Class<?>... mapperInterfaces);
 }

@@ -7,6 +7,7 @@ import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.apache.ibatis.type.TypeAliasRegistry;
 
 /**
  * The {@link Database} service: the shared pool, and MyBatis factories per caller. Public so that tests outside
@@ -41,6 +42,11 @@ public final class PooledDatabase implements Database {
             Configuration configuration = new Configuration(
                     new Environment("portico", new JdbcTransactionFactory(), dataSource));
             configuration.setMapUnderscoreToCamelCase(true);
+            TypeAliasRegistry aliases = configuration.getTypeAliasRegistry();
+            aliases.registerAlias("jsonMap", JsonMapTypeHandler.class);
+            aliases.registerAlias("textList", SqlArrayListTypeHandler.TextList.class);
+            aliases.registerAlias("longList", SqlArrayListTypeHandler.LongList.class);
+            aliases.registerAlias("decimalList", SqlArrayListTypeHandler.DecimalList.class);
             for (Class<?> mapper : mapperInterfaces) {
                 // Loads Mapper.xml next to the interface through the interface's own class loader.
                 configuration.addMapper(mapper);

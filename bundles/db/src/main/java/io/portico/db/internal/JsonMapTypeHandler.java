@@ -1,4 +1,4 @@
-package io.portico.records.internal;
+package io.portico.db.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -11,16 +11,23 @@ import java.util.Map;
 import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 
-/** A record's {@code attributes} ({@code jsonb}, selected as text) as a map; read only. */
+/**
+ * A {@code jsonb} column as a {@code Map} (alias {@code jsonMap}); an SQL {@code NULL} reads as an empty map. Write it
+ * with {@code CAST(#{value, typeHandler=jsonMap} AS jsonb)}.
+ */
 public final class JsonMapTypeHandler extends BaseTypeHandler<Map<String, Object>> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     @Override
-    public void setNonNullParameter(PreparedStatement ps, int i, Map<String, Object> value, JdbcType jdbcType) {
-        throw new UnsupportedOperationException("records are read, never written, here");
+    public void setNonNullParameter(PreparedStatement ps, int i, Map<String, Object> value, JdbcType jdbcType)
+            throws SQLException {
+        try {
+            ps.setString(i, JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("not representable as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     @Override
@@ -45,7 +52,7 @@ public final class JsonMapTypeHandler extends BaseTypeHandler<Map<String, Object
         try {
             return JSON.readValue(json, MAP);
         } catch (JsonProcessingException e) {
-            throw new SQLException("attributes are not a JSON object", e);
+            throw new SQLException("a jsonb column does not hold a JSON object: " + e.getOriginalMessage(), e);
         }
     }
 }
