@@ -2,8 +2,6 @@ package io.portico.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Organization;
@@ -11,7 +9,6 @@ import io.portico.api.identity.Organizations;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,7 +28,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -46,7 +42,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class IdentityIT extends PorticoTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String SMTP_PORT = "portico.itest.smtp.port";
     private static final String PASSWORD = "correct horse battery staple";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
@@ -59,21 +54,13 @@ public class IdentityIT extends PorticoTestSupport {
     private SmtpSink smtp;
 
     @Configuration
-    public Option[] config() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        return OptionUtils.combine(distribution(databasePassword()),
-                editConfigurationFilePut("etc/io.portico.mail.cfg", "host", "127.0.0.1"),
-                editConfigurationFilePut("etc/io.portico.mail.cfg", "port", String.valueOf(port)),
-                editConfigurationFilePut("etc/io.portico.mail.cfg", "from", "portal@operator.example"),
-                systemProperty(SMTP_PORT).value(String.valueOf(port)));
+    public Option[] config() {
+        return withSmtp(distribution(databasePassword()));
     }
 
     @Before
     public void startSmtp() throws IOException {
-        smtp = new SmtpSink(Integer.getInteger(SMTP_PORT));
+        smtp = smtpSink();
     }
 
     @After

@@ -1,10 +1,7 @@
 package io.portico.itest;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import io.portico.api.db.Database;
 import io.portico.api.identity.CustomerOrganization;
@@ -15,7 +12,6 @@ import io.portico.api.payment.PaymentProcessor;
 import io.portico.api.plugin.PluginRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -35,7 +31,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -51,7 +46,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class PayIT extends PorticoTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
-    private static final String SMTP_PORT = "portico.itest.pay.smtp.port";
     private static final Pattern PAYMENT = Pattern.compile("/pay/([0-9a-f-]{36})$");
     private static final String FORM = "application/x-www-form-urlencoded";
 
@@ -68,22 +62,14 @@ public class PayIT extends PorticoTestSupport {
     private WebClient customer;
 
     @Configuration
-    public Option[] config() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+    public Option[] config() {
         // A database of its own: Pay is turned on here, which later test classes must not find.
-        return OptionUtils.combine(distribution(databasePassword(), privateDatabase("portico_test_pay")),
-                editConfigurationFilePut("etc/io.portico.mail.cfg", "host", "127.0.0.1"),
-                editConfigurationFilePut("etc/io.portico.mail.cfg", "port", String.valueOf(port)),
-                editConfigurationFilePut("etc/io.portico.mail.cfg", "from", "portal@operator.example"),
-                systemProperty(SMTP_PORT).value(String.valueOf(port)));
+        return withSmtp(distribution(databasePassword(), privateDatabase("portico_test_pay")));
     }
 
     @Before
     public void startSmtp() throws IOException {
-        smtp = new SmtpSink(Integer.getInteger(SMTP_PORT));
+        smtp = smtpSink();
     }
 
     @After

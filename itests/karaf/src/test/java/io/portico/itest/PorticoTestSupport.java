@@ -38,6 +38,7 @@ import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
@@ -48,6 +49,7 @@ public abstract class PorticoTestSupport {
     protected static final String TEST_PASSWORD = "correct horse battery staple";
     static final String VERSION = System.getProperty("portico.version", "0.1.0-SNAPSHOT");
     /** The token that shows the tests the details of /health, as it shows them to monitoring. */
+    private static final String SMTP_PORT = "portico.itest.smtp.port";
     static final String MONITORING_TOKEN = "itest-monitoring-token";
 
     @Inject
@@ -237,6 +239,21 @@ public abstract class PorticoTestSupport {
             }
         }
         throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    /** The distribution, sending its mail to the SMTP sink that {@link #smtpSink()} opens in the test. */
+    protected static Option[] withSmtp(Option[] distribution) {
+        int port = freePort();
+        return OptionUtils.combine(distribution,
+                editConfigurationFilePut("etc/io.portico.mail.cfg", "host", "127.0.0.1"),
+                editConfigurationFilePut("etc/io.portico.mail.cfg", "port", String.valueOf(port)),
+                editConfigurationFilePut("etc/io.portico.mail.cfg", "from", "portal@operator.example"),
+                systemProperty(SMTP_PORT).value(String.valueOf(port)));
+    }
+
+    /** Listens where a distribution configured {@link #withSmtp} sends its mail; close it after the test. */
+    protected static SmtpSink smtpSink() throws IOException {
+        return new SmtpSink(Integer.getInteger(SMTP_PORT));
     }
 
     protected static String bundleUrl(String artifactId) {

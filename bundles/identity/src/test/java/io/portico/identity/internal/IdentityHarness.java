@@ -46,6 +46,7 @@ import io.portico.identity.internal.web.ReadOnlyWhileViewing;
 import io.portico.identity.internal.web.SignInPages;
 import io.portico.mail.internal.MailComponent;
 import io.portico.mail.internal.MailConfig;
+import io.portico.testing.MutableClock;
 import io.portico.testing.TestPages;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -55,11 +56,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -91,7 +88,8 @@ public final class IdentityHarness implements AutoCloseable {
     public final DomainJoin domainJoin = new DomainJoin(organizations, policies);
     public final PasswordHasher hasher = new PasswordHasher();
     public final TestSecretBox secrets = new TestSecretBox();
-    public final MutableClock clock = new MutableClock();
+    /** Moved by tests for TOTP codes. */
+    public final MutableClock clock = new MutableClock(Instant.now());
     public final MfaService mfa = new MfaService(store, secrets, organizations, clock);
     public final OneTimeTokens tokens = new OneTimeTokens(store);
     public final TestPages pages = new TestPages();
@@ -236,30 +234,6 @@ public final class IdentityHarness implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A clock tests can move, for TOTP codes. */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

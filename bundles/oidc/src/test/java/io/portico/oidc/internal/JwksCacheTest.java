@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.portico.api.sso.SsoException;
 import io.portico.api.sso.SsoException.Reason;
+import io.portico.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -14,7 +14,7 @@ import io.portico.api.sso.SsoSignedIn;
 import io.portico.api.web.ProblemException;
 import io.portico.oidc.OidcSettings;
 import io.portico.oidc.internal.MockIdp;
-import io.portico.oidc.internal.MutableClock;
+import io.portico.testing.MutableClock;
 import io.portico.oidc.internal.OidcProvidersComponent;
 import io.portico.oidc.internal.RandomValues;
 import io.portico.testing.TestDatabase;

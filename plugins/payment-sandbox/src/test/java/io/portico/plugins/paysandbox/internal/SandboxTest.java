@@ -25,6 +25,7 @@ import io.portico.api.payment.RefundRequest;
 import io.portico.api.payment.RefundResult;
 import io.portico.api.payment.WebhookRequest;
 import io.portico.api.web.ProblemException;
+import io.portico.testing.MutableClock;
 import io.portico.testing.TestDatabase;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,11 +33,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -70,7 +68,7 @@ class SandboxTest {
     private static HttpServer platform;
     private static final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private static final AtomicInteger failuresToAnswer = new AtomicInteger();
-    private static MovableClock clock;
+    private static MutableClock clock;
     private static Sandbox sandbox;
     private static String account;
 
@@ -94,7 +92,7 @@ class SandboxTest {
             exchange.close();
         });
         platform.start();
-        clock = new MovableClock(Instant.now());
+        clock = new MutableClock(Instant.now());
         sandbox = sandbox(SECRET);
         account = readyAccount("NV");
     }
@@ -561,34 +559,5 @@ class SandboxTest {
         }
         deliveries.clear();
         return types;
-    }
-
-    /** A clock the test moves; the sandbox reads it for delays, expiry and signatures. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

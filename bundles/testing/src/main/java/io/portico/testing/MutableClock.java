@@ -1,4 +1,4 @@
-package io.portico.oidc.internal;
+package io.portico.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A clock a test moves by hand (for expiry, delays, signatures and one-time codes); always UTC. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
