@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** A {@link SourceRow} over a map of raw text, as NetSuite would send it (ISO dates, T/F). */
-final class MapRow implements SourceRow {
+public final class MapRow implements SourceRow {
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    MapRow(String... columnsAndValues) {
+    public MapRow(String... columnsAndValues) {
         for (int i = 0; i < columnsAndValues.length; i += 2) {
             if (columnsAndValues[i + 1] != null) {
                 values.put(columnsAndValues[i].toLowerCase(Locale.ROOT), columnsAndValues[i + 1]);

@@ -7,6 +7,7 @@ import io.portico.api.identity.ContactLink;
 import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Organization;
 import io.portico.api.identity.Organizations;
+import io.portico.api.recordtype.MapRow;
 import io.portico.api.recordtype.RecordMappingException;
 import io.portico.api.recordtype.SyncedRecord;
 import java.math.BigDecimal;

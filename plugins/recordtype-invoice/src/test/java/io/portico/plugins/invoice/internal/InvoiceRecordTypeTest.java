@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.api.recordtype.LineQuery;
+import io.portico.api.recordtype.MapRow;
 import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordMappingException;
 import io.portico.api.recordtype.SyncedRecord;
