@@ -92,7 +92,7 @@ public record WritebackSettingsForm(String accountId, String paymentMethodId, St
     private String zone() {
         String zone = timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone.trim();
         try {
-            if (zone.length() <= 64 && zone.contains("/")) {
+            if (zone.length() <= 64 && (zone.contains("/") || zone.equals("UTC"))) { // names, not offsets
                 return ZoneId.of(zone).getId();
             }
         } catch (DateTimeException e) {
