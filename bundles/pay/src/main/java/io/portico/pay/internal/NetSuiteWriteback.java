@@ -177,14 +177,16 @@ final class NetSuiteWriteback {
         List<Allocation> allocations = mapper.allocations(job.paymentId());
         String netsuiteId = job.netsuiteId();
         if (netsuiteId == null && job.attempts() > 1) {
-            netsuiteId = findByExternalId(client, job.externalId()).orElse(null); // an earlier try may have posted
+            // an earlier try may have posted
+            netsuiteId = findByExternalId(client, RECORD, job.externalId()).orElse(null);
         }
         if (netsuiteId == null && !LedgerStatus.KEPT.contains(posting.status())) {
             return Step.skipped("The payment was " + posting.status().replace('_', ' ')
                     + " before it was posted to NetSuite; nothing to post.");
         }
         if (netsuiteId == null) {
-            netsuiteId = create(client, job.externalId(), body(job, posting, allocations, settings, client));
+            netsuiteId = createOnce(client, RECORD, job.externalId(),
+                    body(job, posting, allocations, settings, client));
         }
         mapper.setNetsuiteId(job.id(), owner, netsuiteId); // a reversal row of the payment, if any, follows it
         for (Allocation allocation : allocations) {
@@ -199,10 +201,6 @@ final class NetSuiteWriteback {
                     invoice.path("amountRemaining").decimalValue());
         }
         return Step.DONE;
-    }
-
-    private String create(NetSuiteClient client, String externalId, JsonNode body) {
-        return createOnce(client, RECORD, externalId, body);
     }
 
     /**
@@ -220,10 +218,6 @@ final class NetSuiteWriteback {
             }
             throw e;
         }
-    }
-
-    static Optional<String> findByExternalId(NetSuiteClient client, String externalId) {
-        return findByExternalId(client, RECORD, externalId);
     }
 
     static Optional<String> findByExternalId(NetSuiteClient client, String recordType, String externalId) {
