@@ -74,6 +74,16 @@ public interface NetSuiteClient {
     Optional<String> upsertRecord(String recordType, String externalId, JsonNode body);
 
     /**
+     * {@code DELETE /record/v1/{type}/{id}}: deleting a transaction removes what it applied (a customer payment's
+     * invoices owe again). Retried after a 5xx or a broken connection like a read: a second delete of a record that is
+     * gone answers {@link NetSuiteException#isNotFound() not found}, which the caller takes as done.
+     *
+     * @throws NetSuiteException with NetSuite's message when it refuses, for example a transaction in a closed
+     *     period or one other records depend on
+     */
+    void deleteRecord(String recordType, String id);
+
+    /**
      * One SuiteQL page, streamed: each row goes to {@code rows} as it is parsed, so a page is never held whole.
      * The request's concurrency slot is held until the page has been read, so keep the handler quick.
      *

@@ -114,4 +114,45 @@ public class PayAdminIT extends PorticoTestSupport {
             assertTrue(e.getMessage(), e.getMessage().contains("no such payment"));
         }
     }
+
+    @Test
+    public void anOperatorAdminSetsHowPaymentsAreWrittenToNetSuite() throws Exception {
+        await("/health to answer 200", WAIT, () -> status("/health") == 200);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        WebClient owner = join("ns-owner-" + run + "@operator.example", null, "admin");
+        String settings = page(owner, "/admin/pay").body();
+        assertTrue(settings, settings.contains("Payments in NetSuite"));
+        assertTrue("the threshold's default", settings.contains("name=\"warnAfterMinutes\" inputmode=\"numeric\""
+                + " maxlength=\"5\" value=\"60\""));
+
+        Map<String, String> valid = Map.of("accountId", "1", "paymentMethodId", "3", "timeZone", "America/Chicago",
+                "feeRecording", "none", "reversalMode", "void", "payLinkField", "custbody_portico_pay_link",
+                "warnAfterMinutes", "45");
+        Map<String, String> badField = new java.util.HashMap<>(valid);
+        badField.put("payLinkField", "custentity_link");
+        HttpResponse<String> invalid = post(owner, "/admin/pay/writeback", badField);
+        assertEquals(invalid.body(), 400, invalid.statusCode());
+        assertTrue(invalid.body(), invalid.body().contains("id=\"payLinkField-error\""));
+        assertTrue("what was entered stays", invalid.body().contains("value=\"custentity_link\""));
+        Map<String, String> badChoice = new java.util.HashMap<>(valid);
+        badChoice.put("reversalMode", "shred");
+        assertEquals(400, post(owner, "/admin/pay/writeback", badChoice).statusCode());
+
+        HttpResponse<String> saved = post(owner, "/admin/pay/writeback", valid);
+        assertEquals(saved.body(), 303, saved.statusCode());
+        String reread = page(owner, "/admin/pay?notice=writeback").body();
+        assertTrue(reread, reread.contains("The settings for payments in NetSuite were saved."));
+        assertTrue(reread, reread.contains("value=\"custbody_portico_pay_link\""));
+        assertTrue(reread, reread.contains("value=\"America/Chicago\""));
+        assertTrue(reread, reread.contains("<option value=\"void\" selected>"));
+        assertTrue(reread, reread.contains("<option value=\"none\" selected>"));
+        assertTrue(reread, reread.contains("value=\"45\""));
+
+        long acme = organizations.upsertCustomer(new CustomerOrganization("NS-" + run, "Acme " + run,
+                List.of("acme-ns-" + run + ".example"), "CO", "USD", null, Map.of())).id();
+        WebClient customer = join("admin@acme-ns-" + run + ".example", String.valueOf(acme), "admin");
+        assertEquals(403, post(customer, "/admin/pay/writeback", valid).statusCode());
+        assertTrue("the customer's attempt changed nothing", page(owner, "/admin/pay").body()
+                .contains("value=\"custbody_portico_pay_link\""));
+    }
 }

@@ -104,8 +104,13 @@ public abstract class PorticoTestSupport {
      * A database of its own, created empty (the distribution migrates it), for a test class whose traces must not
      * reach the others: the input sweep's thousands of failed sign-ins would throttle every later test's address.
      */
+    private static final Pattern OWN_TEST_DATABASE = Pattern.compile("/portico_test(_[a-z0-9]+)(\\?|$)");
+
     protected static String privateDatabase(String name) {
         String url = System.getenv("PORTICO_DB_URL");
+        // Engineers sharing one PostgreSQL each test in portico_test_<them>: their private databases take that suffix.
+        Matcher own = OWN_TEST_DATABASE.matcher(url);
+        name = own.find() ? name + own.group(1) : name;
         try (Connection c = DriverManager.getConnection(url, System.getenv("PORTICO_DB_USER"), databasePassword());
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -82,6 +82,14 @@ public final class SandboxData {
     store.delete(type(type), id);
   }
 
+  /**
+   * Closes the posting periods up to the one of {@code date} (reopens all when null): NetSuite then refuses to change
+   * or delete their transactions.
+   */
+  public void closePeriodsThrough(LocalDate date) {
+    store.closePeriodsThrough(date);
+  }
+
   /** Internal id of the record with this external id, if any. */
   public Optional<Long> idOfExternalId(String type, String externalId) {
     return store.idOfExternalId(type(type), externalId);

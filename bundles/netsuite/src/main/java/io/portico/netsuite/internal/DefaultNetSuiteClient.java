@@ -120,6 +120,11 @@ public final class DefaultNetSuiteClient implements NetSuiteClient, AutoCloseabl
     }
 
     @Override
+    public void deleteRecord(String recordType, String id) {
+        records.delete(recordType, id);
+    }
+
+    @Override
     public SuiteQlPage suiteQlPage(String query, int limit, int offset, Consumer<SuiteQlRow> rows) {
         return suiteQl.page(query, limit, offset, rows);
     }

@@ -84,6 +84,12 @@ final class RecordService {
                 (status, headers, answer) -> locationId(headers));
     }
 
+    /** Idempotent: a repeated delete changes nothing more (it answers 404). */
+    void delete(String recordType, String id) {
+        executor.execute(ApiRequest.delete(endpoints.record(recordType, id, new Endpoints.Query())),
+                (status, headers, answer) -> null);
+    }
+
     /** The new record's id: the last path segment of {@code Location: .../record/v1/customer/647}. */
     private static Optional<String> locationId(HttpHeaders headers) {
         return headers.firstValue("Location")

@@ -124,4 +124,21 @@ class RecordContractTest {
                 RecordReadOptions.bodyOnly()).get("companyName").asText());
         assertThrows(IllegalArgumentException.class, () -> client.upsertRecord("customer", "bad id/..", customer));
     }
+
+    @Test
+    void deleteRemovesTheRecordAndASecondDeleteIsNotFoundWhileARefusalCarriesNetSuitesMessage() {
+        ObjectNode customer = JSON.createObjectNode().put("companyName", "Short-Lived Co");
+        customer.putObject("subsidiary").put("id", "1");
+        String id = client.createRecord("customer", customer);
+
+        client.deleteRecord("customer", id);
+
+        assertTrue(assertThrows(NetSuiteException.class, () -> client.getRecord("customer", id,
+                RecordReadOptions.bodyOnly())).isNotFound());
+        assertTrue(assertThrows(NetSuiteException.class, () -> client.deleteRecord("customer", id)).isNotFound());
+        NetSuiteException refused = assertThrows(NetSuiteException.class, () -> client.deleteRecord("customer",
+                Long.toString(sandbox.data().customerId(0))));
+        assertEquals(400, refused.status());
+        assertTrue(refused.detail().contains("dependent records"), refused.detail());
+    }
 }

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * <p>Once posted, each paid invoice's last-modified time and remaining balance are read back and kept on its
  * allocation: the synced invoice shows the payment once the sync brings that version or a later one, and only then
  * does the allocation stop holding the invoice's balance (see V605__pay_writeback.sql).
+ *
+ * <p>Reversal rows (a refund, or a bank return after the payment was posted) are handed to {@link NetSuiteReversal}.
  */
 final class NetSuiteWriteback {
 
@@ -59,6 +61,7 @@ final class NetSuiteWriteback {
     /** This worker's name on the leases it takes: unique per instance, so two workers of one node are two owners. */
     private final String owner;
     private final Map<String, String> currencyIds = new ConcurrentHashMap<>();
+    private final NetSuiteReversal reversal = new NetSuiteReversal(this::currencyId);
 
     NetSuiteWriteback(SqlSessionFactory sessions, Supplier<Optional<NetSuiteClient>> clients, String node,
             Options options) {
@@ -90,9 +93,10 @@ final class NetSuiteWriteback {
         try (SqlSession session = sessions.openSession(true)) {
             WritebackMapper mapper = session.getMapper(WritebackMapper.class);
             try {
-                Step step = post(job, mapper);
+                Step step = job.isReversal() ? reverse(job, mapper) : post(job, mapper);
                 switch (step.kind()) {
                     case POSTED -> mapper.posted(job.id(), owner);
+                    case REVERSED -> mapper.reversed(job.id(), owner, step.netsuiteId(), step.reason());
                     case WAITING -> mapper.retryLater(job.id(), owner, step.reason(),
                             backoff(job.attempts()).toMillis());
                     case SKIPPED -> mapper.skip(job.id(), owner, step.reason());
@@ -113,22 +117,46 @@ final class NetSuiteWriteback {
         }
     }
 
-    /** How a row's attempt ended, short of an error. */
-    private record Step(Kind kind, String reason) {
+    /**
+     * How a row's attempt ended, short of an error.
+     *
+     * @param reason why it waits or was skipped; for {@code REVERSED}, how ({@code void} or {@code customer_refund})
+     * @param netsuiteId for {@code REVERSED}, the customer refund's internal id ({@code null} for a void)
+     */
+    record Step(Kind kind, String reason, String netsuiteId) {
 
         enum Kind {
             POSTED,
+            /** A reversal was made in NetSuite. */
+            REVERSED,
             /** Nothing is set up to post it with (no fault of the payment): try again later. */
             WAITING,
             /** The money went back before anything was posted: there is nothing to post. */
             SKIPPED
         }
 
-        static final Step DONE = new Step(Kind.POSTED, null);
+        static final Step DONE = new Step(Kind.POSTED, null, null);
 
         static Step waiting(String reason) {
-            return new Step(Kind.WAITING, reason);
+            return new Step(Kind.WAITING, reason, null);
         }
+
+        static Step skipped(String reason) {
+            return new Step(Kind.SKIPPED, reason, null);
+        }
+    }
+
+    /** Checks what every row needs, then hands the reversal over. */
+    private Step reverse(WritebackJob job, WritebackMapper mapper) {
+        Optional<NetSuiteClient> connected = clients.get();
+        if (connected.isEmpty()) {
+            return Step.waiting("No NetSuite connection is configured.");
+        }
+        WritebackSettings settings = mapper.settings(job.tenantId());
+        if (settings == null) {
+            return Step.waiting("Choose the NetSuite account that payments post to.");
+        }
+        return reversal.reverse(job, mapper, connected.get(), settings);
     }
 
     /** Posts the row's customer payment unless it was posted before, and reads back its invoices. */
@@ -149,21 +177,18 @@ final class NetSuiteWriteback {
         List<Allocation> allocations = mapper.allocations(job.paymentId());
         String netsuiteId = job.netsuiteId();
         if (netsuiteId == null && job.attempts() > 1) {
-            netsuiteId = findByExternalId(client, job.externalId()).orElse(null); // an earlier try may have posted
+            // an earlier try may have posted
+            netsuiteId = findByExternalId(client, RECORD, job.externalId()).orElse(null);
         }
         if (netsuiteId == null && !LedgerStatus.KEPT.contains(posting.status())) {
-            return new Step(Step.Kind.SKIPPED, "The payment was " + posting.status().replace('_', ' ')
+            return Step.skipped("The payment was " + posting.status().replace('_', ' ')
                     + " before it was posted to NetSuite; nothing to post.");
         }
         if (netsuiteId == null) {
-            netsuiteId = create(client, job.externalId(), body(job, posting, allocations, settings, client));
+            netsuiteId = createOnce(client, RECORD, job.externalId(),
+                    body(job, posting, allocations, settings, client));
         }
-        mapper.setNetsuiteId(job.id(), owner, netsuiteId);
-        if (!LedgerStatus.KEPT.contains(posting.status())) {
-            // Reversing it in NetSuite (void, or a customer refund) is not automated yet.
-            LOG.warn("Customer payment {} ({}) is in NetSuite but the payment is {} now: reverse it in NetSuite",
-                    netsuiteId, job.externalId(), posting.status());
-        }
+        mapper.setNetsuiteId(job.id(), owner, netsuiteId); // a reversal row of the payment, if any, follows it
         for (Allocation allocation : allocations) {
             ObjectNode invoice = client.getRecord("invoice", Long.toString(allocation.invoiceNetsuiteId()),
                     RecordReadOptions.fields("lastModifiedDate", "amountRemaining"));
@@ -178,26 +203,30 @@ final class NetSuiteWriteback {
         return Step.DONE;
     }
 
-    private String create(NetSuiteClient client, String externalId, JsonNode body) {
+    /**
+     * Creates a record that carries {@code externalId}; when NetSuite answers that the external id exists already
+     * (an earlier try whose answer was lost), the existing record's id.
+     */
+    static String createOnce(NetSuiteClient client, String recordType, String externalId, JsonNode body) {
         try {
-            return client.createRecord(RECORD, body);
+            return client.createRecord(recordType, body);
         } catch (NetSuiteException e) {
             if (e.status() / 100 == 4 && ("externalId".equals(e.errorPath())
                     || String.valueOf(e.detail()).toLowerCase(Locale.ROOT).contains("external id"))) {
                 // It exists already: posted by a try whose answer was lost, and NetSuite was slow to show it.
-                return findByExternalId(client, externalId).orElseThrow(() -> e);
+                return findByExternalId(client, recordType, externalId).orElseThrow(() -> e);
             }
             throw e;
         }
     }
 
-    static Optional<String> findByExternalId(NetSuiteClient client, String externalId) {
+    static Optional<String> findByExternalId(NetSuiteClient client, String recordType, String externalId) {
         try {
             // The whole body: a record read with ?fields= need not carry its id.
-            String id = client.getRecord(RECORD, "eid:" + externalId, RecordReadOptions.bodyOnly()).path("id")
+            String id = client.getRecord(recordType, "eid:" + externalId, RecordReadOptions.bodyOnly()).path("id")
                     .asText("");
             if (id.isBlank()) {
-                throw new NetSuiteException("GET " + RECORD + "/eid:" + externalId, 200, null,
+                throw new NetSuiteException("GET " + recordType + "/eid:" + externalId, 200, null,
                         "NetSuite answered without the record's id", null, null);
             }
             return Optional.of(id);
@@ -225,7 +254,7 @@ final class NetSuiteWriteback {
         }
         body.put("tranDate", LocalDate.ofInstant(posting.receivedAt(), ZoneId.of(settings.timeZone())).toString());
         body.put("payment", posting.invoicesAmount());
-        body.put("memo", memo(posting));
+        body.put("memo", memo(posting, settings.feeRecording()));
         body.put("toBeEmailed", false);
         var lines = body.putObject("apply").putArray("items");
         for (Allocation allocation : allocations) {
@@ -237,7 +266,8 @@ final class NetSuiteWriteback {
         return body;
     }
 
-    static String memo(WritebackPosting posting) {
+    /** The payment's references; with fee recording {@code memo}, its surcharge, bank fee or discount too. */
+    static String memo(WritebackPosting posting, String feeRecording) {
         StringBuilder memo = new StringBuilder("Portico payment ").append(posting.publicId());
         if (posting.processorReference() != null) {
             memo.append(", ").append(posting.processor()).append(' ').append(posting.processorReference());
@@ -248,9 +278,11 @@ final class NetSuiteWriteback {
                 memo.append(" ending ").append(posting.methodLast4());
             }
         }
-        appendFee(memo, "surcharge", posting.surcharge(), posting.currency());
-        appendFee(memo, "bank fee", posting.bankFee(), posting.currency());
-        appendFee(memo, "bank discount", posting.bankDiscount(), posting.currency());
+        if (WritebackSettings.FEES_MEMO.equals(feeRecording)) {
+            appendFee(memo, "surcharge", posting.surcharge(), posting.currency());
+            appendFee(memo, "bank fee", posting.bankFee(), posting.currency());
+            appendFee(memo, "bank discount", posting.bankDiscount(), posting.currency());
+        }
         return memo.length() > 999 ? memo.substring(0, 999) : memo.toString();
     }
 
@@ -262,7 +294,7 @@ final class NetSuiteWriteback {
     }
 
     /** NetSuite's internal id of an ISO currency, asked once per worker. */
-    private String currencyId(NetSuiteClient client, String currency) {
+    String currencyId(NetSuiteClient client, String currency) {
         return currencyIds.computeIfAbsent(currency, code -> {
             String[] id = new String[1];
             // The code comes from the ledger, whose CHECK allows only three capital letters.
@@ -276,7 +308,7 @@ final class NetSuiteWriteback {
         });
     }
 
-    private static ObjectNode ref(String id) {
+    static ObjectNode ref(String id) {
         return JSON.objectNode().put("id", id);
     }
 

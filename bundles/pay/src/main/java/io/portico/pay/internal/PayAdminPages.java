@@ -30,7 +30,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Settings &gt; Pay for the operator's owners and admins: the processor, connecting the account with it, turning Pay
- * on, fees, partial payments and exempt customers. Anyone else signed in gets a 403; a field that is not valid
+ * on, fees, partial payments and exempt customers, and how payments are written to NetSuite. Anyone else signed in gets a 403; a field that is not valid
  * answers 400 with the page, the field marked.
  */
 @Component(service = PayAdminPages.class, property = PorticoResource.PROPERTY + "=true")
@@ -41,6 +41,7 @@ public final class PayAdminPages {
     private static final int MAX_CUSTOMERS = 500;
     private static final Map<String, String> NOTICES = Map.of(
             "saved", "The Pay settings were saved.",
+            "writeback", "The settings for payments in NetSuite were saved.",
             "processor", "The payment processor was chosen. Connect your account with it next.",
             "returned", "Welcome back. The account's state below is what the processor says now.",
             "on", "Pay is on: customers can pay their invoices online.",
@@ -63,7 +64,8 @@ public final class PayAdminPages {
         PortalUser user = admin(request);
         PaySettings settings = core.admin().settings(user.tenantId());
         return page(request, user, 200, settings, PaySettingsForm.of(settings,
-                core.admin().exemptions(user.tenantId())), Map.of(), null, NOTICES.get(notice == null ? "" : notice));
+                core.admin().exemptions(user.tenantId())), savedWriteback(user), Map.of(), null,
+                NOTICES.get(notice == null ? "" : notice));
     }
 
     @POST
@@ -79,10 +81,30 @@ public final class PayAdminPages {
         try {
             core.admin().save(actor(user), entered);
         } catch (InvalidSettingException e) {
-            return page(request, user, 400, core.admin().settings(user.tenantId()), entered,
+            return page(request, user, 400, core.admin().settings(user.tenantId()), entered, savedWriteback(user),
                     Map.of(e.field(), e.detail()), "Nothing was saved: correct the field marked below.", null);
         }
         return back("saved");
+    }
+
+    @POST
+    @Path("writeback")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response saveWriteback(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
+        PortalUser user = admin(request);
+        WritebackSettingsForm entered = new WritebackSettingsForm(form.getFirst("accountId"),
+                form.getFirst("paymentMethodId"), form.getFirst("timeZone"), form.getFirst("feeRecording"),
+                form.getFirst("reversalMode"), form.getFirst("payLinkField"), form.getFirst("warnAfterMinutes"));
+        try {
+            core.writebackAdmin().save(actor(user), entered);
+        } catch (InvalidSettingException e) {
+            PaySettings settings = core.admin().settings(user.tenantId());
+            return page(request, user, 400, settings, PaySettingsForm.of(settings,
+                    core.admin().exemptions(user.tenantId())), entered, Map.of(e.field(), e.detail()),
+                    "Nothing was saved: correct the field marked below.", null);
+        }
+        return back("writeback");
     }
 
     @POST
@@ -96,7 +118,8 @@ public final class PayAdminPages {
         } catch (InvalidSettingException e) {
             PaySettings settings = core.admin().settings(user.tenantId());
             return page(request, user, 400, settings, PaySettingsForm.of(settings,
-                    core.admin().exemptions(user.tenantId())), Map.of(e.field(), e.detail()), e.detail(), null);
+                    core.admin().exemptions(user.tenantId())), savedWriteback(user), Map.of(e.field(), e.detail()),
+                    e.detail(), null);
         }
         return back("processor");
     }
@@ -142,7 +165,8 @@ public final class PayAdminPages {
     }
 
     private Response page(ContainerRequestContext request, PortalUser user, int status, PaySettings settings,
-            PaySettingsForm form, Map<String, String> fieldErrors, String error, String notice) {
+            PaySettingsForm form, WritebackSettingsForm writeback, Map<String, String> fieldErrors, String error,
+            String notice) {
         Optional<PayAdmin.AccountView> account = core.admin().account(settings);
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Pay settings");
@@ -166,6 +190,9 @@ public final class PayAdminPages {
         model.put("stateFromAccount", suggestState);
         model.put("customers", organizations.customers(null, false, 0, MAX_CUSTOMERS).stream()
                 .map(o -> Map.of("id", String.valueOf(o.id()), "name", o.name())).toList());
+        model.put("writeback", writeback);
+        model.put("feeRecordings", WritebackSettingsForm.FEE_RECORDINGS);
+        model.put("reversalModes", WritebackSettingsForm.REVERSAL_MODES);
         model.put("fieldErrors", fieldErrors);
         model.put("maxSurcharge", PaySettingsForm.MAX_SURCHARGE.toPlainString());
         if (error != null) {
@@ -177,6 +204,10 @@ public final class PayAdminPages {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(pages.render(PayAdminPages.class, "pay-settings.ftlh", model))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    private WritebackSettingsForm savedWriteback(PortalUser user) {
+        return WritebackSettingsForm.of(core.writebackAdmin().settings(user.tenantId()));
     }
 
     private static Map<String, Object> accountView(PayAdmin.AccountView view) {

@@ -21,16 +21,18 @@ public final class PayCore {
     private final Checkout checkout;
     private final PaymentLinks links;
     private final PayAdmin admin;
+    private final WritebackAdmin writebackAdmin;
     private final Refunds refunds;
     private final PaymentsQuery payments;
 
     @Activate
     public PayCore(@Reference Database database, @Reference PluginRegistry plugins) {
-        this.sessions = database.sessionFactory(PayMapper.class);
+        this.sessions = database.sessionFactory(PayMapper.class, WritebackMapper.class);
         this.checkout = new Checkout(sessions, name -> plugins.find(PaymentProcessor.class, name), Clock.systemUTC());
         this.links = new PaymentLinks(sessions, checkout.ledger(), Clock.systemUTC());
         this.admin = new PayAdmin(sessions, checkout, name -> plugins.find(PaymentProcessor.class, name),
                 () -> plugins.names(PaymentProcessor.class));
+        this.writebackAdmin = new WritebackAdmin(sessions);
         this.refunds = new Refunds(sessions, name -> plugins.find(PaymentProcessor.class, name));
         this.payments = new PaymentsQuery(sessions);
     }
@@ -49,6 +51,10 @@ public final class PayCore {
 
     PayAdmin admin() {
         return admin;
+    }
+
+    WritebackAdmin writebackAdmin() {
+        return writebackAdmin;
     }
 
     Refunds refunds() {

@@ -160,4 +160,13 @@ public interface PayMapper {
 
     /** Writes the payment's NetSuite write-back outbox row, once: a second call changes nothing. */
     void enqueueWriteback(@Param("paymentId") long paymentId);
+
+    /** Marks the payment's posting skipped when no worker has tried it yet; changes nothing otherwise. */
+    void cancelUntriedPosting(@Param("paymentId") long paymentId, @Param("reason") String reason);
+
+    /**
+     * Writes a reversal of the payment's customer payment into the outbox, once per refund ({@code refundId}) or per
+     * failure ({@code null}); nothing when the payment was never to be posted or nothing is left to reverse.
+     */
+    void enqueueReversal(@Param("paymentId") long paymentId, @Param("refundId") Long refundId);
 }

@@ -167,6 +167,11 @@ final class PaymentLedger {
                     mapper.insertEvent(current.id(), next.get(), state.failureReason());
                     if (LedgerStatus.RECEIVED.contains(next.get())) {
                         mapper.enqueueWriteback(current.id());
+                    } else if (LedgerStatus.RECEIVED.contains(current.status())) {
+                        // Returned after it succeeded: not posted at all if no one tried yet, else reversed.
+                        mapper.cancelUntriedPosting(current.id(), "The payment was " + next.get()
+                                + " before it was posted to NetSuite; nothing to post.");
+                        mapper.enqueueReversal(current.id(), null);
                     }
                 }
             }

@@ -23,7 +23,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * is asked: its id makes the idempotency key, and while the processor has not answered it counts against what is
  * left, so no two refunds together give back more than was received. A refund the processor did not answer is sent
  * again, with the same key, when the same amount is refunded again. Each new refund is written to the audit log with
- * its ledger row.
+ * its ledger row, and a settled one writes its NetSuite reversal into the outbox with its ledger change.
  */
 final class Refunds {
 
@@ -154,6 +154,7 @@ final class Refunds {
             mapper.refundAnswered(refund.id(), status, reference, failure);
             if ("succeeded".equals(status)) {
                 String now = mapper.addRefunded(payment.id(), refund.amount());
+                mapper.enqueueReversal(payment.id(), refund.id());
                 mapper.insertEvent(payment.id(), now, "Refunded " + plain(refund.amount(), payment.currency()) + " "
                         + payment.currency() + (refund.reason() == null ? "" : ": " + refund.reason()));
             }

@@ -28,6 +28,19 @@ public interface WritebackMapper {
     /** The operator's write-back settings, or {@code null} when not set up. */
     WritebackSettings settings(@Param("tenantId") long tenantId);
 
+    /** Creates or replaces the operator's write-back settings. */
+    void saveSettings(WritebackSettings settings);
+
+    /** The payment's posting row, or {@code null} when it has none. */
+    PostingOutcome postingOf(@Param("paymentId") long paymentId);
+
+    /** What the payment's reversals before row {@code id} took back in NetSuite. */
+    BigDecimal reversedBefore(@Param("paymentId") long paymentId, @Param("id") long id);
+
+    /** A reversal made: {@code reversedBy} {@code void} or {@code customer_refund} (then its id). */
+    int reversed(@Param("id") long id, @Param("owner") String owner, @Param("netsuiteId") String netsuiteId,
+            @Param("reversedBy") String reversedBy);
+
     int setNetsuiteId(@Param("id") long id, @Param("owner") String owner, @Param("netsuiteId") String netsuiteId);
 
     /** Keeps the invoice as NetSuite had it right after the customer payment was applied. */

@@ -29,6 +29,7 @@ class PayAdminTest {
     private static TestDatabase db;
     private static FakeProcessor processor;
     private static PayAdmin admin;
+    private static WritebackAdmin writeback;
     private static long tenant;
     private static long acme;
     private static PayActor actor;
@@ -48,6 +49,7 @@ class PayAdminTest {
                     + ", 'customer', 'Acme', '100') RETURNING id");
         }
         actor = new PayActor(tenant, null, "console:test");
+        writeback = new WritebackAdmin(db.database().sessionFactory(PayMapper.class, WritebackMapper.class));
     }
 
     @BeforeEach
@@ -56,6 +58,7 @@ class PayAdminTest {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM pay_fee_exemption");
             s.execute("DELETE FROM pay_settings");
+            s.execute("DELETE FROM pay_writeback_settings");
         }
     }
 
@@ -110,6 +113,72 @@ class PayAdminTest {
         assertEquals(400, assertThrows(ProblemException.class,
                 () -> admin.save(actor, form("9", "CO", "0", List.of()))).status());
         assertEquals(0, BigDecimal.ZERO.compareTo(admin.settings(tenant).cardSurchargePercent()));
+    }
+
+    private static WritebackSettingsForm netsuite(String account, String method, String zone, String fees,
+            String reversal, String field, String minutes) {
+        return new WritebackSettingsForm(account, method, zone, fees, reversal, field, minutes);
+    }
+
+    private static String invalidField(WritebackSettingsForm form) {
+        return assertThrows(InvalidSettingException.class, () -> writeback.save(actor, form)).field();
+    }
+
+    @Test
+    void theNetSuiteWriteBackSettingsAreSavedAndAudited() throws Exception {
+        assertEquals(null, writeback.settings(tenant), "none before the first save: payments wait");
+        WritebackSettingsForm empty = WritebackSettingsForm.of(null);
+        assertEquals("60", empty.warnAfterMinutes());
+        assertEquals("customer_refund", empty.reversalMode());
+
+        writeback.save(actor, netsuite(" 112 ", "", "America/New_York", "none", "void",
+                " CUSTBODY_Portico_Pay_Link ", "90"));
+
+        WritebackSettings read = writeback.settings(tenant);
+        assertEquals("112", read.accountId());
+        assertEquals(null, read.paymentMethodId());
+        assertEquals("America/New_York", read.timeZone());
+        assertEquals("none", read.feeRecording());
+        assertEquals("void", read.reversalMode());
+        assertEquals("custbody_portico_pay_link", read.payLinkField(), "NetSuite's field ids are lower case");
+        assertEquals(90, read.warnAfterMinutes());
+        assertEquals("112", WritebackSettingsForm.of(read).accountId(), "shown as saved");
+        writeback.save(actor, netsuite("1", "3", "", "memo", "customer_refund", "", "60"));
+        WritebackSettings changed = writeback.settings(tenant);
+        assertEquals("3", changed.paymentMethodId());
+        assertEquals("America/Los_Angeles", changed.timeZone(), "the default when left empty");
+        assertEquals(null, changed.payLinkField());
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT actor, detail->>'reversalMode', detail->>'payLinkField'"
+                        + " FROM audit_log WHERE action = 'pay.writeback_saved' ORDER BY id")) {
+            assertTrue(rs.next());
+            assertEquals("console:test", rs.getString(1));
+            assertEquals("void", rs.getString(2));
+            assertEquals("custbody_portico_pay_link", rs.getString(3));
+            assertTrue(rs.next());
+            assertEquals("customer_refund", rs.getString(2));
+        }
+    }
+
+    @Test
+    void eachInvalidWriteBackFieldIsNamedAndNothingIsSaved() {
+        assertEquals("accountId", invalidField(netsuite("", "", "", "memo", "void", "", "60")));
+        assertEquals("accountId", invalidField(netsuite("Undeposited Funds", "", "", "memo", "void", "", "60")));
+        assertEquals("paymentMethodId", invalidField(netsuite("1", "-3", "", "memo", "void", "", "60")));
+        assertEquals("timeZone", invalidField(netsuite("1", "", "Mars/Olympus", "memo", "void", "", "60")));
+        assertEquals("timeZone", invalidField(netsuite("1", "", "PST", "memo", "void", "", "60")));
+        assertEquals("feeRecording", invalidField(netsuite("1", "", "", "income", "void", "", "60")));
+        assertEquals("reversalMode", invalidField(netsuite("1", "", "", "memo", null, "", "60")));
+        assertEquals("payLinkField", invalidField(netsuite("1", "", "", "memo", "void", "custentity_link", "60")));
+        assertEquals("payLinkField", invalidField(netsuite("1", "", "", "memo", "void", "custbody pay", "60")));
+        assertEquals("payLinkField", invalidField(netsuite("1", "", "", "memo", "void", "custbody_"
+                + "x".repeat(92), "60")));
+        assertEquals("warnAfterMinutes", invalidField(netsuite("1", "", "", "memo", "void", "", "0")));
+        assertEquals("warnAfterMinutes", invalidField(netsuite("1", "", "", "memo", "void", "", "10081")));
+        assertEquals("warnAfterMinutes", invalidField(netsuite("1", "", "", "memo", "void", "", "1.5")));
+        assertEquals(400, assertThrows(ProblemException.class, () -> writeback.save(actor,
+                netsuite("1", "", "", "memo", "void", "", ""))).status());
+        assertEquals(null, writeback.settings(tenant));
     }
 
     @Test

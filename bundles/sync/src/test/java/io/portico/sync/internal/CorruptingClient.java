@@ -106,6 +106,11 @@ final class CorruptingClient implements NetSuiteClient {
     }
 
     @Override
+    public void deleteRecord(String recordType, String id) {
+        delegate.deleteRecord(recordType, id);
+    }
+
+    @Override
     public JsonNode getRestlet(String script, String deploy, Map<String, String> parameters) {
         return delegate.getRestlet(script, deploy, parameters);
     }

@@ -13,6 +13,8 @@ import io.portico.sandbox.http.Json;
 import io.portico.sandbox.http.Request;
 import io.portico.sandbox.http.Response;
 import io.portico.sandbox.rest.RecordRenderer;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -78,6 +80,19 @@ public final class ControlEndpoint implements Endpoint {
           applyFaults(Json.parseBody(request.body()));
         }
         return ok(faultsJson());
+      }
+      case "periods" -> {
+        if (!method.equals("POST")) {
+          throw NetSuiteException.methodNotAllowed(method);
+        }
+        JsonNode closed = Json.parseBody(request.body()).path("closedThrough");
+        try {
+          store.closePeriodsThrough(closed.isTextual() ? LocalDate.parse(closed.asText()) : null);
+        } catch (DateTimeParseException e) {
+          throw NetSuiteException.invalidContent("closedThrough must be a date (YYYY-MM-DD) or null.",
+              "closedThrough");
+        }
+        return Response.noContent(null);
       }
       case "login-audit" -> {
         ObjectNode body = Json.object();

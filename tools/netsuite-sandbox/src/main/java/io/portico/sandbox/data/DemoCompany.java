@@ -130,6 +130,9 @@ public final class DemoCompany {
     if (type == RecordType.ITEM_FULFILLMENT) {
       return generatedFulfillmentCount(fromId, toId, lines);
     }
+    if (type == RecordType.CUSTOMER_REFUND) {
+      return 0; // never generated: only made through the API
+    }
     long offset = layout.firstTransactionId() + IdLayout.slotPosition(type);
     long first = Math.max(0, Math.floorDiv(fromId - offset + IdLayout.SLOT_SIZE - 1, IdLayout.SLOT_SIZE));
     long last = Math.min(layout.invoices() - 1L, Math.floorDiv(toId - offset, IdLayout.SLOT_SIZE));

@@ -42,6 +42,9 @@ public final class RecordSchema {
         .ro("applied", FieldKind.NUMBER).ro("unapplied", FieldKind.NUMBER).ref("account", "account")
         .ref("arAcct", "account").rw("checkNumber", FieldKind.STRING).rw("autoApply", FieldKind.BOOLEAN)
         .rw("toBeEmailed", FieldKind.BOOLEAN).rw("undepFunds", FieldKind.CHOICE));
+    SCHEMAS.put(RecordType.CUSTOMER_REFUND, transaction()
+        .ref("customer", "customer").ref("account", "account").ro("total", FieldKind.NUMBER)
+        .rw("toBeEmailed", FieldKind.BOOLEAN));
   }
 
   private final Map<String, Field> byLowerName = new LinkedHashMap<>();

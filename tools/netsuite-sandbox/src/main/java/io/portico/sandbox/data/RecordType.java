@@ -12,6 +12,7 @@ public enum RecordType {
   SALES_ORDER("salesorder", "SalesOrd", "Sales Order", -30),
   CUSTOMER_PAYMENT("customerpayment", "CustPymt", "Payment", -30),
   CREDIT_MEMO("creditmemo", "CustCred", "Credit Memo", -30),
+  CUSTOMER_REFUND("customerrefund", "CustRfnd", "Customer Refund", -30),
   ITEM_FULFILLMENT("itemfulfillment", "ItemShip", "Item Fulfillment", -30);
 
   private final String restName;

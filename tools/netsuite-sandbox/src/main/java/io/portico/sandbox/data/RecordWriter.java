@@ -28,6 +28,7 @@ final class RecordWriter {
   private final BodyParser parser;
   private final LineItems lineItems;
   private final Applications applications;
+  private final RefundLines refundLines;
 
   RecordWriter(Store store, Overlay overlay, SandboxClock clock) {
     this.store = store;
@@ -36,6 +37,7 @@ final class RecordWriter {
     this.parser = new BodyParser(store);
     this.lineItems = new LineItems(parser);
     this.applications = new Applications(store, parser);
+    this.refundLines = new RefundLines(store, parser);
   }
 
   long create(RecordType type, JsonNode body) {
@@ -63,6 +65,7 @@ final class RecordWriter {
   void update(RecordType type, long id, JsonNode body, Set<String> replaceSublists) {
     requireObject(body);
     RecordData record = store.base(type, id).orElseThrow(NetSuiteException::nonexistentId).copy();
+    checkOpenPeriod(record, "changed");
     Set<Long> appliedBefore = appliedInvoices(record);
     String oldExternalId = record.string("externalId");
     String newExternalId = body.has("externalId") ? textOrNull(body.get("externalId")) : oldExternalId;
@@ -79,10 +82,14 @@ final class RecordWriter {
 
   void delete(RecordType type, long id) {
     RecordData record = store.base(type, id).orElseThrow(NetSuiteException::nonexistentId);
+    checkOpenPeriod(record, "deleted");
     if (type == RecordType.INVOICE && !store.applicationsTo(id).isEmpty()) {
       throw NetSuiteException.userError(DEPENDENT_RECORDS, null);
     }
     if (type == RecordType.CUSTOMER && !store.invoiceIdsOf(id).isEmpty()) {
+      throw NetSuiteException.userError(DEPENDENT_RECORDS, null);
+    }
+    if (type == RecordType.CUSTOMER_PAYMENT && store.refundedFrom(id, -1).signum() > 0) {
       throw NetSuiteException.userError(DEPENDENT_RECORDS, null);
     }
     Set<Long> applied = appliedInvoices(record);
@@ -117,13 +124,16 @@ final class RecordWriter {
       lineItems.write(record, items, replaceSublists.contains("item"));
     }
     JsonNode apply = body.get("apply");
-    if (apply != null && hasApplySublist(type)) {
-      Ref customer = record.ref(type == RecordType.CUSTOMER_PAYMENT ? "customer" : "entity");
+    if (apply != null && (hasApplySublist(type) || type == RecordType.CUSTOMER_REFUND)) {
+      Ref customer = record.ref(customerField(type));
       if (customer == null) {
-        throw NetSuiteException.userError("Please enter value(s) for: Customer",
-            type == RecordType.CUSTOMER_PAYMENT ? "customer" : "entity");
+        throw NetSuiteException.userError("Please enter value(s) for: Customer", customerField(type));
       }
-      applications.write(record, customer, apply, replaceSublists.contains("apply"));
+      if (type == RecordType.CUSTOMER_REFUND) {
+        refundLines.write(record, customer, apply);
+      } else {
+        applications.write(record, customer, apply, replaceSublists.contains("apply"));
+      }
     }
   }
 
@@ -166,10 +176,9 @@ final class RecordWriter {
       }
       r.set("postingPeriod", r.get("postingPeriod") != null ? r.get("postingPeriod")
           : new Ref("accountingperiod", AccountingPeriods.idOf(r.date("tranDate"))));
-      Ref customer = r.ref(type == RecordType.CUSTOMER_PAYMENT ? "customer" : "entity");
+      Ref customer = r.ref(customerField(type));
       if (customer == null) {
-        throw NetSuiteException.userError("Please enter value(s) for: Customer",
-            type == RecordType.CUSTOMER_PAYMENT ? "customer" : "entity");
+        throw NetSuiteException.userError("Please enter value(s) for: Customer", customerField(type));
       }
       store.base(RecordType.CUSTOMER, customer.id()).ifPresent(c -> inheritFromCustomer(r, c));
     } else if (r.get("entityId") == null) {
@@ -240,8 +249,24 @@ final class RecordWriter {
         throw NetSuiteException.userError("The total amount applied (" + applied.toPlainString()
             + ") exceeds the payment amount (" + payment.toPlainString() + ").", "payment");
       }
+      BigDecimal refunded = store.refundedFrom(r.id(), -1);
+      if (applied.add(refunded).compareTo(payment) > 0) {
+        throw NetSuiteException.userError("The total amount applied (" + applied.toPlainString()
+            + ") and refunded (" + refunded.toPlainString() + ") exceeds the payment amount ("
+            + payment.toPlainString() + ").", "apply");
+      }
       r.set("payment", payment).set("total", payment).set("applied", applied)
           .set("unapplied", payment.subtract(applied));
+    }
+    if (type == RecordType.CUSTOMER_REFUND) {
+      if (r.ref("account") == null) {
+        throw NetSuiteException.userError("Please enter value(s) for: Account", "account");
+      }
+      BigDecimal total = Applications.totalApplied(r);
+      if (total.signum() <= 0) {
+        throw NetSuiteException.userError("You must enter at least one line item for this transaction.", "apply");
+      }
+      r.set("total", total);
     }
     if (type == RecordType.CREDIT_MEMO) {
       BigDecimal applied = Applications.totalApplied(r);
@@ -284,6 +309,20 @@ final class RecordWriter {
     return ids;
   }
 
+  /** NetSuite refuses to change or delete a transaction whose posting period is closed. */
+  private void checkOpenPeriod(RecordData record, String what) {
+    Ref period = record.ref("postingPeriod");
+    if (record.type().isTransaction() && period != null && store.isClosedPeriod(period.id())) {
+      throw NetSuiteException.userError("The accounting period " + AccountingPeriods.nameOf(period.id())
+          + " is closed: this transaction cannot be " + what + ".", "postingPeriod");
+    }
+  }
+
+  /** The body field naming the customer: payments and refunds have {@code customer}, sales transactions entity. */
+  private static String customerField(RecordType type) {
+    return type == RecordType.CUSTOMER_PAYMENT || type == RecordType.CUSTOMER_REFUND ? "customer" : "entity";
+  }
+
   private void checkExternalId(RecordType type, String externalId, long ownId) {
     if (!EXTERNAL_ID.matcher(externalId).matches()) {
       throw NetSuiteException.invalidContent("Invalid external ID '" + externalId
@@ -310,6 +349,7 @@ final class RecordWriter {
       case SALES_ORDER -> "SO";
       case CREDIT_MEMO -> "CM";
       case ITEM_FULFILLMENT -> "IF";
+      case CUSTOMER_REFUND -> "RFND";
       default -> "PYMT";
     };
   }

@@ -29,6 +29,8 @@ public final class Store {
   private final SandboxClock clock;
   private final RecordWriter writer;
   private final Object writeLock = new Object();
+  /** The last closed posting period's id; 0 while every period is open. */
+  private volatile long closedThroughPeriod;
   // Customer balances sum up to hundreds of invoices; cached until the next write.
   private final Map<Long, BigDecimal> balanceCache = new ConcurrentHashMap<>();
 
@@ -570,6 +572,37 @@ public final class Store {
     }
   }
 
+  /**
+   * Closes every posting period up to the one of {@code date} (none when null): their transactions can no longer be
+   * changed or deleted, as after a month-end close.
+   */
+  public void closePeriodsThrough(LocalDate date) {
+    closedThroughPeriod = date == null ? 0 : AccountingPeriods.idOf(date);
+  }
+
+  boolean isClosedPeriod(long periodId) {
+    return periodId <= closedThroughPeriod;
+  }
+
+  /** What customer refunds (other than {@code exceptRefundId}) pay out of a customer payment's unapplied amount. */
+  BigDecimal refundedFrom(long paymentId, long exceptRefundId) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Map.Entry<Long, RecordType> created : overlay.created(true).entrySet()) {
+      if (created.getValue() != RecordType.CUSTOMER_REFUND || created.getKey() == exceptRefundId) {
+        continue;
+      }
+      Optional<RecordData> refund = base(RecordType.CUSTOMER_REFUND, created.getKey());
+      if (refund.isPresent()) {
+        for (Map<String, Object> line : refund.get().sublist("apply")) {
+          if (((Ref) line.get("doc")).id() == paymentId) {
+            sum = sum.add((BigDecimal) line.get("amount"));
+          }
+        }
+      }
+    }
+    return sum;
+  }
+
   // ---------------------------------------------------------------- internals
 
   /** The stored or generated record without derived fields. */
@@ -597,6 +630,10 @@ public final class Store {
       }
       case CUSTOMER -> r.set("balance", balanceCache.computeIfAbsent(r.id(), this::balance));
       case CUSTOMER_PAYMENT, CREDIT_MEMO -> {
+        BigDecimal refunded = r.type() == RecordType.CUSTOMER_PAYMENT ? refundedFrom(r.id(), -1) : BigDecimal.ZERO;
+        if (refunded.signum() > 0) {
+          r.set("unapplied", r.decimal("unapplied").subtract(refunded));
+        }
         for (Map<String, Object> line : r.sublist("apply")) {
           Ref doc = (Ref) line.get("doc");
           base(RecordType.INVOICE, doc.id()).ifPresent(inv ->

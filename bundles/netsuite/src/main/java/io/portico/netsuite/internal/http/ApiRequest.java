@@ -23,6 +23,11 @@ public record ApiRequest(String method, URI uri, byte[] body, Map<String, String
         return new ApiRequest("GET", uri, null, Map.of("Accept", JSON), true);
     }
 
+    /** A {@code DELETE}: idempotent, as a second one only finds the record gone. */
+    public static ApiRequest delete(URI uri) {
+        return new ApiRequest("DELETE", uri, null, Map.of("Accept", JSON), true);
+    }
+
     public static ApiRequest json(String method, URI uri, byte[] body, boolean idempotent) {
         return new ApiRequest(method, uri, body, Map.of("Accept", JSON, "Content-Type", JSON), idempotent);
     }
