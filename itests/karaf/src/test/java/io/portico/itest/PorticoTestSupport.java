@@ -207,7 +207,10 @@ public abstract class PorticoTestSupport {
         Matcher token = Pattern.compile("/invitations/accept\\?token=([A-Za-z0-9_-]{43})").matcher(output);
         assertTrue(output, token.find());
         WebClient user = new WebClient("http://localhost:" + httpPort(), email);
-        HttpResponse<String> page = user.send("GET", "/invitations/accept?token=" + token.group(1), null);
+        // On a busy machine the identity pages are mounted a moment after the console's command is there.
+        String invitation = "/invitations/accept?token=" + token.group(1);
+        await("the invitation page", Duration.ofSeconds(60), () -> status(invitation) == 200);
+        HttpResponse<String> page = user.send("GET", invitation, null);
         Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
         assertTrue(page.body(), csrf.find());
         HttpResponse<String> accepted = user.form("/invitations/accept", Map.of("token", token.group(1),
