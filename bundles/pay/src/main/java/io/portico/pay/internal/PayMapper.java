@@ -112,6 +112,9 @@ public interface PayMapper {
      */
     List<InFlight> inFlight(@Param("scope") DataScope scope, @Param("invoiceIds") List<Long> invoiceIds);
 
+    /** The invoices among {@code invoiceIds} whose latest payment made here was a bank debit the bank returned. */
+    List<Long> returnedBankPayments(@Param("scope") DataScope scope, @Param("invoiceIds") List<Long> invoiceIds);
+
     // Settings > Pay, the payments views, refunds.
 
     /** The customers exempt from surcharges and fees. */

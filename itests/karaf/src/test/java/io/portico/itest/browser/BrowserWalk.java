@@ -372,8 +372,8 @@ public final class BrowserWalk {
     }
 
     /**
-     * A bank debit the bank returns: "processing" on the outcome, on the invoice and on Payments, then Failed with
-     * the bank's reason once the sandbox settles it, and the invoice owes what it did before.
+     * A bank debit the bank returns: "processing" on the outcome, on the invoice and on Payments, then failed with
+     * the bank's reason on Payments and "Payment failed" on the invoice, which owes what it did before.
      */
     private void aBankPaymentFailsAfterProcessing() throws InterruptedException {
         String invoice = startPaying("INV-2057", null);
@@ -413,10 +413,11 @@ public final class BrowserWalk {
         }
         open(invoice);
         String after = mainText();
-        if (after.contains("Payment processing") || !after.contains("$1,080.50")) {
-            problems.add(where + ": INV-2057 does not owe 1,080.50 again after the bank returned the payment: "
-                    + after);
+        if (!after.contains("Payment failed") || !after.contains("$1,080.50")) {
+            problems.add(where + ": INV-2057 does not read Payment failed, owing 1,080.50 again, after the bank "
+                    + "returned the payment: " + after);
         }
+        axe("an invoice whose bank payment was returned");
     }
 
     /** "Payment link" on INV-2041's page, as the customer's admin: returns the link's path, shown once. */
