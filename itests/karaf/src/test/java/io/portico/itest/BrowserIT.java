@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import io.portico.api.db.Database;
 import io.portico.api.identity.CustomerOrganization;
@@ -67,10 +68,12 @@ public class BrowserIT extends PorticoTestSupport {
     private static final String TRACKING = "1Z999AA10123456784";
 
     @Configuration
-    public Option[] config() {
+    public Option[] config() throws IOException {
         Path attachment = SandboxAttachment.write();
         // A database of its own: the walk turns Pay on and views a customer, which later test classes must not find.
-        return OptionUtils.combine(distribution(databasePassword(), privateDatabase("portico_test_browser")),
+        return OptionUtils.combine(withSmtp(distribution(databasePassword(), privateDatabase("portico_test_browser"))),
+                // Long enough for the walk to see a bank payment processing on the invoice and on Payments.
+                editConfigurationFilePut("etc/io.portico.pay.sandbox.cfg", "achSettleSeconds", "20"),
                 systemProperty(CLASSPATH_PROPERTY).value(driverClassPathFile()),
                 systemProperty(ATTACHMENT_PROPERTY).value(attachment.toString()),
                 systemProperty(SCREENSHOTS_PROPERTY).value(new File(System.getProperty(SCREENSHOTS_PROPERTY,
@@ -112,6 +115,7 @@ public class BrowserIT extends PorticoTestSupport {
         String operator = "olga-" + run + "@operator.example";
         join(operator, null, "admin", "Olga Operator");
         payWithTheSandbox(organizations.operator().id());
+        SmtpSink smtp = smtpSink();
 
         Path log = Files.createTempFile("portico-browser-walk-", ".log");
         Process walk = new ProcessBuilder(javaExecutable(), "@" + System.getProperty(CLASSPATH_PROPERTY),
@@ -119,17 +123,88 @@ public class BrowserIT extends PorticoTestSupport {
                 "http://localhost:" + httpPort(), System.getProperty(SCREENSHOTS_PROPERTY), customer, operator,
                 TEST_PASSWORD, System.getProperty(ATTACHMENT_PROPERTY))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean ended = walk.waitFor(6, TimeUnit.MINUTES);
+        boolean ended = walk.waitFor(10, TimeUnit.MINUTES);
         if (!ended) {
             walk.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Files.deleteIfExists(log);
-        assertTrue("the browser walk did not end in 6 minutes:\n" + output, ended);
+        assertTrue("the browser walk did not end in 10 minutes:\n" + output, ended);
         assertEquals("the browser walk found problems:\n" + output, 0, walk.exitValue());
         assertTrue("axe-core ran on every page:\n" + output, output.lines().filter(line -> line.startsWith("checked ")).count() >= 22);
         System.out.println(output);
+        receiptsOfTheWalksPayments(smtp, customer);
+        smtp.close();
+        aDeclinedCardLeftNoFee(output, base + 1);
         attachmentsComeAndGoWithTheirPlugin(ann, base);
+    }
+
+    /**
+     * The receipts of the payment on the phone (INV-2057 partly, INV-2063 in full, by credit card from Florida) and
+     * of the one through the payment link, each with its invoices and amounts, the surcharge on its own line, the
+     * total, the method and its last four digits; the bank payment's two notices come in between.
+     */
+    private static void receiptsOfTheWalksPayments(SmtpSink smtp, String customer) throws InterruptedException {
+        List<String> mails = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            mails.add(smtp.next());
+        }
+        String phone = receiptFor(mails, customer, "INV-2063");
+        for (String line : List.of("Receipt for your payment", "Invoice INV-2057: $100.00",
+                "Invoice INV-2063: $785.25", "Credit card surcharge: $26.56", "Total: $911.81", "ending in 4242")) {
+            assertTrue(line + " in the receipt:\n" + phone, phone.contains(line));
+        }
+        String challenged = receiptFor(mails, customer, "Total: $206.00");
+        assertTrue(challenged, challenged.contains("Invoice INV-2041: $200.00")
+                && challenged.contains("Credit card surcharge: $6.00") && challenged.contains("ending in 3220"));
+        String bank = String.join("\n", mails.stream().filter(m -> m.contains("Your bank payment")).toList());
+        assertTrue(bank, bank.contains("Your bank payment is processing") && bank.contains("Your bank payment failed")
+                && bank.contains("The bank returned the payment: account closed."));
+        String link = receiptFor(mails, io.portico.itest.browser.BrowserWalk.LINK_PAYER, "INV-2041");
+        for (String line : List.of("Invoice INV-2041: $1,040.00", "Credit card surcharge: $31.20",
+                "Total: $1,071.20", "ending in 4242")) {
+            assertTrue(line + " in the link payer's receipt:\n" + link, link.contains(line));
+        }
+    }
+
+    private static String receiptFor(List<String> mails, String to, String naming) {
+        return mails.stream().filter(m -> m.contains("To: " + to) && m.contains("Receipt for your payment")
+                && m.contains(naming)).findFirst().orElseThrow(() -> new AssertionError("no receipt to " + to
+                + " naming " + naming + " among:\n" + String.join("\n----\n", mails)));
+    }
+
+    /**
+     * The ledger after the declined card: the payment failed with the card's reason and keeps no surcharge (its total
+     * is the invoice's amount), and no payment holds INV-2057 beyond the 100.00 paid on the phone.
+     */
+    private void aDeclinedCardLeftNoFee(String walkOutput, long inv2057) throws Exception {
+        String reference = walkOutput.lines().filter(l -> l.startsWith("declined ")).map(l -> l.substring(9))
+                .findFirst().orElseThrow(() -> new AssertionError("the walk named no declined payment"));
+        ServiceTracker<Database, Database> databases = new ServiceTracker<>(bundleContext, Database.class, null);
+        databases.open();
+        try (Connection c = databases.waitForService(60_000).dataSource().getConnection();
+                PreparedStatement declined = c.prepareStatement("SELECT status, failure_reason, surcharge, total,"
+                        + " invoices_amount FROM pay_payment WHERE public_id = ?::uuid");
+                PreparedStatement kept = c.prepareStatement("SELECT coalesce(sum(a.amount), 0) FROM pay_allocation a"
+                        + " JOIN pay_payment p ON p.id = a.payment_id JOIN ns_transaction t ON t.id = a.invoice_id"
+                        + " WHERE t.netsuite_id = ? AND p.status NOT IN ('failed', 'canceled', 'created')")) {
+            declined.setString(1, reference);
+            try (ResultSet rs = declined.executeQuery()) {
+                assertTrue("the declined payment " + reference + " is in the ledger", rs.next());
+                assertEquals("failed", rs.getString("status"));
+                assertEquals("Your card was declined.", rs.getString("failure_reason"));
+                assertEquals(0, rs.getBigDecimal("surcharge").signum());
+                assertEquals(0, rs.getBigDecimal("total").compareTo(rs.getBigDecimal("invoices_amount")));
+            }
+            kept.setLong(1, inv2057);
+            try (ResultSet rs = kept.executeQuery()) {
+                rs.next();
+                assertEquals("only the 100.00 paid on the phone holds INV-2057", 0,
+                        new java.math.BigDecimal("100.00").compareTo(rs.getBigDecimal(1)));
+            }
+        } finally {
+            databases.close();
+        }
     }
 
     /** Pay on with the sandbox processor, onboarded as an admin would, with a 3 % card surcharge from Nevada. */
@@ -143,6 +218,9 @@ public class BrowserIT extends PorticoTestSupport {
         Onboarding onboarding = registry.find(PaymentProcessor.class, "sandbox").orElseThrow().onboard(
                 new OnboardingRequest(null, "Operator", "owner@operator.example", URI.create("/admin/pay"),
                         URI.create("/admin/pay/refresh")));
+        // The processor's service can be registered a moment before its pages are mounted.
+        await("the sandbox's onboarding page", Duration.ofSeconds(60),
+                () -> status(onboarding.redirectUri().toString()) == 200);
         WebClient admin = new WebClient("http://localhost:" + httpPort(), null);
         assertEquals(303, admin.form(onboarding.redirectUri().toString(), Map.of("businessState", "NV"))
                 .statusCode());

@@ -100,12 +100,12 @@ public abstract class PorticoTestSupport {
         return options.toArray(new Option[0]);
     }
 
+    private static final Pattern OWN_TEST_DATABASE = Pattern.compile("/portico_test(_[a-z0-9]+)(\\?|$)");
+
     /**
      * A database of its own, created empty (the distribution migrates it), for a test class whose traces must not
      * reach the others: the input sweep's thousands of failed sign-ins would throttle every later test's address.
      */
-    private static final Pattern OWN_TEST_DATABASE = Pattern.compile("/portico_test(_[a-z0-9]+)(\\?|$)");
-
     protected static String privateDatabase(String name) {
         String url = System.getenv("PORTICO_DB_URL");
         // Engineers sharing one PostgreSQL each test in portico_test_<them>: their private databases take that suffix.
@@ -214,7 +214,10 @@ public abstract class PorticoTestSupport {
         Matcher token = Pattern.compile("/invitations/accept\\?token=([A-Za-z0-9_-]{43})").matcher(output);
         assertTrue(output, token.find());
         WebClient user = new WebClient("http://localhost:" + httpPort(), email);
-        HttpResponse<String> page = user.send("GET", "/invitations/accept?token=" + token.group(1), null);
+        // On a busy machine the identity pages are mounted a moment after the console's command is there.
+        String invitation = "/invitations/accept?token=" + token.group(1);
+        await("the invitation page", Duration.ofSeconds(60), () -> status(invitation) == 200);
+        HttpResponse<String> page = user.send("GET", invitation, null);
         Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
         assertTrue(page.body(), csrf.find());
         HttpResponse<String> accepted = user.form("/invitations/accept", Map.of("token", token.group(1),

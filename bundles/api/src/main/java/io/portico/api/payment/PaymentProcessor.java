@@ -87,6 +87,24 @@ public interface PaymentProcessor {
      */
     ProcessorEvent verifyWebhook(WebhookRequest request) throws PaymentException;
 
-    /** Refunds all or part of a succeeded payment. */
+    /**
+     * Refunds all or part of a succeeded payment. The answer may be final or {@link RefundResult.Status#PENDING}
+     * (most card refunds are, for a while): the platform then waits for a webhook about the payment and asks
+     * {@link #fetchRefund}.
+     */
     RefundResult refund(RefundRequest request) throws PaymentException;
+
+    /**
+     * A refund's current state at the processor, for one that {@link #refund} answered pending: the platform asks when
+     * a webhook reports a change to the refund's payment, and again every few minutes until the answer is final.
+     * Processors whose refunds are always final at once need not implement it.
+     *
+     * @param refundReference {@link RefundResult#refundReference()}
+     * @throws PaymentException with {@link PaymentException.Kind#REJECTED} when the refund is unknown to the account
+     * @since 2.1
+     */
+    default RefundResult fetchRefund(String accountId, String refundReference) throws PaymentException {
+        throw new PaymentException(PaymentException.Kind.REJECTED, displayName()
+                + " does not report refunds after answering them.");
+    }
 }

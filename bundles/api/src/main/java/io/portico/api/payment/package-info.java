@@ -3,7 +3,9 @@
  *
  * <p>2.0.0: the real contract (1.0.0 had only a display name). The platform keeps the ledger, decides fees and
  * surcharges, and guarantees idempotency keys; a processor moves money and reports the processor's own truth.
+ *
+ * <p>2.1.0: {@code PaymentProcessor.fetchRefund}, for refunds that settle after they are asked.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package io.portico.api.payment;

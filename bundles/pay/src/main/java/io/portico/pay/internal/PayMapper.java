@@ -112,6 +112,9 @@ public interface PayMapper {
      */
     List<InFlight> inFlight(@Param("scope") DataScope scope, @Param("invoiceIds") List<Long> invoiceIds);
 
+    /** The invoices among {@code invoiceIds} whose latest payment made here was a bank debit the bank returned. */
+    List<Long> returnedBankPayments(@Param("scope") DataScope scope, @Param("invoiceIds") List<Long> invoiceIds);
+
     // Settings > Pay, the payments views, refunds.
 
     /** The customers exempt from surcharges and fees. */
@@ -138,6 +141,9 @@ public interface PayMapper {
 
     PaymentRow paymentRow(@Param("scope") DataScope scope, @Param("publicId") UUID publicId);
 
+    /** The payment's row, for the platform's own work (no scope: the id comes from the ledger, never a request). */
+    PaymentRow paymentRowById(@Param("id") long id);
+
     /** The payment's row, locked until the transaction ends: refunds of one payment take turns. */
     PaymentRow lockPaymentRow(@Param("id") long id);
 
@@ -152,11 +158,19 @@ public interface PayMapper {
     long insertRefund(@Param("paymentId") long paymentId, @Param("amount") BigDecimal amount,
             @Param("reason") String reason, @Param("userId") Long userId);
 
-    void refundAnswered(@Param("id") long id, @Param("status") String status,
+    /** Records the processor's answer to a refund still pending; 0 when another node recorded one first. */
+    int refundAnswered(@Param("id") long id, @Param("status") String status,
             @Param("reference") String reference, @Param("failureReason") String failureReason);
 
-    /** Adds a settled refund to the payment; its status becomes refunded or partially refunded. Returns it. */
-    String addRefunded(@Param("id") long id, @Param("amount") BigDecimal amount);
+    /** Payments with refunds the processor answered pending, untouched for {@code minutes}: to ask about again. */
+    List<Long> awaitingRefunds(@Param("minutes") int minutes, @Param("limit") int limit);
+
+    /**
+     * Counts a settled refund in the payment's refunded amount (never twice: a webhook may have brought the
+     * processor's total first); its status becomes refunded or partially refunded. Returns it, or {@code null} when
+     * the refund was counted already.
+     */
+    String addRefunded(@Param("id") long id);
 
     /** Writes the payment's NetSuite write-back outbox row, once: a second call changes nothing. */
     void enqueueWriteback(@Param("paymentId") long paymentId);

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pay's background work, safe on every node at once (rows are claimed with {@code FOR UPDATE SKIP LOCKED}):
- * processes stored webhook events by asking the processor for the payment's current state, asks about payments whose
- * outcome has been open for minutes (a webhook may never come), and emails payers their receipts and a bank
- * payment's outcome.
+ * processes stored webhook events by asking the processor where the payment and its pending refunds stand, asks about
+ * payments whose outcome and refunds whose answer have been open for minutes (a webhook may never come), and emails
+ * payers their receipts and a bank payment's outcome.
  */
 @Component(service = PayWorker.class, immediate = true)
 public final class PayWorker {
@@ -64,7 +64,7 @@ public final class PayWorker {
         }
     }
 
-    /** One round: events, stale payments, notices. */
+    /** One round: events, stale payments and refunds, notices. */
     void run() {
         processWebhookEvents();
         for (Payment payment : stalePayments()) {
@@ -72,6 +72,13 @@ public final class PayWorker {
                 core.checkout().refresh(payment);
             } catch (RuntimeException e) {
                 LOG.info("Could not ask the processor about payment {}: {}", payment.publicId(), e.getMessage());
+            }
+        }
+        for (long payment : awaitingRefunds()) {
+            try {
+                core.refunds().settlePending(payment);
+            } catch (RuntimeException e) {
+                LOG.info("Could not ask the processor about the refunds of payment {}: {}", payment, e.getMessage());
             }
         }
         sendNotices();
@@ -86,6 +93,9 @@ public final class PayWorker {
                     if (event.processorReference() != null) {
                         Payment payment = mapper.findByReference(event.processor(), event.processorReference());
                         if (payment != null) {
+                            // Refunds first: their settlement counts each refund once, and then the payment's
+                            // state from the processor changes nothing more about them.
+                            core.refunds().settlePending(payment.id());
                             core.checkout().refresh(payment);
                         }
                     }
@@ -96,6 +106,12 @@ public final class PayWorker {
                 mapper.webhookEventDone(event.processor(), event.eventId(), error);
             }
             session.commit(true);
+        }
+    }
+
+    private List<Long> awaitingRefunds() {
+        try (SqlSession session = core.sessions().openSession()) {
+            return session.getMapper(PayMapper.class).awaitingRefunds(STALE_MINUTES, BATCH);
         }
     }
 

@@ -6,6 +6,7 @@ import io.portico.api.records.RecordAdjustments;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.ibatis.session.SqlSession;
@@ -16,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Invoices as their payers should see them the moment they pay: the amount due lowered by the payments made in
  * Portico that NetSuite's balance does not show yet, "Payment processing" while one of them is (a bank debit takes
- * days), "Paid" once they cover it.
+ * days), "Paid" once they cover it, "Payment failed" while it still owes after the bank returned its latest payment.
  */
 @Component(service = RecordAdjustments.class)
 public final class PaymentsInFlight implements RecordAdjustments {
@@ -35,21 +36,32 @@ public final class PaymentsInFlight implements RecordAdjustments {
         if (!INVOICE.equals(recordType) || records.isEmpty()) {
             return records;
         }
+        List<Long> ids = records.stream().map(Record::netsuiteId).distinct().toList();
         Map<Long, InFlight> inFlight;
+        Set<Long> returned;
         try (SqlSession session = core.sessions().openSession()) {
-            inFlight = session.getMapper(PayMapper.class).inFlight(scope,
-                    records.stream().map(Record::netsuiteId).distinct().toList()).stream()
+            PayMapper mapper = session.getMapper(PayMapper.class);
+            inFlight = mapper.inFlight(scope, ids).stream()
                     .collect(Collectors.toMap(InFlight::invoiceNetsuiteId, Function.identity()));
+            returned = Set.copyOf(mapper.returnedBankPayments(scope, ids));
         }
-        return records.stream().map(r -> adjusted(r, inFlight.get(r.netsuiteId()))).toList();
+        return records.stream().map(r -> adjusted(r, inFlight.get(r.netsuiteId()), returned.contains(r.netsuiteId())))
+                .toList();
     }
 
-    static Record adjusted(Record invoice, InFlight paid) {
-        if (paid == null || invoice.amountRemaining() == null) {
+    /**
+     * The invoice as its payers should see it: {@code paid} is what payments made here hold of it ({@code null}:
+     * none), {@code bankReturned} whether its latest payment made here was a bank debit the bank returned.
+     */
+    static Record adjusted(Record invoice, InFlight paid, boolean bankReturned) {
+        if (paid == null && !bankReturned || invoice.amountRemaining() == null) {
             return invoice;
         }
-        BigDecimal remaining = invoice.amountRemaining().subtract(paid.held()).max(BigDecimal.ZERO);
-        String status = paid.processing() ? "payment-processing" : remaining.signum() == 0 ? "paid" : invoice.status();
+        BigDecimal remaining = paid == null ? invoice.amountRemaining()
+                : invoice.amountRemaining().subtract(paid.held()).max(BigDecimal.ZERO);
+        String status = paid != null && paid.processing() ? "payment-processing"
+                : remaining.signum() == 0 ? "paid"
+                : bankReturned ? "payment-failed" : invoice.status();
         return new Record(invoice.recordType(), invoice.netsuiteId(), invoice.organizationId(),
                 invoice.organizationName(), invoice.number(), invoice.name(), invoice.date(), invoice.dueDate(), status,
                 invoice.total(), remaining, invoice.currency(), invoice.lastModified(), invoice.attributes());

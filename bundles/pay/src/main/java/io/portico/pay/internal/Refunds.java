@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +23,10 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * Refunds all or part of a succeeded payment through its processor. Each refund is a ledger row before the processor
  * is asked: its id makes the idempotency key, and while the processor has not answered it counts against what is
  * left, so no two refunds together give back more than was received. A refund the processor did not answer is sent
- * again, with the same key, when the same amount is refunded again. Each new refund is written to the audit log with
- * its ledger row, and a settled one writes its NetSuite reversal into the outbox with its ledger change.
+ * again, with the same key, when the same amount is refunded again. A refund the processor answers pending is
+ * settled later, when a webhook about its payment comes or after minutes without one ({@link #settlePending}). Each
+ * new refund is written to the audit log with its ledger row, and a settled one writes its NetSuite reversal into
+ * the outbox with its ledger change.
  */
 final class Refunds {
 
@@ -146,17 +149,64 @@ final class Refunds {
         }
     }
 
-    /** Records the processor's answer; a settled refund adds to the payment's refunded amount, with its event. */
+    /**
+     * Asks the processor where the payment's refunds that it answered pending stand, and records those it settled: a
+     * succeeded refund counts in the payment's refunded amount and status, a failed one gives its amount back to
+     * what is left to refund. Nothing happens while the processor's plugin is not running.
+     *
+     * @throws IllegalStateException when the processor did not say (the caller asks again later)
+     */
+    void settlePending(long paymentId) {
+        PaymentRow payment;
+        List<Refund> awaited;
+        try (SqlSession session = sessions.openSession()) {
+            PayMapper mapper = session.getMapper(PayMapper.class);
+            awaited = mapper.refunds(paymentId).stream()
+                    .filter(r -> "pending".equals(r.status()) && r.processorReference() != null).toList();
+            payment = awaited.isEmpty() ? null : mapper.paymentRowById(paymentId);
+        }
+        Optional<PaymentProcessor> processor = payment == null ? Optional.empty()
+                : processors.apply(payment.processor());
+        if (processor.isEmpty()) {
+            return;
+        }
+        for (Refund refund : awaited) {
+            RefundResult result;
+            try {
+                result = processor.get().fetchRefund(payment.processorAccountId(), refund.processorReference());
+            } catch (PaymentException e) {
+                throw new IllegalStateException("The processor did not say where refund " + refund.processorReference()
+                        + " stands: " + e.getMessage(), e);
+            }
+            switch (result.status()) {
+                case SUCCEEDED -> answered(payment, refund, "succeeded", null, null);
+                case FAILED -> answered(payment, refund, "failed", null, result.failureReason());
+                case PENDING -> {
+                    // still on its way: the next webhook or the next round asks again
+                }
+            }
+        }
+    }
+
+    /**
+     * Records the processor's answer to a refund still pending (once, whichever node gets there first); a settled
+     * refund adds to the payment's refunded amount, with its event.
+     */
     private void answered(PaymentRow payment, Refund refund, String status, String reference, String failure) {
         try (SqlSession session = sessions.openSession(false)) {
             PayMapper mapper = session.getMapper(PayMapper.class);
             mapper.lockPaymentRow(payment.id());
-            mapper.refundAnswered(refund.id(), status, reference, failure);
+            if (mapper.refundAnswered(refund.id(), status, reference, failure) == 0) {
+                session.rollback(true);
+                return;
+            }
             if ("succeeded".equals(status)) {
-                String now = mapper.addRefunded(payment.id(), refund.amount());
+                String now = mapper.addRefunded(payment.id());
                 mapper.enqueueReversal(payment.id(), refund.id());
-                mapper.insertEvent(payment.id(), now, "Refunded " + plain(refund.amount(), payment.currency()) + " "
-                        + payment.currency() + (refund.reason() == null ? "" : ": " + refund.reason()));
+                if (now != null) {
+                    mapper.insertEvent(payment.id(), now, "Refunded " + plain(refund.amount(), payment.currency())
+                            + " " + payment.currency() + (refund.reason() == null ? "" : ": " + refund.reason()));
+                }
             }
             session.commit(true);
         }

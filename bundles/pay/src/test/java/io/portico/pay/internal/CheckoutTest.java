@@ -159,6 +159,14 @@ class CheckoutTest {
         assertEquals("The bank returned the payment: account closed.", failed.failureReason());
         assertTrue(checkout.open(payer, List.of(new Allocation(106, BigDecimal.ONE))).status().equals("created"),
                 "the failed payment no longer holds the invoice");
+        assertEquals(List.of(106L), returnedBankPayments(106, 105), "INV-6 reads Payment failed; INV-5 was paid");
+    }
+
+    private static List<Long> returnedBankPayments(long... invoices) {
+        try (var session = db.database().sessionFactory(PayMapper.class).openSession()) {
+            return session.getMapper(PayMapper.class).returnedBankPayments(payer.scope(),
+                    java.util.Arrays.stream(invoices).boxed().toList());
+        }
     }
 
     @Test

@@ -19,24 +19,30 @@ import io.portico.api.payment.RefundResult;
 import io.portico.api.payment.WebhookRequest;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A processor for the platform's unit tests: tokens name their outcome ({@code credit}, {@code debit},
- * {@code declined}, {@code challenge}, {@code bank}), and what it was asked is kept to check.
+ * {@code declined}, {@code challenge}, {@code bank}), refunds succeed at once or stay pending until settled, and what
+ * it was asked is kept to check.
  */
 final class FakeProcessor implements PaymentProcessor {
 
     final Map<String, PaymentState> payments = new ConcurrentHashMap<>();
-    final List<ConfirmRequest> confirmations = new ArrayList<>();
+    final List<ConfirmRequest> confirmations = new CopyOnWriteArrayList<>();
     final Map<String, String> preparedByKey = new ConcurrentHashMap<>();
     /** Refunds taken, by idempotency key: a key sent twice refunds once. */
     final Map<String, RefundRequest> refundsByKey = new ConcurrentHashMap<>();
+    private final AtomicInteger references = new AtomicInteger();
     volatile boolean refundsUnavailable;
+    /** Refunds answer pending until {@link #settleRefund}, as most card refunds do at a real processor. */
+    volatile boolean refundsPending;
+    final Map<String, RefundResult> refundStates = new ConcurrentHashMap<>();
     volatile ProcessorAccount.State accountState = ProcessorAccount.State.READY;
 
     @Override
@@ -60,7 +66,8 @@ final class FakeProcessor implements PaymentProcessor {
 
     @Override
     public CheckoutSession startCheckout(CheckoutRequest request) {
-        String reference = preparedByKey.computeIfAbsent(request.idempotencyKey(), k -> "pi_" + payments.size());
+        String reference = preparedByKey.computeIfAbsent(request.idempotencyKey(),
+                k -> "pi_" + references.incrementAndGet());
         payments.putIfAbsent(reference, state(reference, PaymentState.Status.REQUIRES_PAYMENT_METHOD, null, null));
         return new CheckoutSession(reference, List.of(URI.create("/fake.js")), Map.of("reference", reference),
                 List.of(), List.of(), List.of());
@@ -97,6 +104,12 @@ final class FakeProcessor implements PaymentProcessor {
         return state;
     }
 
+    /** The confirmations asked of one payment, or of every payment for {@code null}. */
+    List<ConfirmRequest> confirmationsOf(String reference) {
+        return confirmations.stream().filter(c -> reference == null || c.processorReference().equals(reference))
+                .toList();
+    }
+
     /** What the processor reports next time it is asked, as after a challenge or a bank's answer. */
     void settle(String reference, PaymentState.Status status, String failure) {
         PaymentState was = payments.get(reference);
@@ -126,14 +139,44 @@ final class FakeProcessor implements PaymentProcessor {
             throw new PaymentException(PaymentException.Kind.UNAVAILABLE, "timed out");
         }
         refundsByKey.putIfAbsent(request.idempotencyKey(), request);
-        PaymentState was = payments.get(request.processorReference());
-        BigDecimal refunded = refundsByKey.values().stream()
-                .filter(r -> r.processorReference().equals(request.processorReference()))
-                .map(r -> r.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        payments.put(request.processorReference(), new PaymentState(was.processorReference(), was.status(), null,
-                was.failureReason(), was.amountReceived(), new Money(refunded, request.amount().currency()),
-                was.disputed(), was.method()));
-        return new RefundResult("re_" + request.idempotencyKey(), RefundResult.Status.SUCCEEDED, null);
+        String reference = "re_" + request.idempotencyKey();
+        if (refundsPending) {
+            return refundStates.computeIfAbsent(reference,
+                    r -> new RefundResult(r, RefundResult.Status.PENDING, null));
+        }
+        refunded(request.processorReference(), request.amount().currency());
+        return new RefundResult(reference, RefundResult.Status.SUCCEEDED, null);
+    }
+
+    /** Where a refund answered pending ends, as the processor reports it from now on. */
+    synchronized void settleRefund(String refundReference, RefundResult.Status status, String failure) {
+        refundStates.put(refundReference, new RefundResult(refundReference, status, failure));
+        RefundRequest request = refundsByKey.get(refundReference.substring("re_".length()));
+        refunded(request.processorReference(), request.amount().currency());
+    }
+
+    /** The payment's refunded amount: its refunds not pending or failed. */
+    private void refunded(String processorReference, java.util.Currency currency) {
+        PaymentState was = payments.get(processorReference);
+        BigDecimal refunded = refundsByKey.entrySet().stream()
+                .filter(e -> e.getValue().processorReference().equals(processorReference))
+                .filter(e -> {
+                    RefundResult state = refundStates.get("re_" + e.getKey());
+                    return state == null || state.status() == RefundResult.Status.SUCCEEDED;
+                })
+                .map(e -> e.getValue().amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        payments.put(processorReference, new PaymentState(was.processorReference(), was.status(), null,
+                was.failureReason(), was.amountReceived(), new Money(refunded, currency), was.disputed(),
+                was.method()));
+    }
+
+    @Override
+    public RefundResult fetchRefund(String accountId, String refundReference) throws PaymentException {
+        RefundResult state = refundStates.get(refundReference);
+        if (state == null) {
+            throw new PaymentException(PaymentException.Kind.REJECTED, "No such refund.");
+        }
+        return state;
     }
 
     private static PaymentState state(String reference, PaymentState.Status status, String failure, Money received) {

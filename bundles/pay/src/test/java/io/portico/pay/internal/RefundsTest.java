@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.api.identity.DataScope;
+import io.portico.api.payment.RefundResult;
 import io.portico.api.web.ProblemException;
 import io.portico.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -161,6 +162,69 @@ class RefundsTest {
         assertEquals(2, detail.refunds().size(), "the retry made no second refund");
         assertEquals(0, new BigDecimal("100").compareTo(detail.payment().amountRefunded()));
         assertTrue(processor.refundsByKey.containsKey("refund:" + retried.id()));
+    }
+
+    @Test
+    void aPendingRefundSettlesWhenTheProcessorSaysSoAndAFailedOneGivesItsAmountBack() throws Exception {
+        PaymentRow payment = paid(acme);
+        processor.refundsPending = true;
+        try {
+            Refund refund = refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("50.00"), null, ADMIN);
+            assertEquals("pending", refund.status());
+            assertEquals("succeeded", row(acme, payment.publicId()).status(), "nothing is refunded yet");
+            assertEquals(400, status(() -> refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("150.01"),
+                    null, ADMIN)), "the pending 50.00 counts against what is left");
+            refunds.settlePending(payment.id());
+            assertEquals("pending", refundsOf(payment).get(0).status(), "still pending at the processor");
+
+            // The processor's webhook: the worker settles the refunds, then records the payment's state.
+            processor.settleRefund(refund.processorReference(), RefundResult.Status.SUCCEEDED, null);
+            refunds.settlePending(payment.id());
+            checkout.refresh(checkout.ledger().find(acme.scope(), payment.publicId()).orElseThrow());
+            PaymentRow partly = row(acme, payment.publicId());
+            assertEquals("partially_refunded", partly.status());
+            assertEquals(0, new BigDecimal("50").compareTo(partly.amountRefunded()), "counted once");
+            assertEquals("succeeded", refundsOf(payment).get(0).status());
+
+            Refund rest = refunds.refund(acme.scope(), payment.publicId(), null, null, ADMIN);
+            processor.settleRefund(rest.processorReference(), RefundResult.Status.FAILED, "The card was closed.");
+            refunds.settlePending(payment.id());
+            Refund failed = refundsOf(payment).get(1);
+            assertEquals("failed", failed.status());
+            assertEquals("The card was closed.", failed.failureReason());
+            PaymentRow after = row(acme, payment.publicId());
+            assertEquals("partially_refunded", after.status());
+            assertEquals(0, new BigDecimal("50").compareTo(after.amountRefunded()));
+            assertEquals("pending", refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("150.00"), null,
+                    ADMIN).status(), "the failed refund's 150.00 can be refunded again");
+        } finally {
+            processor.refundsPending = false;
+        }
+    }
+
+    @Test
+    void aRefundSettledAfterThePaymentsStateShowedItCountsOnce() throws Exception {
+        PaymentRow payment = paid(acme);
+        processor.refundsPending = true;
+        try {
+            Refund refund = refunds.refund(acme.scope(), payment.publicId(), new BigDecimal("200.00"), null, ADMIN);
+            processor.settleRefund(refund.processorReference(), RefundResult.Status.SUCCEEDED, null);
+            // Another node recorded the payment's state first (its webhook about the payment came earlier).
+            checkout.refresh(checkout.ledger().find(acme.scope(), payment.publicId()).orElseThrow());
+            assertEquals("refunded", row(acme, payment.publicId()).status());
+            refunds.settlePending(payment.id());
+            refunds.settlePending(payment.id());
+            PaymentRow refunded = row(acme, payment.publicId());
+            assertEquals("refunded", refunded.status());
+            assertEquals(0, new BigDecimal("200").compareTo(refunded.amountRefunded()), "not 400.00");
+            assertEquals("succeeded", refundsOf(payment).get(0).status());
+        } finally {
+            processor.refundsPending = false;
+        }
+    }
+
+    private static List<Refund> refundsOf(PaymentRow payment) {
+        return payments.find(acme.scope(), payment.publicId()).orElseThrow().refunds();
     }
 
     @Test

@@ -25,7 +25,7 @@ record Status(String label, String pill) {
         String pill = switch (status) {
             case "open", "pending-approval", "pending-fulfillment", "pending-billing" -> "pill-open";
             case "paid", "billed", "deposited", "applied", "fully-applied", "shipped", "closed" -> "pill-paid";
-            case "voided", "rejected", "cancelled" -> "pill-failed";
+            case "voided", "rejected", "cancelled", "payment-failed" -> "pill-failed";
             case "payment-processing" -> "pill-processing";
             default -> "pill-neutral";
         };

@@ -36,6 +36,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * shipment (with the carrier's tracking link), the invoice's attachments (the download answers the sandbox's file,
  * {@code attachmentFile}), a payment and a credit memo with the invoices they were applied to.
  *
+ * <p>The customer pays on a phone (two invoices, one partially), then with a card that asks for 3-D Secure, a declined
+ * card and a bank account the bank returns; makes a payment link, which a browser without a session pays. The
+ * operator's admin sees Payments, the payment links and Settings > Pay. The declined payment's reference is printed
+ * ({@code declined <reference>}) for the test to check the ledger.
+ *
  * <p>Arguments: {@code baseUrl screenshotDir customerEmail operatorEmail password attachmentFile}. Prints every problem found and
  * exits 1 when there is one; 2 when the walk itself broke.
  */
@@ -46,6 +51,8 @@ public final class BrowserWalk {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final int PHONE_WIDTH = 390;
     private static final int PHONE_HEIGHT = 844;
+    /** Who pays through the payment link, without an account: the receipt goes there. */
+    public static final String LINK_PAYER = "ap-clerk@acme.example";
 
     private final String base;
     private final Path screenshots;
@@ -161,6 +168,12 @@ public final class BrowserWalk {
             axe(path);
         }
         payOnAPhone();
+        desktop();
+        payWithAChallenge();
+        System.out.println("declined " + aDeclinedCardTakesNothing());
+        aBankPaymentFailsAfterProcessing();
+        String link = paymentLink();
+        phone();
         signOutThroughUserMenu();
         checkAnonymousShell();
         checkNoSidewaysScroll("sign-in");
@@ -171,10 +184,12 @@ public final class BrowserWalk {
             checkNoSidewaysScroll(path);
             axe(path);
         }
+        payThroughALink(link);
 
-        // The operator's staff: the admin pages, wide tables included.
+        // The operator's staff: the admin pages, wide tables included, and Pay's.
         signIn(operator, password);
-        List<String> adminPages = List.of("/admin/organizations", "/admin/syncs", "/admin/audit", "/members");
+        List<String> adminPages = List.of("/admin/organizations", "/admin/syncs", "/admin/audit", "/members",
+                "/payments", "/pay/links", "/admin/pay");
         for (String path : adminPages) {
             open(path);
             checkSignedInShell(path);
@@ -274,25 +289,16 @@ public final class BrowserWalk {
         click(By.cssSelector("form.pay-form button[type=submit]"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".sandbox-element")));
         payStep("/pay (method)");
-        driver.findElement(By.cssSelector("input[id$='-number']")).sendKeys("4242 4242 4242 4242");
-        driver.findElement(By.cssSelector("input[id$='-expiry']")).sendKeys("12/34");
-        driver.findElement(By.cssSelector("input[id$='-cvc']")).sendKeys("123");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("select[id$='-state']")))
-                .selectByValue("FL");
-        click(By.cssSelector(".sandbox-element button.primary"));
-        wait.until(ExpectedConditions.urlContains("/review"));
-        wait.until(d -> "complete".equals(js("return document.readyState")));
+        enterCard("4242 4242 4242 4242");
         payStep("/pay (review)");
-        String review = driver.findElement(By.cssSelector("main")).getText();
+        String review = mainText();
         // 100.00 + 785.25 = 885.25, and 3 % of it on a credit card from Florida: 26.56, so 911.81 to pay.
         if (!review.contains("$26.56") || !review.contains("Pay $911.81")) {
             problems.add(where + ": the surcharge and total are not shown before paying: " + review);
         }
         screenshot("pay-review-phone.png");
-        click(By.cssSelector("main form.actions button.primary"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .pill")));
+        String outcome = pay();
         payStep("/pay (outcome)");
-        String outcome = driver.findElement(By.cssSelector("main")).getText();
         if (!outcome.contains("Thank you") || !outcome.contains("$911.81")) {
             problems.add(where + ": the payment's outcome says " + outcome);
         }
@@ -301,12 +307,244 @@ public final class BrowserWalk {
         if (!list.contains("$1,080.50")) {
             problems.add(where + ": INV-2057 does not show 1,080.50 still due after paying 100.00: " + list);
         }
-        Object paid = js("var r = Array.from(document.querySelectorAll('table.data tbody tr'))"
-                + ".find(function (row) { return row.textContent.indexOf('INV-2063') >= 0; });"
-                + " return r ? r.textContent.replace(/\\s+/g, ' ') : ''");
-        if (!String.valueOf(paid).contains("Paid") || !String.valueOf(paid).contains("$0.00")) {
+        String paid = invoiceRow("INV-2063");
+        if (!paid.contains("Paid") || !paid.contains("$0.00")) {
             problems.add(where + ": INV-2063 does not show paid after paying it in full: " + paid);
         }
+    }
+
+    /**
+     * A card that asks for 3-D Secure: paying 200.00 of INV-2041 sends the browser to the sandbox's challenge page,
+     * "Authenticate" brings it back to a confirmed payment.
+     */
+    private void payWithAChallenge() {
+        startPaying("INV-2041", "200.00");
+        enterCard("4000 0000 0000 3220");
+        where("3-D Secure");
+        click(By.cssSelector("main form.actions button.primary"));
+        wait.until(ExpectedConditions.urlContains("/pay-sandbox/challenge/"));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+        axe("the processor's 3-D Secure challenge");
+        click(By.cssSelector("button[name=outcome][value=authenticate]"));
+        wait.until(ExpectedConditions.urlMatches("/pay/[0-9a-f-]{36}$"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .pill")));
+        payStep("/pay (outcome after 3-D Secure)");
+        // 3 % of 200.00 on a credit card from Florida.
+        String outcome = mainText();
+        if (!outcome.contains("Thank you") || !outcome.contains("$206.00")) {
+            problems.add(where + ": after authenticating, the outcome says " + outcome);
+        }
+        if (!invoiceRow("INV-2041").contains("$1,040.00")) {
+            problems.add(where + ": INV-2041 does not show 1,040.00 left after paying 200.00: "
+                    + invoiceRow("INV-2041"));
+        }
+    }
+
+    /**
+     * A declined credit card: the surcharge shown on the review is not kept, the payment reads Failed with the reason
+     * on Payments, and INV-2057's balance is what it was. Returns the payment's reference, for the test to check the
+     * ledger.
+     */
+    private String aDeclinedCardTakesNothing() {
+        startPaying("INV-2057", null);
+        enterCard("4000 0000 0000 0002");
+        where("declined card");
+        if (!mainText().contains("Credit card surcharge")) {
+            problems.add(where + ": the review shows no surcharge for a credit card: " + mainText());
+        }
+        String outcome = pay();
+        payStep("/pay (declined)");
+        if (!outcome.contains("Your card was declined.") || !outcome.contains("Nothing was charged")) {
+            problems.add(where + ": the outcome of a declined card says " + outcome);
+        }
+        String reference = reference(outcome);
+        open("/payments/" + reference);
+        String payment = mainText();
+        if (!payment.contains("Failed") || payment.contains("surcharge") || !payment.contains("$1,080.50")) {
+            problems.add(where + ": Payments shows the declined payment as " + payment);
+        }
+        axe("a declined payment");
+        String row = invoiceRow("INV-2057");
+        if (!row.contains("$1,080.50") || !row.contains("Partially paid")) {
+            problems.add(where + ": INV-2057's balance changed after a declined card: " + row);
+        }
+        return reference;
+    }
+
+    /**
+     * A bank debit the bank returns: "processing" on the outcome, on the invoice and on Payments, then failed with
+     * the bank's reason on Payments and "Payment failed" on the invoice, which owes what it did before.
+     */
+    private void aBankPaymentFailsAfterProcessing() throws InterruptedException {
+        String invoice = startPaying("INV-2057", null);
+        enterBankAccount("000111111113");
+        where("returned bank payment");
+        String outcome = pay();
+        if (!outcome.contains("Processing") || !outcome.contains("is processing")) {
+            problems.add(where + ": the outcome of a bank payment says " + outcome);
+        }
+        String reference = reference(outcome);
+        open(invoice);
+        String processing = mainText();
+        open("/payments");
+        String payments = firstTableRow();
+        if (!processing.contains("Payment processing")) {
+            problems.add(where + ": the invoice does not read Payment processing: " + processing);
+        }
+        if (!payments.contains("Processing") || !payments.contains("1113")) {
+            problems.add(where + ": Payments does not show the bank payment processing: " + payments);
+        }
+        String returned = "The bank returned the payment: account closed.";
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String payment = "";
+        while (System.nanoTime() < deadline && !payment.contains(returned)) {
+            Thread.sleep(1000);
+            open("/payments/" + reference);
+            payment = mainText();
+        }
+        if (!payment.contains("Failed") || !payment.contains(returned)) {
+            problems.add(where + ": the returned bank payment does not read failed with the bank's reason: "
+                    + payment);
+        }
+        axe("a returned bank payment");
+        open("/payments");
+        if (!firstTableRow().contains("Failed")) {
+            problems.add(where + ": Payments does not show the returned bank payment failed: " + firstTableRow());
+        }
+        open(invoice);
+        String after = mainText();
+        if (!after.contains("Payment failed") || !after.contains("$1,080.50")) {
+            problems.add(where + ": INV-2057 does not read Payment failed, owing 1,080.50 again, after the bank "
+                    + "returned the payment: " + after);
+        }
+        axe("an invoice whose bank payment was returned");
+    }
+
+    /** "Payment link" on INV-2041's page, as the customer's admin: returns the link's path, shown once. */
+    private String paymentLink() {
+        open("/records/invoice?sort=number&dir=asc");
+        open(linkTo("invoices", "INV-2041"));
+        where("payment link");
+        click(By.xpath("//main//form[@action='/pay/links']//button"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pay-link")));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+        axe("a new payment link");
+        String url = driver.findElement(By.id("pay-link")).getAttribute("value");
+        int path = url.indexOf("/pay/l/");
+        if (path < 0) {
+            problems.add(where + ": the new link is " + url);
+            return "/pay/l/none";
+        }
+        return url.substring(path);
+    }
+
+    /**
+     * The link in a browser that never signed in (no cookie, no session): the invoice's current balance, an email
+     * for the receipt, the processor's element, the review and the outcome, on a phone, then the link says paid.
+     */
+    private void payThroughALink(String link) {
+        driver.manage().deleteAllCookies();
+        open(link);
+        where("payment link");
+        linkStep("link (choose)");
+        String choose = mainText();
+        if (!choose.contains("INV-2041") || !choose.contains("1,040.00")) {
+            problems.add(where + ": the link does not show INV-2041 with 1,040.00 left: " + choose);
+        }
+        driver.findElement(By.cssSelector("form.pay-form input[name=email]")).sendKeys(LINK_PAYER);
+        click(By.cssSelector("form.pay-form button[type=submit]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".sandbox-element")));
+        linkStep("link (method)");
+        enterCard("4242 4242 4242 4242");
+        linkStep("link (review)");
+        String outcome = pay();
+        linkStep("link (outcome)");
+        // 1,040.00 and 3 % of it: 31.20.
+        if (!outcome.contains("Thank you") || !outcome.contains("$1,071.20")) {
+            problems.add(where + ": the link's payment outcome says " + outcome);
+        }
+        open(link);
+        if (!mainText().contains("Nothing is left to pay")) {
+            problems.add(where + ": the link does not say INV-2041 is paid: " + mainText());
+        }
+    }
+
+    /** Opens an invoice from the list and starts paying it with "Pay this invoice", lowered to {@code amount}. */
+    private String startPaying(String number, String amount) {
+        open("/records/invoice?sort=number&dir=asc");
+        String invoice = linkTo("invoices", number);
+        open(invoice);
+        click(By.xpath("//main//form[@action='/pay']//button"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.pay-form")));
+        if (amount != null) {
+            WebElement field = driver.findElement(By.cssSelector("form.pay-form input[name^='amount-']"));
+            field.clear();
+            field.sendKeys(amount);
+        }
+        click(By.cssSelector("form.pay-form button[type=submit]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".sandbox-element")));
+        return invoice;
+    }
+
+    /** A test card in the processor's element, billed in Florida (which allows a surcharge), up to the review. */
+    private void enterCard(String number) {
+        driver.findElement(By.cssSelector("input[id$='-number']")).sendKeys(number);
+        driver.findElement(By.cssSelector("input[id$='-expiry']")).sendKeys("12/34");
+        driver.findElement(By.cssSelector("input[id$='-cvc']")).sendKeys("123");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("select[id$='-state']")))
+                .selectByValue("FL");
+        toReview();
+    }
+
+    /** A test bank account in the processor's element, up to the review. */
+    private void enterBankAccount(String account) {
+        click(By.cssSelector(".sandbox-element input[type=radio][value=us_bank_account]"));
+        driver.findElement(By.cssSelector("input[id$='-routing']")).sendKeys("110000000");
+        driver.findElement(By.cssSelector("input[id$='-account']")).sendKeys(account);
+        toReview();
+    }
+
+    private void toReview() {
+        click(By.cssSelector(".sandbox-element button.primary"));
+        wait.until(ExpectedConditions.urlContains("/review"));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+    }
+
+    /** "Pay …" on the review; returns the outcome page's text. */
+    private String pay() {
+        click(By.cssSelector("main form.actions button.primary"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .pill")));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+        return mainText();
+    }
+
+    /** The payment reference an outcome page names. */
+    private String reference(String outcome) {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("Payment reference: ([0-9a-f-]{36})")
+                .matcher(outcome);
+        if (!id.find()) {
+            problems.add(where + ": the outcome names no payment reference: " + outcome);
+            return "none";
+        }
+        return id.group(1);
+    }
+
+    /** INV-…'s row on the invoice list, as one line of text. */
+    private String invoiceRow(String number) {
+        open("/records/invoice?sort=number&dir=asc");
+        return String.valueOf(js("var number = arguments[0];"
+                + " var r = Array.from(document.querySelectorAll('table.data tbody tr'))"
+                + ".find(function (row) { return row.textContent.indexOf(number) >= 0; });"
+                + " return r ? r.textContent.replace(/\\s+/g, ' ') : ''", number));
+    }
+
+    private String firstTableRow() {
+        return String.valueOf(js("var r = document.querySelector('table.data tbody tr');"
+                + " return r ? r.textContent.replace(/\\s+/g, ' ') : ''"));
+    }
+
+    private String mainText() {
+        return driver.findElement(By.cssSelector("main")).getText();
     }
 
     /** Clicks what a person would scroll to first: out from under the sticky top bar. */
@@ -319,6 +557,16 @@ public final class BrowserWalk {
     private void payStep(String page) {
         where(page);
         checkSignedInShell(page);
+        checkNoSidewaysScroll(page);
+        axe(page);
+    }
+
+    /** A step of a payment link's checkout: a page for someone not signed in. */
+    private void linkStep(String page) {
+        where(page);
+        if (!driver.findElements(By.cssSelector("nav[aria-label='Portal']")).isEmpty()) {
+            problems.add(where + ": a payment link's page shows the portal navigation");
+        }
         checkNoSidewaysScroll(page);
         axe(page);
     }

@@ -29,6 +29,10 @@ final class Rows {
     }
 
     /** The first answer given to an idempotency key. */
+    /** A refund and where it stands: {@code PENDING} until the scheduler settles it. */
+    record Refund(String id, String paymentId, long amountMinor, String status) {
+    }
+
     record Answer(String operation, String key, String fingerprint, String reference, String status,
             String actionUri, String failureReason, Long receivedMinor, Long refundedMinor) {
     }

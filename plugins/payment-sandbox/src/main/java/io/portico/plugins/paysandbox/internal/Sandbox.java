@@ -64,7 +64,8 @@ import org.slf4j.LoggerFactory;
 final class Sandbox implements PaymentProcessor {
 
     /** What the scheduler and the tests tune. */
-    record Settings(URI webhookUri, Duration achSettle, int webhookAttempts, Duration webhookRetry) {
+    record Settings(URI webhookUri, Duration achSettle, int webhookAttempts, Duration webhookRetry,
+            Duration refundSettle) {
     }
 
     static final String PLUGIN_NAME = "sandbox";
@@ -447,28 +448,63 @@ final class Sandbox implements PaymentProcessor {
                     || request.amount().amount().signum() <= 0) {
                 throw rejected("A refund needs an amount above zero, in " + p.currency() + ".");
             }
-            long refundable = p.receivedMinor() - p.refundedMinor();
+            long refundable = p.receivedMinor() - p.refundedMinor() - m.pendingRefundsMinor(p.id());
             long amount = request.amount().minorUnits();
             if (amount > refundable) {
                 throw rejected("The refund of " + request.amount() + " is more than the "
                         + Money.ofMinor(refundable, Currency.getInstance(p.currency())) + " left to refund.");
             }
+            // Pending, as a card refund is at a real processor; the scheduler settles it and says so by webhook.
             String id = "re_sandbox_" + random(16);
             m.insertRefund(id, p.id(), amount, request.reason());
-            Rows.Payment refunded = new Rows.Payment(p.id(), p.accountId(), p.ledgerPaymentId(), p.currency(),
-                    p.amountMinor(), p.confirmedMinor(), p.receivedMinor(), p.refundedMinor() + amount, p.methods(),
-                    p.description(), p.metadata(), p.status(), p.methodId(), p.returnUri(), p.failureReason(),
-                    p.settleAt());
-            m.updatePayment(refunded, clock.instant());
-            event(m, "charge.refunded", p.accountId(), p.id(), Map.of("status", p.status(), "refund", id,
-                    "amount_refunded", refunded.refundedMinor()));
+            m.insertRefundState(id, clock.instant().plus(settings.refundSettle()));
+            event(m, "refund.created", p.accountId(), p.id(), Map.of("status", "pending", "refund", id,
+                    "amount", amount));
             Rows.Answer saved = new Rows.Answer("refund", request.idempotencyKey(), fingerprint, id,
-                    RefundResult.Status.SUCCEEDED.name(), null, null, null, refunded.refundedMinor());
+                    RefundResult.Status.PENDING.name(), null, null, null, p.refundedMinor());
             m.saveAnswer(saved);
             return saved;
         });
         return new RefundResult(first.reference(), RefundResult.Status.valueOf(first.status()),
                 first.failureReason());
+    }
+
+    @Override
+    public RefundResult fetchRefund(String accountId, String refundReference) throws PaymentException {
+        Rows.Refund refund = read(m -> m.refund(refundReference));
+        Rows.Payment p = refund == null ? null : read(m -> m.payment(refund.paymentId()));
+        if (p == null || !p.accountId().equals(accountId)) {
+            throw rejected("There is no such refund at the sandbox.");
+        }
+        return new RefundResult(refund.id(), RefundResult.Status.valueOf(refund.status()), null);
+    }
+
+    /**
+     * Settles the refunds whose delay has passed: each succeeds, counts in its payment's refunded amount and is
+     * reported by a {@code charge.refunded} webhook. Nodes share the work as for bank debits.
+     *
+     * @return how many were settled
+     */
+    int settleDueRefunds() {
+        try (SqlSession session = sessions.openSession(false)) {
+            SandboxMapper m = session.getMapper(SandboxMapper.class);
+            Instant now = clock.instant();
+            List<String> due = m.dueRefunds(now, BATCH);
+            for (String id : due) {
+                Rows.Refund refund = m.refund(id);
+                Rows.Payment p = m.lockPayment(refund.paymentId());
+                m.refundSettled(id, RefundResult.Status.SUCCEEDED.name(), now);
+                Rows.Payment refunded = new Rows.Payment(p.id(), p.accountId(), p.ledgerPaymentId(), p.currency(),
+                        p.amountMinor(), p.confirmedMinor(), p.receivedMinor(), p.refundedMinor()
+                                + refund.amountMinor(), p.methods(), p.description(), p.metadata(), p.status(),
+                        p.methodId(), p.returnUri(), p.failureReason(), p.settleAt());
+                m.updatePayment(refunded, now);
+                event(m, "charge.refunded", p.accountId(), p.id(), Map.of("status", p.status(), "refund", id,
+                        "amount_refunded", refunded.refundedMinor()));
+            }
+            session.commit();
+            return due.size();
+        }
     }
 
     // ------------------------------------------------------------------ webhooks

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sandbox processor as the platform sees it (the {@code sandbox} payment-processor plugin), and the timer that
- * settles bank debits and delivers webhooks on every node (rows are locked, so nodes share the work). Its pages and
- * endpoints ({@link SandboxResource}) reach the same {@link Sandbox} through {@link #sandbox()}.
+ * settles bank debits and refunds and delivers webhooks on every node (rows are locked, so nodes share the work). Its
+ * pages and endpoints ({@link SandboxResource}) reach the same {@link Sandbox} through {@link #sandbox()}.
  */
 @Component(service = {PaymentProcessor.class, SandboxComponent.class}, configurationPid = SandboxConfig.PID,
         immediate = true)
@@ -78,7 +78,8 @@ public final class SandboxComponent implements PaymentProcessor {
             throw new IllegalArgumentException("portalUrl must be an http(s) URL: " + config.portalUrl());
         }
         return new Sandbox.Settings(webhook, Duration.ofSeconds(Math.max(0, config.achSettleSeconds())),
-                Math.max(1, config.webhookAttempts()), Duration.ofSeconds(Math.max(1, config.webhookRetrySeconds())));
+                Math.max(1, config.webhookAttempts()), Duration.ofSeconds(Math.max(1, config.webhookRetrySeconds())),
+                Duration.ofSeconds(Math.max(0, config.refundSettleSeconds())));
     }
 
     @Deactivate
@@ -93,6 +94,7 @@ public final class SandboxComponent implements PaymentProcessor {
     private void tick() {
         try {
             sandbox.settleDue();
+            sandbox.settleDueRefunds();
             sandbox.deliverDue();
         } catch (RuntimeException e) {
             LOG.warn("Sandbox processor: settling or delivering failed, trying again: {}", e.getMessage());
@@ -142,5 +144,10 @@ public final class SandboxComponent implements PaymentProcessor {
     @Override
     public RefundResult refund(RefundRequest request) throws PaymentException {
         return sandbox.refund(request);
+    }
+
+    @Override
+    public RefundResult fetchRefund(String accountId, String refundReference) throws PaymentException {
+        return sandbox.fetchRefund(accountId, refundReference);
     }
 }

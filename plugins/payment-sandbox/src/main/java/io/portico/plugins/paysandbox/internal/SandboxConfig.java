@@ -22,6 +22,10 @@ public @interface SandboxConfig {
             + "returned (days at a real bank).")
     int achSettleSeconds() default 20;
 
+    @AttributeDefinition(description = "Seconds a refund stays pending before it succeeds (days for some card "
+            + "refunds at a real processor).")
+    int refundSettleSeconds() default 5;
+
     @AttributeDefinition(description = "Attempts to deliver a webhook before giving up.")
     int webhookAttempts() default 5;
 

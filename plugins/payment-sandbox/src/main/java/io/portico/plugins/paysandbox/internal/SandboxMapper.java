@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
-/** The sandbox's tables (V610). */
+/** The sandbox's tables (V610, V608). */
 interface SandboxMapper {
 
     String secret();
@@ -39,6 +39,20 @@ interface SandboxMapper {
 
     int insertRefund(@Param("id") String id, @Param("paymentId") String paymentId,
             @Param("amountMinor") long amountMinor, @Param("reason") String reason);
+
+    /** A refund pending until {@code settleAt}. */
+    int insertRefundState(@Param("id") String refundId, @Param("settleAt") Instant settleAt);
+
+    /** A refund with its state (refunds made before V608 settled at once). */
+    Rows.Refund refund(String id);
+
+    /** What the payment's pending refunds add up to: it counts against what is left to refund. */
+    long pendingRefundsMinor(String paymentId);
+
+    /** Pending refunds whose settlement is due, locked; those another node is settling are skipped. */
+    List<String> dueRefunds(@Param("now") Instant now, @Param("limit") int limit);
+
+    int refundSettled(@Param("id") String refundId, @Param("status") String status, @Param("now") Instant now);
 
     /** Claims an idempotency key: 1 when this call is the first, 0 when an answer exists (waits for it). */
     int claimKey(@Param("operation") String operation, @Param("key") String key,

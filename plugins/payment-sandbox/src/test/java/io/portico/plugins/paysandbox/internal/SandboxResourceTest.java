@@ -47,7 +47,7 @@ class SandboxResourceTest {
         db = TestDatabase.create();
         sandbox = new Sandbox(db.database().sessionFactory(SandboxMapper.class), new Sandbox.Settings(
                 URI.create("http://127.0.0.1:9/api/pay/webhooks/sandbox"), Duration.ofSeconds(20), 1,
-                Duration.ofSeconds(1)), new WebhookSigner("whsec_test", Clock.systemUTC()),
+                Duration.ofSeconds(1), Duration.ofSeconds(5)), new WebhookSigner("whsec_test", Clock.systemUTC()),
                 HttpClient.newHttpClient(), Clock.systemUTC());
         resource = new SandboxResource(sandbox, new TestPages());
     }

@@ -99,7 +99,8 @@ class SandboxTest {
 
     private static Sandbox sandbox(String secret) {
         URI webhook = URI.create("http://127.0.0.1:" + platform.getAddress().getPort() + SandboxComponent.WEBHOOK_PATH);
-        return new Sandbox(sessions, new Sandbox.Settings(webhook, Duration.ofSeconds(20), 3, Duration.ofSeconds(5)),
+        return new Sandbox(sessions, new Sandbox.Settings(webhook, Duration.ofSeconds(20), 3, Duration.ofSeconds(5),
+                Duration.ofSeconds(5)),
                 new WebhookSigner(secret, clock), HttpClient.newHttpClient(), clock);
     }
 
@@ -113,6 +114,7 @@ class SandboxTest {
     void settleAndDeliverWhatEarlierTestsLeft() {
         clock.advance(Duration.ofMinutes(10));
         sandbox.settleDue();
+        sandbox.settleDueRefunds();
         sandbox.deliverDue();
         deliveries.clear();
     }
@@ -334,20 +336,49 @@ class SandboxTest {
         CheckoutSession session = checkout("100.00");
         confirm(session, token(TestNumbers.VISA_CREDIT, "NV"), "103.00", "k-" + UUID.randomUUID());
         RefundResult partial = refund(session, "40.00", "refund-1");
-        assertEquals(RefundResult.Status.SUCCEEDED, partial.status());
+        assertEquals(RefundResult.Status.PENDING, partial.status());
         assertEquals(partial, refund(session, "40.00", "refund-1"), "the same key refunds once");
-        assertEquals(usd("40.00"), sandbox.fetch(account, session.processorReference()).amountRefunded());
 
         PaymentException over = assertThrows(PaymentException.class, () -> refund(session, "63.01", "refund-2"));
         assertEquals(PaymentException.Kind.REJECTED, over.kind());
-        assertTrue(over.getMessage().contains("63.00 USD left"), over.getMessage());
+        assertTrue(over.getMessage().contains("63.00 USD left"), "a pending refund counts: " + over.getMessage());
         RefundResult rest = refund(session, "63.00", "refund-2");
         assertNotEquals(partial.refundReference(), rest.refundReference());
+        assertThrows(PaymentException.class, () -> refund(session, "0.01", "refund-3"));
+        settleRefunds();
         PaymentState state = sandbox.fetch(account, session.processorReference());
         assertEquals(usd("103.00"), state.amountRefunded());
         assertEquals(Status.SUCCEEDED, state.status());
-        assertThrows(PaymentException.class, () -> refund(session, "0.01", "refund-3"));
-        assertEquals(List.of("payment_intent.succeeded", "charge.refunded", "charge.refunded"), deliveredTypes());
+        assertEquals(List.of("payment_intent.succeeded", "refund.created", "refund.created", "charge.refunded",
+                "charge.refunded"), deliveredTypes());
+    }
+
+    @Test
+    void aRefundIsPendingUntilItSettlesThenItsWebhookComes() throws PaymentException {
+        CheckoutSession session = checkout("50.00");
+        confirm(session, token(TestNumbers.VISA_DEBIT, "NV"), "50.00", "k-" + UUID.randomUUID());
+        RefundResult refund = refund(session, "20.00", "r-" + UUID.randomUUID());
+        assertEquals(RefundResult.Status.PENDING, refund.status());
+        assertEquals(refund.status(), sandbox.fetchRefund(account, refund.refundReference()).status());
+        assertEquals(0, sandbox.fetch(account, session.processorReference()).amountRefunded().amount().signum(),
+                "nothing is refunded before it settles");
+        assertEquals(0, sandbox.settleDueRefunds(), "not due yet");
+        assertEquals(List.of("payment_intent.succeeded", "refund.created"), deliveredTypes());
+
+        settleRefunds();
+        assertEquals(new RefundResult(refund.refundReference(), RefundResult.Status.SUCCEEDED, null),
+                sandbox.fetchRefund(account, refund.refundReference()));
+        assertEquals(usd("20.00"), sandbox.fetch(account, session.processorReference()).amountRefunded());
+        assertEquals(List.of("charge.refunded"), deliveredTypes());
+        assertEquals(0, sandbox.settleDueRefunds(), "a refund settles once");
+        assertEquals(PaymentException.Kind.REJECTED, assertThrows(PaymentException.class,
+                () -> sandbox.fetchRefund("acct_sandbox_other", refund.refundReference())).kind(),
+                "another account's refund is unknown");
+    }
+
+    private static void settleRefunds() {
+        clock.advance(Duration.ofSeconds(6));
+        sandbox.settleDueRefunds();
     }
 
     @Test
