@@ -2,13 +2,10 @@ package io.portico.pay.internal;
 
 import io.portico.api.db.Database;
 import io.portico.netsuite.NetSuiteClient;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -20,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the NetSuite write-back on this node every few seconds, and tells the console where each payment stands.
+ * Runs the NetSuite write-back on this node every few seconds (reconciliation: {@link Reconciliation}).
  * Without a NetSuite connection payments wait in the outbox; they are never lost and never block a customer's
  * payment.
  */
@@ -33,7 +30,6 @@ public final class WritebackWorker {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile NetSuiteClient client;
 
-    private final SqlSessionFactory sessions;
     private final NetSuiteWriteback writeback;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "portico-pay-writeback");
@@ -43,8 +39,7 @@ public final class WritebackWorker {
 
     @Activate
     public WritebackWorker(@Reference Database database) {
-        this.sessions = database.sessionFactory(WritebackMapper.class);
-        this.writeback = new NetSuiteWriteback(sessions,
+        this.writeback = new NetSuiteWriteback(database.sessionFactory(WritebackMapper.class),
                 () -> Optional.ofNullable(client), "pid " + ProcessHandle.current().pid(),
                 NetSuiteWriteback.Options.defaults());
         scheduler.scheduleWithFixedDelay(this::runSafely, 3, 5, TimeUnit.SECONDS);
@@ -53,24 +48,6 @@ public final class WritebackWorker {
     @Deactivate
     void stop() {
         scheduler.shutdownNow();
-    }
-
-    /** The newest {@code limit} write-backs of every tenant. */
-    public List<WritebackState> states(int limit) {
-        try (SqlSession session = sessions.openSession()) {
-            return session.getMapper(WritebackMapper.class).states(null, limit);
-        }
-    }
-
-    /**
-     * Makes a write-back NetSuite refused due again at once (after the cause was fixed in NetSuite).
-     *
-     * @return false when there is no stopped write-back with that external id
-     */
-    public boolean retry(String externalId) {
-        try (SqlSession session = sessions.openSession(true)) {
-            return session.getMapper(WritebackMapper.class).retry(externalId) == 1;
-        }
     }
 
     private void runSafely() {
