@@ -44,7 +44,7 @@ public final class Reconciliation {
 
     @Activate
     public Reconciliation(@Reference Database database) {
-        this.sessions = database.sessionFactory(WritebackMapper.class, PayMapper.class);
+        this.sessions = database.sessionFactory(WritebackMapper.class, PayMapper.class, PayLinkMapper.class);
         this.account = () -> Optional.ofNullable(client).map(c -> c.account().accountId());
     }
 
@@ -131,6 +131,56 @@ public final class Reconciliation {
                     text(row.lastError())));
             session.commit();
             return mapper.row(actor.tenantId(), externalId);
+        }
+    }
+
+    /**
+     * Names the custom body field of NetSuite invoices that pay-now links are written into ({@code null} or blank:
+     * none, and no more links are written); invoices synced from now on get a link. Audited.
+     *
+     * @throws ProblemException 400 for a name that is not a custom body field's id, 409 while no NetSuite account
+     *     is chosen for the write-back
+     */
+    void payLinkField(PayActor actor, String field) {
+        String name = field == null || field.isBlank() ? null : field.strip().toLowerCase(Locale.ROOT);
+        if (name != null && !name.matches("custbody[a-z0-9_]{1,90}")) {
+            throw ProblemException.badRequest("The field is a custom body field's id, like custbody_portico_pay_link.");
+        }
+        try (SqlSession session = sessions.openSession(false)) {
+            if (session.getMapper(PayLinkMapper.class).setField(actor.tenantId(), name) == 0) {
+                throw ProblemException.conflict("Choose the NetSuite account that payments post to first.");
+            }
+            session.getMapper(PayMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
+                    "pay.pay_link_field", "Pay-now links", PayAdmin.json(Map.of("field", name == null ? "" : name)));
+            session.commit();
+        }
+    }
+
+    /** The custom body field of NetSuite invoices that pay-now links go in, if one is named. */
+    public Optional<String> payLinkField(long tenantId) {
+        try (SqlSession session = sessions.openSession()) {
+            return Optional.ofNullable(session.getMapper(PayLinkMapper.class).field(tenantId));
+        }
+    }
+
+    /**
+     * Queues a pay-now link for every open invoice that has none (new invoices get one as they sync). Audited.
+     *
+     * @return how many invoices were queued
+     * @throws ProblemException 409 while no invoice field is named
+     */
+    int publishPayLinks(PayActor actor) {
+        try (SqlSession session = sessions.openSession(false)) {
+            PayLinkMapper mapper = session.getMapper(PayLinkMapper.class);
+            if (mapper.field(actor.tenantId()) == null) {
+                throw ProblemException.conflict("Name the NetSuite invoice field the links go in first"
+                        + " (portico:pay-links-publish --field custbody_portico_pay_link).");
+            }
+            int queued = mapper.enqueueAll(actor.tenantId());
+            session.getMapper(PayMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
+                    "pay.pay_links_published", "Pay-now links", PayAdmin.json(Map.of("invoices", queued)));
+            session.commit();
+            return queued;
         }
     }
 

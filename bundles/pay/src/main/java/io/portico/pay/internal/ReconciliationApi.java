@@ -24,7 +24,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code /api/pay/reconciliation} for the operator's owners and admins, as the Reconciliation page: the write-backs
  * newest first with filters {@code state}, {@code customer}, {@code from}, {@code to} (YYYY-MM-DD, UTC) and paging
  * {@code page}, {@code size} (up to 200); {@code POST .../{externalId}/retry} and
- * {@code POST .../{externalId}/resolve} with {@code {"note": "..."}}. Anyone else gets 404.
+ * {@code POST .../{externalId}/resolve} with {@code {"note": "..."}}; {@code POST .../pay-links} writes a pay-now link
+ * into every open NetSuite invoice that has none. Anyone else gets 404.
  */
 @Component(service = ReconciliationApi.class, property = PorticoResource.PROPERTY + "=true")
 @Path("api/pay/reconciliation")
@@ -79,6 +80,17 @@ public final class ReconciliationApi {
             @Context ContainerRequestContext request) {
         PortalUser user = ReconciliationPages.admin(request);
         return row(reconciliation.resolve(PayAdminPages.actor(user), externalId, body == null ? null : body.note()));
+    }
+
+    /** How many open invoices were queued for a pay-now link. */
+    public record Published(int invoices) {
+    }
+
+    @POST
+    @Path("pay-links")
+    public Published publishPayLinks(@Context ContainerRequestContext request) {
+        PortalUser user = ReconciliationPages.admin(request);
+        return new Published(reconciliation.publishPayLinks(PayAdminPages.actor(user)));
     }
 
     private Row row(WritebackRow r) {

@@ -42,7 +42,8 @@ public final class ReconciliationPages {
     static final String PATH = "/admin/reconciliation";
     private static final Map<String, String> NOTICES = Map.of(
             "retried", "The write-back is back in the queue: it will be posted again shortly.",
-            "resolved", "The write-back was marked resolved.");
+            "resolved", "The write-back was marked resolved.",
+            "links", "Every open invoice without a pay-now link will get one in NetSuite shortly.");
 
     private final Reconciliation reconciliation;
     private final Pages pages;
@@ -88,6 +89,7 @@ public final class ReconciliationPages {
         Reconciliation.Overdue overdue = reconciliation.overdue(user.tenantId());
         model.put("overdue", overdue.count());
         model.put("warnAfterMinutes", overdue.warnAfterMinutes());
+        model.put("payLinkField", reconciliation.payLinkField(user.tenantId()).orElse(""));
         String said = NOTICES.get(notice == null ? "" : notice);
         if (said != null) {
             model.put("notice", said);
@@ -117,6 +119,17 @@ public final class ReconciliationPages {
         PortalUser user = admin(request);
         reconciliation.resolve(PayAdminPages.actor(user), externalId, form.getFirst("note"));
         return back("resolved", form.getFirst("back"));
+    }
+
+    /** Writes a pay-now link into every open NetSuite invoice that has none. */
+    @POST
+    @Path("pay-links")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response publishPayLinks(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
+        PortalUser user = admin(request);
+        reconciliation.publishPayLinks(PayAdminPages.actor(user));
+        return back("links", form.getFirst("back"));
     }
 
     private Map<String, Object> row(WritebackRow r, Formats formats) {
