@@ -139,6 +139,27 @@ public class ReconciliationIT extends PorticoTestSupport {
         assertEquals("unknown ids are the same 404", 404,
                 owner.send("POST", "/api/pay/reconciliation/portico-pay-nothing/retry", null).statusCode());
 
+        assertEquals(404, customer.send("POST", "/api/pay/reconciliation/pay-links", null).statusCode());
+        assertEquals("no invoice field named yet", 409,
+                owner.send("POST", "/api/pay/reconciliation/pay-links", null).statusCode());
+        assertFalse(page(owner, "/admin/reconciliation").body().contains("/admin/reconciliation/pay-links"));
+        await("the portico:pay-links-publish command", WAIT,
+                () -> sessionFactory.getRegistry().getCommand("portico", "pay-links-publish") != null);
+        try {
+            console("portico:pay-links-publish --field custbody_portico_pay_link");
+            throw new AssertionError("links need the write-back's settings first");
+        } catch (Exception e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("Choose the NetSuite account"));
+        }
+        sql("INSERT INTO pay_writeback_settings (tenant_id, account_id) SELECT id, '2' FROM organization"
+                + " WHERE kind = 'operator'");
+        String published = console("portico:pay-links-publish --field custbody_portico_pay_link");
+        assertTrue(published, published.contains("Pay-now links go in the invoice field custbody_portico_pay_link."));
+        assertTrue(published, published.contains("0 open invoices will get a pay-now link shortly."));
+        assertTrue(page(owner, "/admin/reconciliation").body().contains("/admin/reconciliation/pay-links"));
+        HttpResponse<String> button = post(owner, "/admin/reconciliation/pay-links", Map.of("back", ""));
+        assertEquals(button.body(), 303, button.statusCode());
+
         await("the portico:pay-reconcile command", WAIT,
                 () -> sessionFactory.getRegistry().getCommand("portico", "pay-reconcile") != null);
         String console = console("portico:pay-reconcile --state resolved");
