@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -37,10 +36,7 @@ public class ReconciliationIT extends PorticoTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Inject
     private Organizations organizations;
-
-    @Inject
     private Database database;
 
     @Configuration
@@ -51,6 +47,12 @@ public class ReconciliationIT extends PorticoTestSupport {
 
     @Test
     public void anOperatorAdminReconcilesWriteBacksAndACustomerFindsNone() throws Exception {
+        // Looked up rather than injected: on a busy machine migrating a fresh database outlasts injection's wait.
+        await("the database and organizations", Duration.ofMinutes(5),
+                () -> bundleContext.getServiceReference(Organizations.class) != null
+                        && bundleContext.getServiceReference(Database.class) != null);
+        organizations = bundleContext.getService(bundleContext.getServiceReference(Organizations.class));
+        database = bundleContext.getService(bundleContext.getServiceReference(Database.class));
         await("/health to answer 200", WAIT, () -> status("/health") == 200);
         String run = UUID.randomUUID().toString().substring(0, 8);
         long acme = organizations.upsertCustomer(new CustomerOrganization("REC-" + run, "Acme " + run,

@@ -20,7 +20,10 @@ public interface PayLinkMapper {
      */
     int enqueueNew();
 
-    /** Queues a link for every open invoice of the tenant without one (on request); returns how many. */
+    /**
+     * Queues a link for every open invoice of the tenant without one, and again for those NetSuite refused (on
+     * request); returns how many.
+     */
     int enqueueAll(@Param("tenantId") long tenantId);
 
     /** Queues clearing the field of invoices that were paid (or deleted) since their link was queued. */

@@ -132,6 +132,12 @@ class PayLinkPublisherTest {
                 "and its link withdrawn");
         assertEquals(1L, count("SELECT count(*) FROM audit_log WHERE action = 'pay.pay_links_published'"
                 + " AND detail->>'invoices' = '" + open.size() + "'"));
+
+        s.update("UPDATE pay_invoice_link SET status = 'failed', last_error = 'Invalid field'"
+                + " WHERE action = 'publish'");
+        assertEquals(open.size() - 1, reconciliation.publishPayLinks(admin),
+                "a link NetSuite refused is tried again on request");
+        assertEquals(0L, count("SELECT count(*) FROM pay_invoice_link WHERE status = 'failed'"));
     }
 
     @Test
