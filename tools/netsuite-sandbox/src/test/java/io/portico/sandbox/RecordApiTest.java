@@ -212,6 +212,27 @@ class RecordApiTest {
   }
 
   @Test
+  void customBodyFieldsOfTransactionsAreStoredServedBackAndCleared() {
+    try (NetSuiteSandbox own = NetSuiteSandbox.builder().customers(2).invoicesPerCustomer(1).start()) {
+      Client c = new Client(own);
+      String invoice = "/services/rest/record/v1/invoice/" + own.data().invoiceId(0);
+      String link = "https://portal.example/pay/l/abc";
+      assertEquals(204, c.patch(invoice, Client.JSON.createObjectNode().put("custbody_portico_pay_link", link))
+          .status());
+      assertEquals(link, c.get(invoice).json().path("custbody_portico_pay_link").asText());
+      assertEquals(link, c.get(invoice + "?fields=custbody_portico_pay_link").json()
+          .path("custbody_portico_pay_link").asText());
+      assertEquals(204, c.patch(invoice, Client.JSON.createObjectNode().putNull("custbody_portico_pay_link"))
+          .status());
+      assertFalse(c.get(invoice).json().has("custbody_portico_pay_link"), "null clears it, as NetSuite does");
+
+      String customer = "/services/rest/record/v1/customer/" + own.data().customerId(0);
+      c.patch(customer, Client.JSON.createObjectNode().put("custbody_portico_pay_link", link));
+      assertFalse(c.get(customer).json().has("custbody_portico_pay_link"), "a body field is a transaction's");
+    }
+  }
+
+  @Test
   void recordTypeNamesAreCaseInsensitive() {
     assertEquals(200, client.get("/services/rest/record/v1/salesOrder?limit=1").status());
     assertEquals(200, client.get("/services/rest/record/v1/customerPayment?limit=1").status());

@@ -53,6 +53,16 @@ final class NetSuiteWriteback {
         static Options defaults() {
             return new Options(20, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1));
         }
+
+        /**
+         * Exponential back-off: attempt n waits between half of and all of first × 2^(n-1), capped; the random half
+         * keeps rows that failed together from coming back together.
+         */
+        Duration backoff(int attempts) {
+            long first = firstRetry.toMillis();
+            long ceiling = Math.min(maxRetry.toMillis(), first << Math.min(Math.max(attempts - 1, 0), 30));
+            return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+        }
     }
 
     private final SqlSessionFactory sessions;
@@ -98,13 +108,14 @@ final class NetSuiteWriteback {
                     case POSTED -> mapper.posted(job.id(), owner);
                     case REVERSED -> mapper.reversed(job.id(), owner, step.netsuiteId(), step.reason());
                     case WAITING -> mapper.retryLater(job.id(), owner, step.reason(),
-                            backoff(job.attempts()).toMillis());
+                            options.backoff(job.attempts()).toMillis());
                     case SKIPPED -> mapper.skip(job.id(), owner, step.reason());
                 }
             } catch (NetSuiteException e) {
                 if (retryable(e)) {
                     LOG.info("Write-back of {} will be retried: {}", job.externalId(), e.getMessage());
-                    mapper.retryLater(job.id(), owner, netSuiteMessage(e), backoff(job.attempts()).toMillis());
+                    mapper.retryLater(job.id(), owner, netSuiteMessage(e),
+                            options.backoff(job.attempts()).toMillis());
                 } else {
                     LOG.warn("NetSuite refused the write-back of {}: {}", job.externalId(), e.getMessage());
                     mapper.stop(job.id(), owner, netSuiteMessage(e));
@@ -112,7 +123,7 @@ final class NetSuiteWriteback {
             } catch (RuntimeException e) {
                 LOG.warn("Write-back of {} failed; it will be retried", job.externalId(), e);
                 mapper.retryLater(job.id(), owner, "Portico could not post the payment: " + e.getMessage(),
-                        backoff(job.attempts()).toMillis());
+                        options.backoff(job.attempts()).toMillis());
             }
         }
     }
@@ -328,15 +339,5 @@ final class NetSuiteWriteback {
             return "NetSuite did not answer: " + detail;
         }
         return detail + (e.errorCode() == null ? "" : " (" + e.errorCode() + ", HTTP " + e.status() + ")");
-    }
-
-    /**
-     * Exponential back-off: attempt n waits between half of and all of first × 2^(n-1), capped; the random half
-     * keeps rows that failed together from coming back together.
-     */
-    Duration backoff(int attempts) {
-        long first = options.firstRetry().toMillis();
-        long ceiling = Math.min(options.maxRetry().toMillis(), first << Math.min(Math.max(attempts - 1, 0), 30));
-        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
     }
 }

@@ -68,7 +68,7 @@ final class PaymentsAccess {
                 pageSize);
     }
 
-    private static long positive(String name, String value, long max) {
+    static long positive(String name, String value, long max) {
         try {
             long number = Long.parseLong(value.trim());
             if (number < 1 || number > max) {
@@ -80,7 +80,7 @@ final class PaymentsAccess {
         }
     }
 
-    private static LocalDate date(String name, String value) {
+    static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -62,9 +62,27 @@ public interface WritebackMapper {
     /** Sets {@code reflected_at} of the allocations whose synced invoice shows their payment; returns how many. */
     int markReflected();
 
-    /** The newest rows of a tenant ({@code null}: of every tenant), newest first, for reconciliation. */
-    List<WritebackState> states(@Param("tenantId") Long tenantId, @Param("limit") int limit);
+    /** A page of the tenant's write-backs for reconciliation, newest first. */
+    List<WritebackRow> rows(@Param("filter") WritebackFilter filter);
 
-    /** A stopped row becomes due again at once; 0 when it was not stopped. */
-    int retry(@Param("externalId") String externalId);
+    long countRows(@Param("filter") WritebackFilter filter);
+
+    /** One of the tenant's write-backs by its external id, or {@code null}. */
+    WritebackRow row(@Param("tenantId") long tenantId, @Param("externalId") String externalId);
+
+    /** A stopped, unresolved row of the tenant becomes due again at once; 0 when there is none. */
+    int retry(@Param("tenantId") long tenantId, @Param("externalId") String externalId);
+
+    /** A stopped, unresolved row of the tenant is marked made in NetSuite by hand; 0 when there is none. */
+    int resolve(@Param("tenantId") long tenantId, @Param("externalId") String externalId, @Param("by") String by,
+            @Param("note") String note);
+
+    /**
+     * How many of the tenant's write-backs still wait (pending, or stopped and not resolved) since longer than the
+     * operator's threshold ({@code warn_after_minutes}, 60 without settings).
+     */
+    long overdue(@Param("tenantId") long tenantId);
+
+    /** The operator's threshold in minutes. */
+    int warnAfterMinutes(@Param("tenantId") long tenantId);
 }

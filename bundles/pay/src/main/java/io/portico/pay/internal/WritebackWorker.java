@@ -2,15 +2,14 @@ package io.portico.pay.internal;
 
 import io.portico.api.db.Database;
 import io.portico.netsuite.NetSuiteClient;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -20,11 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the NetSuite write-back on this node every few seconds, and tells the console where each payment stands.
+ * Runs the NetSuite write-back on this node every few seconds, payments and pay-now links (reconciliation:
+ * {@link Reconciliation}). The links' address starts with the portal's public URL, the {@code publicUrl} of
+ * {@code io.portico.identity}, which this component reads too.
  * Without a NetSuite connection payments wait in the outbox; they are never lost and never block a customer's
  * payment.
  */
-@Component(service = WritebackWorker.class, immediate = true)
+@Component(service = WritebackWorker.class, immediate = true, configurationPid = "io.portico.identity",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class WritebackWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(WritebackWorker.class);
@@ -33,8 +35,8 @@ public final class WritebackWorker {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile NetSuiteClient client;
 
-    private final SqlSessionFactory sessions;
     private final NetSuiteWriteback writeback;
+    private final PayLinkPublisher payLinks;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "portico-pay-writeback");
         t.setDaemon(true);
@@ -42,35 +44,20 @@ public final class WritebackWorker {
     });
 
     @Activate
-    public WritebackWorker(@Reference Database database) {
-        this.sessions = database.sessionFactory(WritebackMapper.class);
-        this.writeback = new NetSuiteWriteback(sessions,
-                () -> Optional.ofNullable(client), "pid " + ProcessHandle.current().pid(),
-                NetSuiteWriteback.Options.defaults());
+    public WritebackWorker(@Reference Database database, @Reference PayCore core, Map<String, Object> config) {
+        String node = "pid " + ProcessHandle.current().pid();
+        this.writeback = new NetSuiteWriteback(database.sessionFactory(WritebackMapper.class),
+                () -> Optional.ofNullable(client), node, NetSuiteWriteback.Options.defaults());
+        String publicUrl = String.valueOf(config.getOrDefault("publicUrl", "http://localhost:8181")).strip()
+                .replaceAll("/+$", "");
+        this.payLinks = new PayLinkPublisher(database.sessionFactory(PayLinkMapper.class), core.links(),
+                () -> Optional.ofNullable(client), () -> publicUrl, node, NetSuiteWriteback.Options.defaults());
         scheduler.scheduleWithFixedDelay(this::runSafely, 3, 5, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void stop() {
         scheduler.shutdownNow();
-    }
-
-    /** The newest {@code limit} write-backs of every tenant. */
-    public List<WritebackState> states(int limit) {
-        try (SqlSession session = sessions.openSession()) {
-            return session.getMapper(WritebackMapper.class).states(null, limit);
-        }
-    }
-
-    /**
-     * Makes a write-back NetSuite refused due again at once (after the cause was fixed in NetSuite).
-     *
-     * @return false when there is no stopped write-back with that external id
-     */
-    public boolean retry(String externalId) {
-        try (SqlSession session = sessions.openSession(true)) {
-            return session.getMapper(WritebackMapper.class).retry(externalId) == 1;
-        }
     }
 
     private void runSafely() {
@@ -80,6 +67,13 @@ public final class WritebackWorker {
             }
         } catch (RuntimeException e) {
             LOG.warn("The NetSuite write-back failed; it runs again shortly", e);
+        }
+        try {
+            while (payLinks.run() > 0) {
+                // the same for pay-now links
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Writing pay-now links to NetSuite failed; it runs again shortly", e);
         }
     }
 }

@@ -51,23 +51,25 @@ public final class RecordPages {
     private final AttachmentLists attachments;
     private final Adjustments adjustments;
     private final Actions actions;
+    private final Notices notices;
     private final Clock clock;
 
     @Activate
     public RecordPages(@Reference RecordReader reader, @Reference PortalRecordTypes types, @Reference Pages pages,
             @Reference AttachmentLists attachments, @Reference Adjustments adjustments,
-            @Reference Actions actions) {
-        this(reader, types, pages, attachments, adjustments, actions, Clock.systemUTC());
+            @Reference Actions actions, @Reference Notices notices) {
+        this(reader, types, pages, attachments, adjustments, actions, notices, Clock.systemUTC());
     }
 
     RecordPages(RecordReader reader, PortalRecordTypes types, Pages pages, AttachmentLists attachments,
-            Adjustments adjustments, Actions actions, Clock clock) {
+            Adjustments adjustments, Actions actions, Notices notices, Clock clock) {
         this.reader = reader;
         this.types = types;
         this.pages = pages;
         this.attachments = attachments;
         this.adjustments = adjustments;
         this.actions = actions;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -83,6 +85,7 @@ public final class RecordPages {
         Map<String, Object> model = model(request, user.get(), user.get().organizationName(), "/dashboard");
         model.put("dashboard", views(headers, today, user.get()).dashboard(reader.dashboard(user.get().scope(), today)));
         model.put("operator", user.get().operatorStaff());
+        model.put("notices", notices.forUser(user.get()));
         return page("dashboard.ftlh", model);
     }
 

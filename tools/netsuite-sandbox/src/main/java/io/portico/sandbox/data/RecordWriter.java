@@ -117,6 +117,9 @@ final class RecordWriter {
       if (field.isPresent() && field.get().writable() && !isDerived(type, field.get().name())) {
         String name = field.get().name();
         record.set(name, parser.parse(type, field.get(), e.getValue(), name));
+      } else if (field.isEmpty() && type.isTransaction() && isCustomBodyField(e.getKey())) {
+        // A custom transaction body field the account defined (custbody_*): kept as text, null clears it.
+        record.set(e.getKey(), e.getValue().isNull() ? null : parser.text(e.getValue(), e.getKey()));
       }
     }
     JsonNode items = body.get("item");
@@ -135,6 +138,11 @@ final class RecordWriter {
         applications.write(record, customer, apply, replaceSublists.contains("apply"));
       }
     }
+  }
+
+  /** NetSuite's ids of custom transaction body fields: {@code custbody} and lower-case letters, digits, {@code _}. */
+  static boolean isCustomBodyField(String name) {
+    return name.matches("custbody[a-z0-9_]{1,90}");
   }
 
   /** Status and money totals of invoices and credit memos follow from their lines and applications. */
