@@ -101,6 +101,11 @@ public class IdentityIT extends PorticoTestSupport {
         String sessionCsrf = me.body().replaceAll(".*\"csrfToken\":\"([^\"]+)\".*", "$1");
         assertEquals(303, send(form("/sign-out", Map.of("csrf", sessionCsrf))).statusCode());
         assertEquals(401, send(page("/api/me")).statusCode());
+        // A browser opening a page after signing out signs in first, and comes back afterwards.
+        HttpResponse<String> members = send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort()
+                + "/members")).header("Accept", "text/html").GET().build());
+        assertEquals(303, members.statusCode());
+        assertTrue(members.headers().firstValue("Location").orElse("").endsWith("/sign-in?next=%2Fmembers"));
 
         HttpResponse<String> signInPage = send(page("/sign-in"));
         assertTrue(signInPage.body().contains("href=\"/brand.css\""));

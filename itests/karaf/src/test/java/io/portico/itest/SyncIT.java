@@ -264,6 +264,16 @@ public class SyncIT extends PorticoTestSupport {
         HttpResponse<String> anonymous = new Browser().get("/admin/syncs");
         assertEquals(303, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("Location").orElse("").endsWith("/sign-in?next=%2Fadmin%2Fsyncs"));
+        // A form sent after the session ended signs in first, then comes back to the page it was sent from.
+        String here = "http://localhost:" + httpPort();
+        HttpResponse<String> expired = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(here + "/admin/syncs/contact/runs")).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Referer", here + "/admin/syncs/contact")
+                .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, expired.statusCode());
+        assertTrue(expired.headers().firstValue("Location").orElse("")
+                .endsWith("/sign-in?next=%2Fadmin%2Fsyncs%2Fcontact"));
 
         // Run now: refused without the session's CSRF token, started with it.
         int runsBefore = sync.runs("contact", 1000).size();

@@ -263,7 +263,7 @@ class NetSuiteReversalTest {
     /** What the reconciliation console's retry does. */
     private static boolean retry(String externalId) {
         try (var session = writebacks.openSession(true)) {
-            return session.getMapper(WritebackMapper.class).retry(externalId) == 1;
+            return session.getMapper(WritebackMapper.class).retry(tenant, externalId) == 1;
         }
     }
 

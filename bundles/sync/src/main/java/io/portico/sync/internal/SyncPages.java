@@ -1,5 +1,6 @@
 package io.portico.sync.internal;
 
+import io.portico.api.identity.NotSignedInException;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.sync.SyncConfig;
@@ -15,8 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,14 +91,14 @@ public final class SyncPages {
 
     @GET
     public Response list(@Context ContainerRequestContext request, @QueryParam("notice") String notice) {
-        return guarded(request, "/admin/syncs", admin -> listPage(admin, 200, null, notice(notice)));
+        return guarded(request, admin -> listPage(admin, 200, null, notice(notice)));
     }
 
     @GET
     @Path("{type}")
     public Response detail(@Context ContainerRequestContext request, @PathParam("type") String type,
             @QueryParam("page") @DefaultValue("1") int page, @QueryParam("notice") String notice) {
-        return guarded(request, "/admin/syncs/" + type, admin -> {
+        return guarded(request, admin -> {
             SyncConfig config = config(type);
             return detailPage(admin, config, SyncForm.of(config.settings()), page, 200, Map.of(), null,
                     notice(notice));
@@ -110,7 +109,7 @@ public final class SyncPages {
     @Path("{type}/runs/{run}")
     public Response run(@Context ContainerRequestContext request, @PathParam("type") String type,
             @PathParam("run") long runId, @QueryParam("offset") @DefaultValue("0") int offset) {
-        return guarded(request, "/admin/syncs/" + type + "/runs/" + runId, admin -> {
+        return guarded(request, admin -> {
             SyncRun run = SyncAdminResource.call(() -> sync.run(runId)).filter(r -> r.recordType().equals(type))
                     .orElseThrow(() -> ProblemException.notFound("No run " + runId + " of " + type + "."));
             int from = Math.max(0, offset);
@@ -147,7 +146,7 @@ public final class SyncPages {
             @FormParam("schedule") String schedule, @FormParam("cron") String cron,
             @FormParam("initialWindowDays") String initialWindowDays, @FormParam("subsidiaryIds") String subsidiaryIds,
             @FormParam("customCondition") String customCondition) {
-        return guarded(request, "/admin/syncs/" + type, admin -> {
+        return guarded(request, admin -> {
             SyncConfig config = config(type);
             SyncForm form = new SyncForm(enabled != null, paused != null, schedule, cron, initialWindowDays,
                     subsidiaryIds, customCondition);
@@ -225,7 +224,7 @@ public final class SyncPages {
     private Response act(ContainerRequestContext request, String type, String back, String notice,
             Runnable action) {
         boolean toDetail = "detail".equals(back);
-        return guarded(request, toDetail ? "/admin/syncs/" + type : "/admin/syncs", admin -> {
+        return guarded(request, admin -> {
             SyncConfig config = config(type);
             try {
                 SyncAdminResource.call(() -> {
@@ -311,13 +310,12 @@ public final class SyncPages {
 
     /**
      * Serves a page to operator owners and admins: anyone else signed in gets the refusal the other admin pages
-     * give, and a visitor who is not signed in goes to the sign-in page first.
+     * give, and a visitor who is not signed in is sent to sign in first (by the web layer).
      */
-    private Response guarded(ContainerRequestContext request, String path, Function<Admin, Response> page) {
+    private Response guarded(ContainerRequestContext request, Function<Admin, Response> page) {
         Object principal = request.getProperty(PortalUser.REQUEST_PROPERTY);
         if (!(principal instanceof PortalUser user)) {
-            return Response.seeOther(URI.create("/sign-in?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8)))
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+            throw new NotSignedInException();
         }
         Object csrf = request.getProperty(PortalUser.CSRF_REQUEST_PROPERTY);
         Admin admin = new Admin(user, csrf instanceof String s ? s : "",

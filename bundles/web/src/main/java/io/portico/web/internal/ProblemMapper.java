@@ -57,13 +57,8 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable error) {
-        if (error instanceof NotSignedInException && request != null && "GET".equals(request.getMethod())
-                && wantsPage()) {
-            // A browser opening a page without a session signs in first, and comes back here afterwards.
-            URI here = uriInfo.getRequestUri();
-            String next = here.getRawPath() + (here.getRawQuery() == null ? "" : "?" + here.getRawQuery());
-            return Response.seeOther(URI.create("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
-                    .build();
+        if (error instanceof NotSignedInException && request != null && (wantsPage() || inPlaceUpdate())) {
+            return signInFirst();
         }
         if (error instanceof ProblemException p) {
             return problem(p.status(), p.title(), p.detail());
@@ -101,6 +96,36 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
                 "The server could not complete the request; quote incident " + incident + " to support.");
     }
 
+    /**
+     * A browser without a session signs in first and comes back afterwards: to the page it opened, to the page whose
+     * form it sent (its Referer on this server), or, for an in-place update, htmx loads the sign-in page as a whole.
+     */
+    private Response signInFirst() {
+        URI here = uriInfo.getRequestUri();
+        String next = here.getRawPath() + (here.getRawQuery() == null ? "" : "?" + here.getRawQuery());
+        if (!"GET".equals(request.getMethod())) {
+            next = sameServerPath(headers.getHeaderString("Referer"), here);
+        }
+        String signIn = "/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        Response.ResponseBuilder response = inPlaceUpdate()
+                ? Response.noContent().header("HX-Redirect", signIn)
+                : Response.seeOther(URI.create(signIn));
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    private static String sameServerPath(String referer, URI here) {
+        try {
+            URI from = referer == null ? null : URI.create(referer);
+            if (from != null && here.getAuthority() != null && here.getAuthority().equals(from.getRawAuthority())
+                    && from.getRawPath() != null && from.getRawPath().startsWith("/")) {
+                return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
+            }
+        } catch (IllegalArgumentException malformed) {
+            // An unreadable Referer names no page to come back to.
+        }
+        return "/";
+    }
+
     private Response problem(int status, String title, String detail) {
         if (wantsPage()) {
             Map<String, Object> model = new LinkedHashMap<>();
@@ -126,6 +151,13 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     /** A browser navigating to a page (not the JSON API) prefers HTML over JSON in its Accept header. */
+    /** An htmx request from a page, which swaps the answer into part of it. */
+    private boolean inPlaceUpdate() {
+        String path = path();
+        return headers != null && headers.getHeaderString("HX-Request") != null && path != null
+                && !path.startsWith("/api/");
+    }
+
     private boolean wantsPage() {
         String path = path();
         if (headers == null || path == null || path.startsWith("/api/")) {

@@ -1,5 +1,6 @@
 package io.portico.identity.internal.web;
 
+import io.portico.api.identity.NotSignedInException;
 import io.portico.api.web.Formats;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
@@ -66,7 +67,7 @@ public final class AccountSettingsPages {
     public Response page(@Context ContainerRequestContext request, @QueryParam("notice") String notice) {
         Authentication auth = RequestAuth.authentication(request);
         if (!auth.hasSession()) {
-            return Html.redirect("/sign-in?next=/account");
+            throw new NotSignedInException();
         }
         return render(request, auth, 200, null, Notices.text(notice), mfa.pending(auth.account()));
     }
@@ -144,7 +145,7 @@ public final class AccountSettingsPages {
             if (bare) {
                 throw ProblemException.unauthorized("Sign in first.");
             }
-            return Html.redirect("/sign-in?next=/account");
+            throw new NotSignedInException();
         }
         try {
             return step.run(auth);

@@ -1,5 +1,6 @@
 package io.portico.identity.internal.web;
 
+import io.portico.api.identity.NotSignedInException;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.web.Formats;
@@ -63,7 +64,7 @@ public final class AdminPages {
     @Path("organizations")
     public Response organizations(@Context ContainerRequestContext request, @QueryParam("q") String query,
             @QueryParam("offset") @DefaultValue("0") int offset) {
-        return page(request, "/admin/organizations", "Organizations", "organizations.ftlh", user -> Map.of(
+        return page(request, "Organizations", "organizations.ftlh", user -> Map.of(
                 "q", query == null ? "" : query,
                 "organizations", organizations.customers(query, true, offset, PAGE),
                 "offset", Math.max(0, offset), "pageSize", PAGE));
@@ -75,7 +76,7 @@ public final class AdminPages {
     public Response viewAs(@Context ContainerRequestContext request, @PathParam("organization") long organization) {
         Authentication auth = RequestAuth.authentication(request);
         if (auth.user() == null) {
-            return Html.redirect("/sign-in?next=/admin/organizations");
+            throw new NotSignedInException();
         }
         try {
             viewAs.start(auth, organization, RequestAuth.client(request));
@@ -95,7 +96,7 @@ public final class AdminPages {
     public Response stopViewing(@Context ContainerRequestContext request) {
         Authentication auth = RequestAuth.authentication(request);
         if (auth.user() == null) {
-            return Html.redirect("/sign-in?next=/admin/organizations");
+            throw new NotSignedInException();
         }
         viewAs.stop(auth, "stopped", RequestAuth.client(request));
         return Html.redirect("/admin/organizations");
@@ -104,7 +105,7 @@ public final class AdminPages {
     @GET
     @Path("audit")
     public Response audit(@Context ContainerRequestContext request, @QueryParam("before") Long before) {
-        return page(request, "/admin/audit", "Audit log", "audit.ftlh", user -> {
+        return page(request, "Audit log", "audit.ftlh", user -> {
             Formats formats = Formats.forReader(request.getAcceptableLanguages(), user);
             return Map.of("entries", audit.list(null, before, PAGE).stream().map(e -> entry(e, formats)).toList(),
                     "zone", formats.zone().getId());
@@ -144,11 +145,11 @@ public final class AdminPages {
         }).collect(Collectors.joining("; "));
     }
 
-    private Response page(ContainerRequestContext request, String path, String title, String template,
+    private Response page(ContainerRequestContext request, String title, String template,
             Function<PortalUser, Map<String, Object>> content) {
         PortalUser user = RequestAuth.authentication(request).user();
         if (user == null) {
-            return Html.redirect("/sign-in?next=" + path);
+            throw new NotSignedInException();
         }
         Map<String, Object> model = Html.model(title, RequestAuth.authentication(request).csrfToken());
         model.put("user", user);

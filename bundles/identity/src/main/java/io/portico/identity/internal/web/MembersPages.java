@@ -1,5 +1,6 @@
 package io.portico.identity.internal.web;
 
+import io.portico.api.identity.NotSignedInException;
 import io.portico.api.identity.Organization;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.identity.Role;
@@ -63,7 +64,7 @@ public final class MembersPages {
             @QueryParam("notice") String notice) {
         PortalUser user = RequestAuth.authentication(request).user();
         if (user == null) {
-            return Html.redirect("/sign-in?next=/members");
+            throw new NotSignedInException();
         }
         long id = organizationId == null ? user.organizationId() : organizationId;
         try {
@@ -128,7 +129,7 @@ public final class MembersPages {
     private Response act(ContainerRequestContext request, String organization, String notice, Action action) {
         PortalUser user = RequestAuth.authentication(request).user();
         if (user == null) {
-            return Html.redirect("/sign-in?next=/members");
+            throw new NotSignedInException();
         }
         long id = Forms.id(organization, "organization");
         try {

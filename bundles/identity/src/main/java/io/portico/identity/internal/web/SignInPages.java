@@ -1,5 +1,6 @@
 package io.portico.identity.internal.web;
 
+import io.portico.api.identity.NotSignedInException;
 import io.portico.identity.internal.LocalPaths;
 import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.sso.SsoProvider;
@@ -133,7 +134,7 @@ public final class SignInPages {
     public Response choosePage(@Context ContainerRequestContext request) {
         Authentication auth = RequestAuth.authentication(request);
         if (!auth.hasSession()) {
-            return Html.redirect("/sign-in?next=/choose-organization");
+            throw new NotSignedInException();
         }
         return chooseForm(auth, 200, null);
     }
