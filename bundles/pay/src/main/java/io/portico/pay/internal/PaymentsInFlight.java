@@ -36,7 +36,8 @@ public final class PaymentsInFlight implements RecordAdjustments {
             return records;
         }
         Map<Long, InFlight> inFlight;
-        try (SqlSession session = core.sessions().openSession()) {
+        // One query: no transaction, so no BEGIN and COMMIT round trips on every invoice page.
+        try (SqlSession session = core.sessions().openSession(true)) {
             inFlight = session.getMapper(PayMapper.class).inFlight(scope,
                     records.stream().map(Record::netsuiteId).distinct().toList()).stream()
                     .collect(Collectors.toMap(InFlight::invoiceNetsuiteId, Function.identity()));
