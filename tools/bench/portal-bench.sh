@@ -10,8 +10,12 @@
 #   Portico runs from BENCH_STATE_DIR (default .portico-bench) on BENCH_HTTP_PORT (8281), its console on
 #   BENCH_SSH_PORT (8201), with a 512 MB heap cap (BENCH_HEAP), on the database portico_bench of the private
 #   PostgreSQL of ./portico (BENCH_PG_STATE: the state directory that holds it, default .portico), so that a demo on
-#   8181 and its data are untouched. BENCH_KEEP_DATA=1 reuses portico_bench when it already holds the data.
-#   BENCH_SECONDS (15) and BENCH_CONNECTIONS (64) set the wrk runs. Portico is stopped at the end.
+#   8181 and its data are untouched. BENCH_DB names another database (e.g. a copy made with CREATE DATABASE ... TEMPLATE
+#   portico_bench, so that several people can measure at once). BENCH_KEEP_DATA=1 reuses the database when it already
+#   holds the data.
+#   BENCH_SECONDS (15) and BENCH_CONNECTIONS (64) set the wrk runs; each page is first loaded for BENCH_WARMUP
+#   seconds (15), unmeasured, so that the figures are those of a JVM that compiled the pages' code. BENCH_JFR=1 records the wrk runs with Java Flight
+#   Recorder into results/load.jfr (read it with `jfr print --events jdk.ExecutionSample`). Portico is stopped at the end.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 VERSION=0.1.0-SNAPSHOT
@@ -24,6 +28,7 @@ HTTP_PORT="${BENCH_HTTP_PORT:-8281}"
 SSH_PORT="${BENCH_SSH_PORT:-8201}"
 SECONDS_EACH="${BENCH_SECONDS:-15}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
+DB="${BENCH_DB:-portico_bench}"
 BASE="http://localhost:$HTTP_PORT"
 OUT="$STATE/results"
 PASSWORD="Bench-password-0123456789"
@@ -39,18 +44,18 @@ if ! command -v wrk >/dev/null; then
 fi
 for tool in jstat jcmd psql curl; do command -v "$tool" >/dev/null || die "$tool is needed"; done
 
-# --- the database: portico_bench on the private PostgreSQL ----------------------------------------------------------
+# --- the database: portico_bench (BENCH_DB) on the private PostgreSQL ----------------------------------------------
 (unset PORTICO_DB_URL; PORTICO_STATE_DIR="$PG_STATE" "$ROOT/portico" db >/dev/null)
 export PGPASSWORD; PGPASSWORD="$(cat "$PG_STATE/db-password")"
-sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U portico -d portico_bench -v ON_ERROR_STOP=1 -qtA "$@"; }
+sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U portico -d "$DB" -v ON_ERROR_STOP=1 -qtA "$@"; }
 keep=false
 if [ "${BENCH_KEEP_DATA:-}" = 1 ] && [ "$(sql -c "SELECT count(*) >= 1000000 FROM ns_transaction
     WHERE record_type = 'invoice'" 2>/dev/null || true)" = t ]; then
   keep=true
-  say "reusing the data in portico_bench"
+  say "reusing the data in $DB"
 else
-  psql -h 127.0.0.1 -p "$PG_PORT" -U portico -d postgres -qc "DROP DATABASE IF EXISTS portico_bench WITH (FORCE)" \
-    -c "CREATE DATABASE portico_bench" >/dev/null
+  psql -h 127.0.0.1 -p "$PG_PORT" -U portico -d postgres -qc "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" \
+    -c "CREATE DATABASE \"$DB\"" >/dev/null
 fi
 
 # --- Portico on it, as ./portico demo starts it, in a state directory and on ports of its own -----------------------
@@ -69,7 +74,7 @@ sed -i "s|^sshPort = .*|sshPort = $SSH_PORT|" "$RUNTIME/etc/org.apache.karaf.she
 sed -i "s|^rmiRegistryPort = .*|rmiRegistryPort = $((SSH_PORT + 1000))|; s|^rmiServerPort = .*|rmiServerPort = $((SSH_PORT + 1001))|" \
   "$RUNTIME/etc/org.apache.karaf.management.cfg"
 rm -rf "$RUNTIME/data/log"
-export PORTICO_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/portico_bench" PORTICO_DB_USER=portico
+export PORTICO_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" PORTICO_DB_USER=portico
 export PORTICO_DB_PASSWORD="$PGPASSWORD" PORTICO_HTTP_PORT="$HTTP_PORT"
 export PORTICO_SECRET_KEY; PORTICO_SECRET_KEY="$(secret secret-key)"
 export PORTICO_MONITORING_TOKEN; PORTICO_MONITORING_TOKEN="$(secret monitoring-token)"
@@ -89,7 +94,7 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-say "starting Portico on $BASE (heap cap $JAVA_MAX_MEM, database portico_bench)"
+say "starting Portico on $BASE (heap cap $JAVA_MAX_MEM, database $DB)"
 "$RUNTIME/bin/start"
 for _ in $(seq 1 360); do
   [ -s "$RUNTIME/karaf.pid" ] && KARAF_PID="$(cat "$RUNTIME/karaf.pid")"
@@ -179,15 +184,24 @@ serial() { # NAME PATH -> the median of 20 requests one after another (ms): the 
     curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: portico_session=$CUSTOMER" "$BASE$2"
   done | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", 1000 * (t[10] + t[11]) / 2 }' > "$OUT/serial-$1.txt"
 }
+# A fresh JVM interprets the pages' code for its first thousands of requests (C2 compiles it meanwhile, several times
+# slower on a busy machine): warm every page up, unmeasured, before measuring any.
+for page in /static/portico.css /records/invoice "/records/invoice?q=$SEARCH" "/records/invoice/$DETAIL" /dashboard; do
+  say "warming up $page for ${BENCH_WARMUP:-15} s"
+  wrk -t 2 -c "$CONNECTIONS" -d "${BENCH_WARMUP:-15}s" --timeout 30s -H "Cookie: portico_session=$CUSTOMER" \
+    "$BASE$page" > /dev/null
+done
 for page in "static /static/portico.css" "list /records/invoice" "search /records/invoice?q=$SEARCH" \
     "detail /records/invoice/$DETAIL" "dashboard /dashboard"; do
   serial $page
 done
+[ "${BENCH_JFR:-}" = 1 ] && jcmd "$KARAF_PID" JFR.start name=load settings=profile >/dev/null
 bench static /static/portico.css
 bench list /records/invoice
 bench search "/records/invoice?q=$SEARCH"
 bench detail "/records/invoice/$DETAIL"
 bench dashboard /dashboard
+[ "${BENCH_JFR:-}" = 1 ] && jcmd "$KARAF_PID" JFR.stop name=load filename="$OUT/load.jfr" >/dev/null
 
 # --- CSV exports, with the heap sampled during each ----------------------------------------------------------------
 heap_used_mb() { # a jstat -gc file -> the peak of S0U + S1U + EU + OU, in MB

@@ -16,8 +16,10 @@ import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +28,8 @@ import java.util.stream.Collectors;
  * order, and moments (a sync run, an audit entry, a last change) in the reader's time zone.
  *
  * <p>A calendar date (an invoice's date, a due date) is the same day everywhere: it is never shifted by the zone.
+ *
+ * <p>One instance serves one request (one thread): it keeps the number formats it made, which are not thread-safe.
  *
  * @since 1.4
  */
@@ -37,6 +41,9 @@ public final class Formats {
     private final ZoneId zone;
     private final DateTimeFormatter dates;
     private final DateTimeFormatter moments;
+    /** By currency code: a list page formats dozens of amounts, and making a currency format is costly. */
+    private final Map<String, MoneyFormat> moneyFormats = new HashMap<>();
+    private NumberFormat numberFormat;
 
     /**
      * @param accepted the request's acceptable languages, best first ({@code HttpHeaders.getAcceptableLanguages()})
@@ -69,21 +76,35 @@ public final class Formats {
         if (amount == null) {
             return "";
         }
-        NumberFormat format;
+        MoneyFormat money = moneyFormats.computeIfAbsent(currency == null ? "" : currency, this::moneyFormat);
+        String text = money.format().format(amount);
+        return money.known() || currency == null ? text : text + " " + currency;
+    }
+
+    private record MoneyFormat(NumberFormat format, boolean known) {}
+
+    /** The currency's format, or for an unknown currency a plain one with two decimals (its code then follows). */
+    private MoneyFormat moneyFormat(String currency) {
         try {
-            format = NumberFormat.getCurrencyInstance(locale);
-            format.setCurrency(Currency.getInstance(currency == null ? "" : currency));
+            NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+            format.setCurrency(Currency.getInstance(currency));
+            return new MoneyFormat(format, true);
         } catch (IllegalArgumentException unknownCurrency) {
-            format = NumberFormat.getNumberInstance(locale);
+            NumberFormat format = NumberFormat.getNumberInstance(locale);
             format.setMinimumFractionDigits(2);
             format.setMaximumFractionDigits(2);
-            return format.format(amount) + (currency == null ? "" : " " + currency);
+            return new MoneyFormat(format, false);
         }
-        return format.format(amount);
     }
 
     public String number(BigDecimal value) {
-        return value == null ? "" : NumberFormat.getNumberInstance(locale).format(value);
+        if (value == null) {
+            return "";
+        }
+        if (numberFormat == null) {
+            numberFormat = NumberFormat.getNumberInstance(locale);
+        }
+        return numberFormat.format(value);
     }
 
     public String number(long value) {

@@ -70,6 +70,19 @@ class FormatsTest {
     }
 
     @Test
+    void eachAmountKeepsItsOwnCurrencyWhenOnePageShowsSeveral() {
+        Formats formats = new Formats(List.of(Locale.US), null);
+        for (int round = 0; round < 2; round++) {
+            assertEquals("$1,234.50", formats.money(new BigDecimal("1234.50"), "USD"));
+            assertEquals("€7.00", formats.money(new BigDecimal("7"), "EUR"));
+            assertEquals("12.00 XQZ", formats.money(new BigDecimal("12"), "XQZ"), "an unknown currency's code follows");
+            assertEquals("12.00", formats.money(new BigDecimal("12"), null));
+            assertEquals("", formats.money(null, "USD"));
+            assertEquals("1,234.5", formats.number(new BigDecimal("1234.5")));
+        }
+    }
+
+    @Test
     void zoneNamesAreIanaNamesAndAnythingElseIsNone() {
         assertEquals(ZoneId.of("Europe/Paris"), Formats.zone(" Europe/Paris "));
         assertNull(Formats.zone("Mars/Olympus_Mons"));

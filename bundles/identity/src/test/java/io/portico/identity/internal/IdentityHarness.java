@@ -165,9 +165,15 @@ public final class IdentityHarness implements AutoCloseable {
 
     /** Runs SQL against the test database, for setting up states such as an expired link. */
     public void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        // Through the store, as this node's own writes: the next request sees the change at once (one made on
+        // another node is seen within Authenticator.REUSE_LOOKUP_FOR).
+        store.write(session -> {
+            try (Statement s = session.getConnection().createStatement()) {
+                return s.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql, e);
+            }
+        });
     }
 
     /** The first column of the first row, as an int (0 when there is no row). */

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -37,6 +39,15 @@ final class Checkout {
     private final PaymentLedger ledger;
     private final Function<String, Optional<PaymentProcessor>> processors;
     private final Clock clock;
+    private final AtomicLong settingsWrites = new AtomicLong();
+    private volatile EnabledRead lastEnabledRead;
+
+    /**
+     * Whether Pay was on for a tenant, read when this node had written the settings {@code writes} times, at
+     * {@code nanoTime}.
+     */
+    private record EnabledRead(long tenantId, boolean enabled, long writes, long nanoTime) {
+    }
 
     Checkout(SqlSessionFactory sessions, Function<String, Optional<PaymentProcessor>> processors, Clock clock) {
         this.sessions = sessions;
@@ -59,10 +70,33 @@ final class Checkout {
 
     /** The tenant's Pay settings; defaults when never saved. */
     PaySettings settings(long tenantId) {
-        try (SqlSession session = sessions.openSession()) {
+        try (SqlSession session = sessions.openSession(true)) { // one query: no transaction's round trips
             PaySettings saved = session.getMapper(PayMapper.class).settings(tenantId);
             return saved == null ? PaySettings.defaults(tenantId) : saved;
         }
+    }
+
+    /**
+     * Whether Pay is on, for the buttons every invoice page offers: read at most once a second, and at once again
+     * after this node saved the settings (another node's change shows within the second). Paying itself reads the
+     * settings fresh.
+     */
+    boolean enabled(long tenantId) {
+        long writes = settingsWrites.get();
+        long now = System.nanoTime();
+        EnabledRead last = lastEnabledRead;
+        if (last != null && last.tenantId() == tenantId && last.writes() == writes
+                && now - last.nanoTime() < TimeUnit.SECONDS.toNanos(1)) {
+            return last.enabled();
+        }
+        boolean enabled = settings(tenantId).enabled();
+        lastEnabledRead = new EnabledRead(tenantId, enabled, writes, now);
+        return enabled;
+    }
+
+    /** Called once the settings were written (or the write failed): the next {@link #enabled} reads them again. */
+    void settingsWritten() {
+        settingsWrites.incrementAndGet();
     }
 
     /** Opens a payment of the invoices in the amounts asked, when Pay is on. */

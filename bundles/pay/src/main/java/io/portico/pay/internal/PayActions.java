@@ -39,7 +39,7 @@ public final class PayActions implements RecordActions {
     }
 
     private List<RecordAction> actions(PortalUser user, String pay, String link) {
-        if (!user.canPay(INVOICE) || user.viewingAs() || !core.checkout().settings(user.tenantId()).enabled()) {
+        if (!user.canPay(INVOICE) || user.viewingAs() || !core.checkout().enabled(user.tenantId())) {
             return List.of();
         }
         List<RecordAction> actions = new ArrayList<>();

@@ -111,6 +111,8 @@ final class PayAdmin {
             detail.put("exempt", exempt);
             audit(mapper, actor, "pay.settings_saved", detail);
             session.commit(true);
+        } finally {
+            checkout.settingsWritten();
         }
         return changed;
     }
@@ -204,6 +206,8 @@ final class PayAdmin {
             mapper.saveSettings(settings);
             audit(mapper, actor, action, detail);
             session.commit(true);
+        } finally {
+            checkout.settingsWritten();
         }
     }
 

@@ -39,7 +39,8 @@ public final class PaymentsInFlight implements RecordAdjustments {
         List<Long> ids = records.stream().map(Record::netsuiteId).distinct().toList();
         Map<Long, InFlight> inFlight;
         Set<Long> returned;
-        try (SqlSession session = core.sessions().openSession()) {
+        // No transaction: no BEGIN and COMMIT round trips on every invoice page.
+        try (SqlSession session = core.sessions().openSession(true)) {
             PayMapper mapper = session.getMapper(PayMapper.class);
             inFlight = mapper.inFlight(scope, ids).stream()
                     .collect(Collectors.toMap(InFlight::invoiceNetsuiteId, Function.identity()));

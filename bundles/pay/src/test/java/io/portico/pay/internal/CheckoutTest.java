@@ -1,6 +1,7 @@
 package io.portico.pay.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,19 @@ class CheckoutTest {
         ProblemException e = assertThrows(ProblemException.class,
                 () -> checkout.open(payer, List.of(new Allocation(101, BigDecimal.TEN))));
         assertEquals(409, e.status());
+    }
+
+    @Test
+    void whetherPayIsOnIsReadAgainOnceTheSettingsAreWritten() {
+        settings(false, "0");
+        checkout.settingsWritten();
+        assertFalse(checkout.enabled(tenant));
+        settings(true, "0");
+        checkout.settingsWritten();
+        assertTrue(checkout.enabled(tenant), "Settings > Pay turned it on: the buttons show at the next request");
+        settings(false, "0");
+        checkout.settingsWritten();
+        assertFalse(checkout.enabled(tenant));
     }
 
     @Test

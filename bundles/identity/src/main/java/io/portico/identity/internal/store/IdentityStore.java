@@ -1,6 +1,7 @@
 package io.portico.identity.internal.store;
 
 import io.portico.api.db.Database;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -16,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class IdentityStore {
 
     private final SqlSessionFactory factory;
+    private final AtomicLong writes = new AtomicLong();
 
     @Activate
     public IdentityStore(@Reference Database database) {
@@ -35,7 +37,17 @@ public final class IdentityStore {
             T result = work.apply(session);
             session.commit(true);
             return result;
+        } finally {
+            writes.incrementAndGet();
         }
+    }
+
+    /**
+     * How many write transactions ended on this node so far: a read made when this was lower may be out of date
+     * (a signed-out session, a disabled user, a changed membership).
+     */
+    public long writes() {
+        return writes.get();
     }
 
     /** Runs read-only {@code work}. */
