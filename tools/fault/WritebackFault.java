@@ -485,7 +485,8 @@ public class WritebackFault {
         outbox.put("rows", queryOne("SELECT count(*) FROM pay_writeback"));
         outbox.put("retries", queryOne("SELECT coalesce(sum(attempts - 1), 0) FROM pay_writeback"));
         outbox.put("most tries", queryOne("SELECT coalesce(max(attempts), 0) FROM pay_writeback"));
-        outbox.put("read back after an unknown outcome", queryOne("SELECT count(*) FROM pay_writeback WHERE attempts > 1"));
+        outbox.put("rows tried more than once (each read back by external id first)",
+                queryOne("SELECT count(*) FROM pay_writeback WHERE attempts > 1"));
         int parts = 0;
         int several = 0;
         for (Map<Long, BigDecimal> p : paid.values()) {

@@ -4,7 +4,7 @@
 # delivered again twice and out of order, and node 2 is killed with kill -9 at 40 % of the payments (and started again
 # at 70 %). Then it waits for the outbox to drain and checks NetSuite's customer payments against the ledger: exactly
 # one per payment, applied to the right invoices for the right amounts, the outbox empty. Exits non-zero on any
-# discrepancy. Not part of ./portico test (about 10 minutes).
+# discrepancy. Not part of ./portico test (12-21 minutes on a shared 2-core machine, most of it setting up).
 #
 #   tools/fault/writeback-fault.sh [PAYMENTS]        (default 1000; after mvn install -DskipTests, or it builds)
 #
