@@ -12,6 +12,7 @@ public final class Faults {
   private volatile int slowPageEvery;
   private volatile int slowPageMillis;
   private volatile double dropConnectionRate;
+  private volatile double lostAnswerRate;
   private volatile int concurrencyLimit;
 
   Faults(int latencyMillis, int concurrencyLimit) {
@@ -47,6 +48,15 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Share (0..1) of requests that are carried out in full and whose connection is then closed without the answer:
+   * the client cannot tell whether a create happened (the outcome a timeout or a lost response leaves).
+   */
+  public Faults lostAnswerRate(double rate) {
+    this.lostAnswerRate = requireRate(rate, "lostAnswerRate");
+    return this;
+  }
+
   /** Account concurrency limit; requests beyond it get 429 CONCURRENCY_LIMIT_EXCEEDED. */
   public Faults concurrencyLimit(int n) {
     if (n < 1) {
@@ -56,13 +66,17 @@ public final class Faults {
     return this;
   }
 
-  /** Switches every fault off (latency 0, no errors, no drops, no slow pages); the concurrency limit stays. */
+  /**
+   * Switches every fault off (latency 0, no errors, no drops, no lost answers, no slow pages); the concurrency limit
+   * stays.
+   */
   public Faults clear() {
     latencyMillis = 0;
     errorRate = 0;
     slowPageEvery = 0;
     slowPageMillis = 0;
     dropConnectionRate = 0;
+    lostAnswerRate = 0;
     return this;
   }
 
@@ -84,6 +98,10 @@ public final class Faults {
 
   public double dropConnectionRate() {
     return dropConnectionRate;
+  }
+
+  public double lostAnswerRate() {
+    return lostAnswerRate;
   }
 
   public int concurrencyLimit() {

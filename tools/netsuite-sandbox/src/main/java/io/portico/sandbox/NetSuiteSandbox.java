@@ -45,7 +45,8 @@ public final class NetSuiteSandbox implements AutoCloseable {
     Store store = new Store(new DemoCompany(b.seed, b.customers, b.invoicesPerCustomer, b.today, b.timeZone));
     RecordRenderer renderer = new RecordRenderer(store);
     Governance governance = new Governance(faults, b.seed);
-    this.server = SandboxServer.start(b.port, routes(store, renderer, governance), governance::dropsConnection);
+    this.server = SandboxServer.start(b.port, routes(store, renderer, governance), governance::dropsConnection,
+        governance::losesAnswer);
     this.data = new SandboxData(store, renderer, server.baseUrl());
   }
 

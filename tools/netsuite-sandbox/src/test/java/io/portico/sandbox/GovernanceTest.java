@@ -75,6 +75,16 @@ class GovernanceTest {
   }
 
   @Test
+  void aLostAnswerLeavesTheCreateDone() {
+    sandbox.faults().lostAnswerRate(1.0);
+    assertThrows(UncheckedIOException.class, () -> client.post("/services/rest/record/v1/customer",
+        Client.JSON.createObjectNode().put("companyName", "Lost Answer LLC").put("externalId", "LOST-1")));
+    sandbox.faults().clear();
+    assertEquals("Lost Answer LLC",
+        client.get("/services/rest/record/v1/customer/eid:LOST-1").json().get("companyName").asText());
+  }
+
+  @Test
   void everyNthPageIsSlow() {
     sandbox.faults().slowPageEvery(2, 300);
     long start = System.nanoTime();

@@ -31,7 +31,8 @@ import java.util.Set;
  * GET    /sandbox/payments                 customer payments written through the API, expanded
  * GET    /sandbox/faults                   current fault switches
  * POST   /sandbox/faults                   {"latencyMillis","errorRate","slowPageEvery","slowPageMillis",
- *                                           "dropConnectionRate","concurrencyLimit"} (any subset; "clear": true resets)
+ *                                           "dropConnectionRate","lostAnswerRate","concurrencyLimit"} (any subset;
+ *                                           "clear": true resets)
  * GET    /sandbox/login-audit              why recent requests got INVALID_LOGIN
  * </pre>
  */
@@ -174,6 +175,9 @@ public final class ControlEndpoint implements Endpoint {
     if (body.has("dropConnectionRate")) {
       faults.dropConnectionRate(body.get("dropConnectionRate").asDouble());
     }
+    if (body.has("lostAnswerRate")) {
+      faults.lostAnswerRate(body.get("lostAnswerRate").asDouble());
+    }
     if (body.has("concurrencyLimit")) {
       faults.concurrencyLimit(body.get("concurrencyLimit").asInt());
     }
@@ -186,6 +190,7 @@ public final class ControlEndpoint implements Endpoint {
     body.put("slowPageEvery", faults.slowPageEvery());
     body.put("slowPageMillis", faults.slowPageMillis());
     body.put("dropConnectionRate", faults.dropConnectionRate());
+    body.put("lostAnswerRate", faults.lostAnswerRate());
     body.put("concurrencyLimit", faults.concurrencyLimit());
     return body;
   }

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * latency, slow pages, random 500s. Latency counts as server time: the request is handled at once and its answer held
  * back until the latency (plus any slow-page delay) has passed since arrival, so a request holds its slot for
  * max(latency, work) rather than latency + work. Dropped connections are decided by the server (see
- * {@link #dropsConnection}).
+ * {@link #dropsConnection}), and so are lost answers ({@link #losesAnswer}).
  */
 public final class Governance {
 
@@ -32,6 +32,11 @@ public final class Governance {
   /** Whether to drop the connection of the request arriving now, per {@link Faults#dropConnectionRate}. */
   public boolean dropsConnection() {
     return chance(faults.dropConnectionRate());
+  }
+
+  /** Whether to carry out the request arriving now and close its connection unanswered, per {@link Faults#lostAnswerRate}. */
+  public boolean losesAnswer() {
+    return chance(faults.lostAnswerRate());
   }
 
   /** @param servesPage which requests fetch a page (record lists, SuiteQL), the ones slow-page faults apply to */

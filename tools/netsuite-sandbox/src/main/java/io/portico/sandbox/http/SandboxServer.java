@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The JDK HTTP server with a thread pool, routing by path prefix to endpoints. Unhandled exceptions become NetSuite's
- * 500 UNEXPECTED_ERROR; a dropped-connection fault closes the socket without answering.
+ * 500 UNEXPECTED_ERROR; a dropped-connection fault closes the socket without answering, a lost-answer fault does so after
+ * the request was carried out.
  */
 public final class SandboxServer {
 
@@ -40,20 +41,24 @@ public final class SandboxServer {
   private final ExecutorService executor;
   private final Map<String, Endpoint> routes;
   private final BooleanSupplier dropConnection;
+  private final BooleanSupplier loseAnswer;
 
   private SandboxServer(HttpServer server, ExecutorService executor, Map<String, Endpoint> routes,
-                        BooleanSupplier dropConnection) {
+                        BooleanSupplier dropConnection, BooleanSupplier loseAnswer) {
     this.server = server;
     this.executor = executor;
     this.routes = routes;
     this.dropConnection = dropConnection;
+    this.loseAnswer = loseAnswer;
   }
 
   /**
    * Binds 127.0.0.1:{@code port} (0 = any free port) and serves {@code routes} (longest matching prefix wins);
-   * {@code dropConnection} is asked per API request whether to close the socket without answering.
+   * {@code dropConnection} is asked per API request whether to close the socket without answering, {@code loseAnswer}
+   * whether to do so once the request was carried out.
    */
-  public static SandboxServer start(int port, Map<String, Endpoint> routes, BooleanSupplier dropConnection) {
+  public static SandboxServer start(int port, Map<String, Endpoint> routes, BooleanSupplier dropConnection,
+                                    BooleanSupplier loseAnswer) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
       AtomicInteger threadNo = new AtomicInteger();
@@ -62,7 +67,8 @@ public final class SandboxServer {
         t.setDaemon(true);
         return t;
       });
-      SandboxServer s = new SandboxServer(server, executor, new LinkedHashMap<>(routes), dropConnection);
+      SandboxServer s = new SandboxServer(server, executor, new LinkedHashMap<>(routes), dropConnection,
+          loseAnswer);
       server.createContext("/", s::serve);
       server.setExecutor(executor);
       server.start();
@@ -89,12 +95,17 @@ public final class SandboxServer {
       }
       String path = exchange.getRequestURI().getRawPath();
       Endpoint endpoint = route(path);
-      if (endpoint != null && !path.startsWith("/sandbox") && dropConnection.getAsBoolean()) {
+      boolean api = endpoint != null && !path.startsWith("/sandbox");
+      if (api && dropConnection.getAsBoolean()) {
         return; // closing without a response drops the connection
       }
       Request request = Request.of(exchange.getRequestMethod(), decodePath(path),
           exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
-      write(exchange, dispatch(endpoint, request));
+      Response response = dispatch(endpoint, request);
+      if (api && loseAnswer.getAsBoolean()) {
+        return; // done, but the client never hears of it
+      }
+      write(exchange, response);
     }
   }
 

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * every call;</li>
  * <li>5xx and I/O errors: idempotent calls only;</li>
  * <li>a refused connection: every call, since nothing was sent;</li>
- * <li>401 with cached credentials (an M2M token): once, with fresh credentials.</li>
+ * <li>401 with cached credentials (an M2M token), or on an idempotent call: once, with fresh credentials (a new
+ * token, or a new nonce).</li>
  * </ul>
  * Everything else becomes a {@link NetSuiteException}.
  */
@@ -89,7 +90,10 @@ public final class RequestExecutor {
                     if (throttled) {
                         counters.throttled();
                     }
-                    if (status == UNAUTHORIZED && !credentialsRenewed && authorizer.discardCredentials(authorization)) {
+                    // A 401 on an idempotent call may be NetSuite refusing a nonce twice: the JDK client resends
+                    // an idempotent request whose kept-alive connection closed unanswered, with the same signature.
+                    if (status == UNAUTHORIZED && !credentialsRenewed
+                            && (authorizer.discardCredentials(authorization) || request.idempotent())) {
                         credentialsRenewed = true;
                         delay = Duration.ZERO;
                     } else if ((throttled || (status >= 500 && request.idempotent()))

@@ -125,6 +125,21 @@ class RequestExecutorTest {
     }
 
     @Test
+    void a401OnAnIdempotentCallIsSentOnceMoreWithAFreshSignatureButNotOnACreate() {
+        start();
+        AtomicInteger nonce = new AtomicInteger();
+        RequestAuthorizer signing = (method, uri) -> "OAuth oauth_nonce=\"" + nonce.incrementAndGet() + "\"";
+        script.add(401);
+        script.add(200);
+        assertEquals(200, send(post(true), signing));
+        assertEquals(List.of("OAuth oauth_nonce=\"1\"", "OAuth oauth_nonce=\"2\""), authorizations);
+
+        script.add(401);
+        assertEquals(401, assertThrows(NetSuiteException.class, () -> send(post(false), signing)).status());
+        assertEquals(3, authorizations.size());
+    }
+
+    @Test
     void noMoreCallsRunAtOnceThanTheGateAllows() throws Exception {
         start();
         for (int i = 0; i < 12; i++) {
