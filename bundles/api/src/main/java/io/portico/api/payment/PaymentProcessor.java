@@ -78,6 +78,20 @@ public interface PaymentProcessor {
     PaymentState fetch(String accountId, String processorReference) throws PaymentException;
 
     /**
+     * Cancels a payment that was never confirmed (the processor still waits for its payment method), so that a
+     * confirmation sent earlier and lost can no longer take money, and answers its state afterwards. A payment the
+     * processor has already moved on (requires action, processing, succeeded, failed) is left as it is and its
+     * state answered: the platform records whatever the answer says. Safe to repeat. The platform asks only about a
+     * payment it held for confirmation minutes ago and that the processor reports unconfirmed: the node that was to
+     * confirm it stopped in between.
+     *
+     * @since 2.2
+     */
+    default PaymentState cancel(String accountId, String processorReference) throws PaymentException {
+        throw new PaymentException(PaymentException.Kind.REJECTED, displayName() + " cannot cancel payments.");
+    }
+
+    /**
      * Checks that a webhook request was signed by the processor and is fresh, and says what it is about. Must not
      * act on it: the platform stores the event by its id (a duplicate is a no-op), answers the processor, and
      * processes it later.

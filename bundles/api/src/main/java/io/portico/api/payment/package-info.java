@@ -7,5 +7,5 @@
  * <p>2.1.0: {@code PaymentProcessor.fetchRefund}, for refunds that settle after they are asked.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package io.portico.api.payment;

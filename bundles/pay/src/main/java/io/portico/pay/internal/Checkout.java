@@ -180,6 +180,23 @@ final class Checkout {
         return ledger.record(payment, state);
     }
 
+    /**
+     * Settles a payment that has waited minutes in the ledger without an outcome. One still being confirmed that the
+     * processor reports unconfirmed never reached it (its node stopped between holding the invoices and asking):
+     * it is canceled at the processor, so that no late confirmation can take money, and its invoices are released.
+     */
+    Payment settleStale(Payment payment) {
+        if (!"confirming".equals(payment.status()) || payment.processorReference() == null) {
+            return refresh(payment);
+        }
+        PaymentProcessor processor = processorFor(payment);
+        PaymentState state = call(() -> processor.fetch(payment.processorAccountId(), payment.processorReference()));
+        if (state.status() == PaymentState.Status.REQUIRES_PAYMENT_METHOD) {
+            state = call(() -> processor.cancel(payment.processorAccountId(), payment.processorReference()));
+        }
+        return ledger.record(payment, state);
+    }
+
     /** The processor of a payment: the one it was made with, even if the operator has since switched. */
     PaymentProcessor processorFor(Payment payment) {
         return processors.apply(payment.processor()).orElseThrow(() -> ProblemException.unavailable(

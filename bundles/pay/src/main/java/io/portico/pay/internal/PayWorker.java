@@ -69,7 +69,7 @@ public final class PayWorker {
         processWebhookEvents();
         for (Payment payment : stalePayments()) {
             try {
-                core.checkout().refresh(payment);
+                core.checkout().settleStale(payment);
             } catch (RuntimeException e) {
                 LOG.info("Could not ask the processor about payment {}: {}", payment.publicId(), e.getMessage());
             }

@@ -45,7 +45,7 @@ class CheckoutTest {
             tenant = id(s, "SELECT id FROM organization WHERE kind = 'operator'");
             long acme = id(s, "INSERT INTO organization (tenant_id, kind, name, netsuite_id) VALUES (" + tenant
                     + ", 'customer', 'Acme', '100') RETURNING id");
-            for (int i = 1; i <= 9; i++) {
+            for (int i = 1; i <= 10; i++) {
                 s.execute("INSERT INTO ns_transaction (tenant_id, organization_id, record_type, netsuite_id, number,"
                         + " status, total, amount_remaining, currency, content_hash, sync_generation) VALUES (" + tenant
                         + ", " + acme + ", 'invoice', " + (100 + i) + ", 'INV-" + i + "', 'open', 200, 200, 'USD', 0, 0)");
@@ -174,6 +174,34 @@ class CheckoutTest {
         assertTrue(checkout.open(payer, List.of(new Allocation(106, BigDecimal.ONE))).status().equals("created"),
                 "the failed payment no longer holds the invoice");
         assertEquals(List.of(106L), returnedBankPayments(106, 105), "INV-6 reads Payment failed; INV-5 was paid");
+    }
+
+    @Test
+    void aPaymentWhoseConfirmationNeverReachedTheProcessorIsCanceledThereAndReleasesItsInvoice() {
+        Payment payment = opened(109, 20000);
+        assertEquals(503, assertThrows(ProblemException.class,
+                () -> checkout.confirm(payer, payment.publicId(), "unsent", RETURN)).status());
+        Payment stuck = checkout.confirm(payer, payment.publicId(), "unsent", RETURN).payment();
+        assertEquals("confirming", stuck.status(), "being confirmed: a second submit waits for the outcome");
+        assertEquals(409, assertThrows(ProblemException.class,
+                () -> checkout.open(payer, List.of(new Allocation(109, BigDecimal.ONE)))).status());
+
+        Payment settled = checkout.settleStale(stuck);
+        assertEquals("canceled", settled.status());
+        assertEquals(PaymentState.Status.CANCELED, processor.fetch(null, stuck.processorReference()).status(),
+                "canceled at the processor too: a late confirmation can no longer take money");
+        assertEquals(0, BigDecimal.ZERO.compareTo(settled.surcharge()), "no fee anywhere");
+        assertEquals("created", checkout.open(payer, List.of(new Allocation(109, BigDecimal.ONE))).status(),
+                "the invoice is free to pay again");
+    }
+
+    @Test
+    void aPaymentWhoseConfirmationsAnswerWasLostIsRecordedAsTheProcessorTookIt() {
+        Payment payment = opened(110, 20000);
+        assertEquals(503, assertThrows(ProblemException.class,
+                () -> checkout.confirm(payer, payment.publicId(), "unanswered", RETURN)).status());
+        Payment stuck = checkout.confirm(payer, payment.publicId(), "unanswered", RETURN).payment();
+        assertEquals("succeeded", checkout.settleStale(stuck).status(), "never canceled once the money was taken");
     }
 
     private static List<Long> returnedBankPayments(long... invoices) {

@@ -76,7 +76,7 @@ final class FakeProcessor implements PaymentProcessor {
     @Override
     public PaymentMethodDetails inspect(String accountId, String token) throws PaymentException {
         return switch (token) {
-            case "credit", "declined", "challenge" -> new PaymentMethodDetails(PaymentMethodKind.CARD,
+            case "credit", "declined", "challenge", "unsent", "unanswered" -> new PaymentMethodDetails(PaymentMethodKind.CARD,
                     CardFunding.CREDIT, "visa", "4242", "US", "NV", "US");
             case "debit" -> new PaymentMethodDetails(PaymentMethodKind.CARD, CardFunding.DEBIT, "visa", "5556", "US",
                     "NV", "US");
@@ -88,6 +88,10 @@ final class FakeProcessor implements PaymentProcessor {
 
     @Override
     public synchronized PaymentState confirm(ConfirmRequest request) throws PaymentException {
+        if ("unsent".equals(request.methodToken())) {
+            // As when the node stops between holding the invoices and asking: the processor never hears of it.
+            throw new PaymentException(PaymentException.Kind.UNAVAILABLE, "connection refused");
+        }
         confirmations.add(request);
         PaymentMethodDetails method = inspect(request.accountId(), request.methodToken());
         PaymentState state = switch (request.methodToken()) {
@@ -101,6 +105,9 @@ final class FakeProcessor implements PaymentProcessor {
                     request.amount(), zero(request.amount()), false, method);
         };
         payments.put(request.processorReference(), state);
+        if ("unanswered".equals(request.methodToken())) {
+            throw new PaymentException(PaymentException.Kind.UNAVAILABLE, "the answer was lost");
+        }
         return state;
     }
 
@@ -125,6 +132,16 @@ final class FakeProcessor implements PaymentProcessor {
 
     @Override
     public PaymentState fetch(String accountId, String reference) {
+        return payments.get(reference);
+    }
+
+    @Override
+    public synchronized PaymentState cancel(String accountId, String reference) {
+        PaymentState was = payments.get(reference);
+        if (was.status() == PaymentState.Status.REQUIRES_PAYMENT_METHOD) {
+            payments.put(reference, new PaymentState(reference, PaymentState.Status.CANCELED, null, null, null,
+                    was.amountRefunded(), false, was.method()));
+        }
         return payments.get(reference);
     }
 

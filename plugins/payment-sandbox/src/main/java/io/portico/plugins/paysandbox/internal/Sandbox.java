@@ -367,7 +367,7 @@ final class Sandbox implements PaymentProcessor {
                 method == null ? null : details(method));
     }
 
-    private static Rows.Payment with(Rows.Payment p, Status status, long confirmed, Long received, String failure,
+    private static Rows.Payment with(Rows.Payment p, Status status, Long confirmed, Long received, String failure,
             Instant settleAt) {
         return new Rows.Payment(p.id(), p.accountId(), p.ledgerPaymentId(), p.currency(), p.amountMinor(), confirmed,
                 received, p.refundedMinor(), p.methods(), p.description(), p.metadata(), status.name(), p.methodId(),
@@ -412,6 +412,25 @@ final class Sandbox implements PaymentProcessor {
             session.commit();
             return p.returnUri() == null ? URI.create("/") : URI.create(p.returnUri());
         }
+    }
+
+    /** Cancels a payment still waiting for its payment method; any other leaves it as it is (as Stripe refuses). */
+    @Override
+    public PaymentState cancel(String accountId, String processorReference) throws PaymentException {
+        try (SqlSession session = sessions.openSession(false)) {
+            SandboxMapper m = session.getMapper(SandboxMapper.class);
+            Rows.Payment p = m.lockPayment(processorReference);
+            if (p == null || !p.accountId().equals(accountId)) {
+                throw rejected("There is no such payment at the sandbox.");
+            }
+            if (Status.REQUIRES_PAYMENT_METHOD.name().equals(p.status())) {
+                Rows.Payment canceled = with(p, Status.CANCELED, p.confirmedMinor(), null, null, null);
+                m.updatePayment(canceled, clock.instant());
+                paymentEvent(m, canceled);
+            }
+            session.commit();
+        }
+        return fetch(accountId, processorReference);
     }
 
     @Override

@@ -137,6 +137,11 @@ public final class SandboxComponent implements PaymentProcessor {
     }
 
     @Override
+    public PaymentState cancel(String accountId, String processorReference) throws PaymentException {
+        return sandbox.cancel(accountId, processorReference);
+    }
+
+    @Override
     public ProcessorEvent verifyWebhook(WebhookRequest request) throws PaymentException {
         return sandbox.verifyWebhook(request);
     }

@@ -203,6 +203,20 @@ class SandboxTest {
     }
 
     @Test
+    void onlyAPaymentNeverConfirmedCanBeCanceledAndThenNoConfirmationTakesMoney() throws PaymentException {
+        CheckoutSession unconfirmed = checkout("20.00");
+        assertEquals(Status.CANCELED, sandbox.cancel(account, unconfirmed.processorReference()).status());
+        assertEquals(PaymentException.Kind.REJECTED, assertThrows(PaymentException.class, () -> confirm(unconfirmed,
+                token(TestNumbers.VISA_CREDIT, "NV"), "20.00", "k-" + UUID.randomUUID())).kind());
+        assertEquals(Status.CANCELED, sandbox.fetch(account, unconfirmed.processorReference()).status());
+
+        CheckoutSession paid = checkout("20.00");
+        confirm(paid, token(TestNumbers.VISA_CREDIT, "NV"), "20.00", "k-" + UUID.randomUUID());
+        assertEquals(Status.SUCCEEDED, sandbox.cancel(account, paid.processorReference()).status(), "left as it is");
+        assertEquals(List.of("payment_intent.canceled", "payment_intent.succeeded"), deliveredTypes());
+    }
+
+    @Test
     void threeDSecureWaitsForTheChallengeAndTheAnswerDecides() throws PaymentException {
         CheckoutSession passed = checkout("50.00");
         PaymentState challenged = confirm(passed, token(TestNumbers.THREE_D_SECURE, "NV"), "51.50", "k-pass");
