@@ -428,7 +428,8 @@ public class SyncIT extends PorticoTestSupport {
 
         HttpResponse<String> get(String path) throws Exception {
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort()
-                    + path)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    + path)).header("Accept", "text/html,*/*;q=0.8").GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Matcher m = CSRF.matcher(page.body());
             if (m.find()) {
                 csrf = m.group(1);
