@@ -325,7 +325,10 @@ public class WritebackFault {
         }
     }
 
-    /** Cycles NetSuite's faults while customers pay: unavailable, slow, rate-limiting, dropping connections. */
+    /**
+     * Cycles NetSuite's faults while customers pay (unavailable, slow, rate-limiting, dropping connections, flaky,
+     * losing answers), and through the whole cycle at least once however fast the payments went.
+     */
     private void injectFaults(AtomicBoolean paying) {
         List<String[]> cycle = List.of(
                 new String[] {"{\"errorRate\":1.0}", "unavailable (every call 500 UNEXPECTED_ERROR)"},
@@ -340,7 +343,7 @@ public class WritebackFault {
                     "lost answers (half the calls carried out, their answers never sent)"},
                 new String[] {"{\"clear\":true}", "healthy"});
         try {
-            for (int i = 0; paying.get(); i++) {
+            for (int i = 0; paying.get() || i < cycle.size(); i++) {
                 String[] step = cycle.get(i % cycle.size());
                 setFaults(step[0], step[1]);
                 Thread.sleep(12_000);
