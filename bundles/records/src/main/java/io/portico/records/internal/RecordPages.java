@@ -11,13 +11,10 @@ import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -27,7 +24,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -77,15 +73,12 @@ public final class RecordPages {
     @Path("dashboard")
     @Produces(MediaType.TEXT_HTML)
     public Response dashboard(@Context ContainerRequestContext request, @Context HttpHeaders headers) {
-        Optional<PortalUser> user = user(request);
-        if (user.isEmpty()) {
-            return signIn(request.getUriInfo(), false);
-        }
+        PortalUser user = PortalUser.require(request.getSecurityContext().getUserPrincipal());
         LocalDate today = LocalDate.now(clock);
-        Map<String, Object> model = model(request, user.get(), user.get().organizationName(), "/dashboard");
-        model.put("dashboard", views(headers, today, user.get()).dashboard(reader.dashboard(user.get().scope(), today)));
-        model.put("operator", user.get().operatorStaff());
-        model.put("notices", notices.forUser(user.get()));
+        Map<String, Object> model = model(request, user, user.organizationName(), "/dashboard");
+        model.put("dashboard", views(headers, today, user).dashboard(reader.dashboard(user.scope(), today)));
+        model.put("operator", user.operatorStaff());
+        model.put("notices", notices.forUser(user));
         return page("dashboard.ftlh", model);
     }
 
@@ -101,18 +94,15 @@ public final class RecordPages {
             @Context HttpHeaders headers) {
         boolean inPlace = "true".equals(headers.getHeaderString(HX_REQUEST))
                 && headers.getHeaderString(HX_HISTORY_RESTORE) == null;
-        Optional<PortalUser> user = user(request);
-        if (user.isEmpty()) {
-            return signIn(request.getUriInfo(), inPlace);
-        }
-        PortalRecordTypes.Named recordType = types.require(user.get(), type);
+        PortalUser user = PortalUser.require(request.getSecurityContext().getUserPrincipal());
+        PortalRecordTypes.Named recordType = types.require(user, type);
         RecordQuery query = ListParams.parse(request.getUriInfo().getQueryParameters());
-        RecordPage page = RecordsApi.list(reader, adjustments, user.get(), type, query);
-        Map<String, Object> model = model(request, user.get(), recordType.descriptor().label(), "/records/" + type);
-        Map<String, Object> list = views(headers, LocalDate.now(clock), user.get()).list(type,
+        RecordPage page = RecordsApi.list(reader, adjustments, user, type, query);
+        Map<String, Object> model = model(request, user, recordType.descriptor().label(), "/records/" + type);
+        Map<String, Object> list = views(headers, LocalDate.now(clock), user).list(type,
                 recordType.descriptor(), query, page);
         model.put("list", list);
-        model.put("listActions", actions.forList(user.get(), type));
+        model.put("listActions", actions.forList(user, type));
         model.put("type", type);
         model.put("htmx", true);
         if (!inPlace) {
@@ -133,21 +123,18 @@ public final class RecordPages {
     @Produces(MediaType.TEXT_HTML)
     public Response detail(@PathParam("type") String type, @PathParam("id") long id,
             @Context ContainerRequestContext request, @Context HttpHeaders headers) {
-        Optional<PortalUser> user = user(request);
-        if (user.isEmpty()) {
-            return signIn(request.getUriInfo(), false);
-        }
-        PortalRecordTypes.Named recordType = types.require(user.get(), type);
-        RecordDetail detail = reader.find(user.get().scope(), type, id)
-                .map(d -> adjustments.detail(user.get().scope(), type, d))
+        PortalUser user = PortalUser.require(request.getSecurityContext().getUserPrincipal());
+        PortalRecordTypes.Named recordType = types.require(user, type);
+        RecordDetail detail = reader.find(user.scope(), type, id)
+                .map(d -> adjustments.detail(user.scope(), type, d))
                 .orElseThrow(() -> ProblemException.notFound("There is no such record here."));
         String singular = RecordViews.singular(recordType.descriptor().label());
         String number = detail.record().number() == null ? String.valueOf(id) : detail.record().number();
-        Map<String, Object> model = model(request, user.get(), singular + " " + number, "/records/" + type);
-        RecordViews views = views(headers, LocalDate.now(clock), user.get());
+        Map<String, Object> model = model(request, user, singular + " " + number, "/records/" + type);
+        RecordViews views = views(headers, LocalDate.now(clock), user);
         model.put("record", views.detail(type, recordType.descriptor(), detail));
-        model.put("attachments", views.attachments(attachments.of(user.get().scope(), type, id)));
-        model.put("actions", actions.forRecord(user.get(), detail.record()));
+        model.put("attachments", views.attachments(attachments.of(user.scope(), type, id)));
+        model.put("actions", actions.forRecord(user, detail.record()));
         model.put("recordId", String.valueOf(id));
         model.put("back", Map.of("href", "/records/" + type, "label", recordType.descriptor().label()));
         return page("detail.ftlh", model);
@@ -167,10 +154,6 @@ public final class RecordPages {
         return new RecordViews(Formats.forReader(headers.getAcceptableLanguages(), user), today, labels::get);
     }
 
-    private static Optional<PortalUser> user(ContainerRequestContext request) {
-        return PortalUser.from(request.getSecurityContext().getUserPrincipal());
-    }
-
     private static Map<String, Object> model(ContainerRequestContext request, PortalUser user, String title,
             String currentPath) {
         Map<String, Object> model = new HashMap<>();
@@ -184,17 +167,6 @@ public final class RecordPages {
     private Response page(String template, Map<String, Object> model) {
         return Response.ok(pages.render(RecordPages.class, template, model), MediaType.TEXT_HTML_TYPE
                 .withCharset("UTF-8")).build();
-    }
-
-    /**
-     * A person who is not signed in goes to sign in, and comes back here afterwards. An in-place request (the session
-     * ended while the page was open) asks htmx to load the sign-in page as a whole page instead of inside the list.
-     */
-    private static Response signIn(UriInfo uri, boolean inPlace) {
-        String here = pathAndQuery(uri.getRequestUri().toString());
-        String signIn = "/sign-in?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8);
-        return inPlace ? Response.noContent().header("HX-Redirect", signIn).build()
-                : Response.seeOther(URI.create(signIn)).build();
     }
 
     /** The path and query of a URL as the browser shows it, or {@code null} for none. */
