@@ -103,7 +103,7 @@ final class NetSuiteWriteback {
         try (SqlSession session = sessions.openSession(true)) {
             WritebackMapper mapper = session.getMapper(WritebackMapper.class);
             try {
-                Step step = job.isReversal() ? reverse(job, mapper) : post(job, mapper);
+                Step step = step(job, mapper);
                 switch (step.kind()) {
                     case POSTED -> mapper.posted(job.id(), owner);
                     case REVERSED -> mapper.reversed(job.id(), owner, step.netsuiteId(), step.reason());
@@ -157,8 +157,8 @@ final class NetSuiteWriteback {
         }
     }
 
-    /** Checks what every row needs, then hands the reversal over. */
-    private Step reverse(WritebackJob job, WritebackMapper mapper) {
+    /** What every row needs (a NetSuite connection and the operator's settings), then its posting or reversal. */
+    private Step step(WritebackJob job, WritebackMapper mapper) {
         Optional<NetSuiteClient> connected = clients.get();
         if (connected.isEmpty()) {
             return Step.waiting("No NetSuite connection is configured.");
@@ -167,24 +167,16 @@ final class NetSuiteWriteback {
         if (settings == null) {
             return Step.waiting("Choose the NetSuite account that payments post to.");
         }
-        return reversal.reverse(job, mapper, connected.get(), settings);
+        return job.isReversal() ? reversal.reverse(job, mapper, connected.get(), settings)
+                : post(job, mapper, connected.get(), settings);
     }
 
     /** Posts the row's customer payment unless it was posted before, and reads back its invoices. */
-    private Step post(WritebackJob job, WritebackMapper mapper) {
-        Optional<NetSuiteClient> connected = clients.get();
-        if (connected.isEmpty()) {
-            return Step.waiting("No NetSuite connection is configured.");
-        }
-        WritebackSettings settings = mapper.settings(job.tenantId());
-        if (settings == null) {
-            return Step.waiting("Choose the NetSuite account that payments post to.");
-        }
+    private Step post(WritebackJob job, WritebackMapper mapper, NetSuiteClient client, WritebackSettings settings) {
         WritebackPosting posting = mapper.posting(job.paymentId());
         if (posting.customerNetsuiteId() == null) {
             return Step.waiting("The paying customer has no NetSuite id yet.");
         }
-        NetSuiteClient client = connected.get();
         List<Allocation> allocations = mapper.allocations(job.paymentId());
         String netsuiteId = job.netsuiteId();
         if (netsuiteId == null && job.attempts() > 1) {
