@@ -243,10 +243,11 @@ ORDER="ORDER BY t.record_date DESC NULLS LAST, t.netsuite_id DESC"
 declare -A QUERY
 QUERY[list]="SELECT $COLUMNS FROM ns_transaction t LEFT JOIN organization o ON o.id = t.organization_id
   WHERE $WHERE $ORDER LIMIT 25 OFFSET 0"
-QUERY[sums]="SELECT t.currency, t.status, count(*) FILTER (WHERE TRUE) AS count,
-  sum(t.total) FILTER (WHERE TRUE) AS total, sum(t.amount_remaining) FILTER (WHERE TRUE) AS amount_remaining
-  FROM ns_transaction t LEFT JOIN organization o ON o.id = t.organization_id WHERE $WHERE
-  GROUP BY t.currency, t.status ORDER BY t.currency NULLS LAST, t.status"
+QUERY[sums]="SELECT currency, status, count(*) FILTER (WHERE kept) AS count, sum(total) FILTER (WHERE kept) AS total,
+  sum(amount_remaining) FILTER (WHERE kept) AS amount_remaining
+  FROM (SELECT t.currency, t.status, t.total, t.amount_remaining, TRUE AS kept
+    FROM ns_transaction t LEFT JOIN organization o ON o.id = t.organization_id WHERE $WHERE) scoped
+  GROUP BY currency, status ORDER BY currency NULLS LAST, status"
 QUERY[search]="SELECT $COLUMNS FROM ns_transaction t LEFT JOIN organization o ON o.id = t.organization_id
   WHERE $WHERE $SEARCHED $ORDER LIMIT 25 OFFSET 0"
 QUERY[balances]="SELECT t.currency,

@@ -108,12 +108,10 @@ public interface PayMapper {
 
     /**
      * What Portico payments not yet in NetSuite's balance hold of each of the scope's invoices among
-     * {@code invoiceIds}, and whether any of them is still processing; invoices without such payments are left out.
+     * {@code invoiceIds}, whether any of them is still processing, and whether the invoice's latest payment made here
+     * was a bank debit the bank returned; invoices with neither are left out.
      */
     List<InFlight> inFlight(@Param("scope") DataScope scope, @Param("invoiceIds") List<Long> invoiceIds);
-
-    /** The invoices among {@code invoiceIds} whose latest payment made here was a bank debit the bank returned. */
-    List<Long> returnedBankPayments(@Param("scope") DataScope scope, @Param("invoiceIds") List<Long> invoiceIds);
 
     // Settings > Pay, the payments views, refunds.
 

@@ -6,7 +6,6 @@ import io.portico.api.records.RecordAdjustments;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.ibatis.session.SqlSession;
@@ -38,31 +37,27 @@ public final class PaymentsInFlight implements RecordAdjustments {
         }
         List<Long> ids = records.stream().map(Record::netsuiteId).distinct().toList();
         Map<Long, InFlight> inFlight;
-        Set<Long> returned;
         // No transaction: no BEGIN and COMMIT round trips on every invoice page.
         try (SqlSession session = core.sessions().openSession(true)) {
-            PayMapper mapper = session.getMapper(PayMapper.class);
-            inFlight = mapper.inFlight(scope, ids).stream()
+            inFlight = session.getMapper(PayMapper.class).inFlight(scope, ids).stream()
                     .collect(Collectors.toMap(InFlight::invoiceNetsuiteId, Function.identity()));
-            returned = Set.copyOf(mapper.returnedBankPayments(scope, ids));
         }
-        return records.stream().map(r -> adjusted(r, inFlight.get(r.netsuiteId()), returned.contains(r.netsuiteId())))
-                .toList();
+        return records.stream().map(r -> adjusted(r, inFlight.get(r.netsuiteId()))).toList();
     }
 
     /**
-     * The invoice as its payers should see it: {@code paid} is what payments made here hold of it ({@code null}:
-     * none), {@code bankReturned} whether its latest payment made here was a bank debit the bank returned.
+     * The invoice as its payers should see it, given what payments made here hold of it ({@code null}: none held,
+     * none returned).
      */
-    static Record adjusted(Record invoice, InFlight paid, boolean bankReturned) {
-        if (paid == null && !bankReturned || invoice.amountRemaining() == null) {
+    static Record adjusted(Record invoice, InFlight paid) {
+        if (paid == null || invoice.amountRemaining() == null) {
             return invoice;
         }
-        BigDecimal remaining = paid == null ? invoice.amountRemaining()
+        BigDecimal remaining = paid.held() == null ? invoice.amountRemaining()
                 : invoice.amountRemaining().subtract(paid.held()).max(BigDecimal.ZERO);
-        String status = paid != null && paid.processing() ? "payment-processing"
+        String status = paid.processing() ? "payment-processing"
                 : remaining.signum() == 0 ? "paid"
-                : bankReturned ? "payment-failed" : invoice.status();
+                : paid.bankReturned() ? "payment-failed" : invoice.status();
         return new Record(invoice.recordType(), invoice.netsuiteId(), invoice.organizationId(),
                 invoice.organizationName(), invoice.number(), invoice.name(), invoice.date(), invoice.dueDate(), status,
                 invoice.total(), remaining, invoice.currency(), invoice.lastModified(), invoice.attributes());

@@ -166,6 +166,8 @@ class CheckoutTest {
         ProblemException held = assertThrows(ProblemException.class,
                 () -> checkout.open(payer, List.of(new Allocation(106, BigDecimal.ONE))));
         assertEquals(409, held.status(), "a processing payment holds its invoice");
+        assertEquals(List.of(new InFlight(106, new BigDecimal("200.0000"), true, false)), inFlight(106, 105),
+                "INV-6 reads Payment processing with 200.00 less due; INV-5 has no payment here");
         processor.settle(processing.processorReference(), PaymentState.Status.FAILED,
                 "The bank returned the payment: account closed.");
         Payment failed = checkout.refresh(processing);
@@ -205,8 +207,12 @@ class CheckoutTest {
     }
 
     private static List<Long> returnedBankPayments(long... invoices) {
+        return inFlight(invoices).stream().filter(InFlight::bankReturned).map(InFlight::invoiceNetsuiteId).toList();
+    }
+
+    private static List<InFlight> inFlight(long... invoices) {
         try (var session = db.database().sessionFactory(PayMapper.class).openSession()) {
-            return session.getMapper(PayMapper.class).returnedBankPayments(payer.scope(),
+            return session.getMapper(PayMapper.class).inFlight(payer.scope(),
                     java.util.Arrays.stream(invoices).boxed().toList());
         }
     }

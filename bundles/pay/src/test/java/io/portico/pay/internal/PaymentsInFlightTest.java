@@ -23,24 +23,24 @@ class PaymentsInFlightTest {
     @Test
     void anInvoiceWithoutPaymentsHereIsAsNetSuiteHasIt() {
         Record invoice = invoice("500.00");
-        assertSame(invoice, PaymentsInFlight.adjusted(invoice, null, false));
+        assertSame(invoice, PaymentsInFlight.adjusted(invoice, null));
     }
 
     @Test
     void aBankDebitInFlightReadsProcessingAndLowersTheAmountDue() {
         Record adjusted = PaymentsInFlight.adjusted(invoice("500.00"),
-                new InFlight(101, new BigDecimal("500.00"), true), false);
+                new InFlight(101, new BigDecimal("500.00"), true, false));
         assertEquals("payment-processing", adjusted.status());
         assertEquals(0, adjusted.amountRemaining().signum());
     }
 
     @Test
     void aReturnedBankDebitReadsFailedWhileTheInvoiceOwesWhatItDid() {
-        Record adjusted = PaymentsInFlight.adjusted(invoice("500.00"), null, true);
+        Record adjusted = PaymentsInFlight.adjusted(invoice("500.00"), returned());
         assertEquals("payment-failed", adjusted.status());
         assertEquals(0, new BigDecimal("500.00").compareTo(adjusted.amountRemaining()));
         Record partlyPaidBefore = PaymentsInFlight.adjusted(invoice("500.00"),
-                new InFlight(101, new BigDecimal("100.00"), false), true);
+                new InFlight(101, new BigDecimal("100.00"), false, true));
         assertEquals("payment-failed", partlyPaidBefore.status(), "the latest payment is the one that failed");
         assertEquals(0, new BigDecimal("400.00").compareTo(partlyPaidBefore.amountRemaining()));
     }
@@ -48,8 +48,13 @@ class PaymentsInFlightTest {
     @Test
     void aReturnedBankDebitIsForgottenOnceTheInvoiceIsPaid() {
         assertEquals("paid", PaymentsInFlight.adjusted(invoice("500.00"),
-                new InFlight(101, new BigDecimal("500.00"), false), true).status());
-        assertEquals("paid", PaymentsInFlight.adjusted(invoice("paid", "0"), null, true).status(),
+                new InFlight(101, new BigDecimal("500.00"), false, true)).status());
+        assertEquals("paid", PaymentsInFlight.adjusted(invoice("paid", "0"), returned()).status(),
                 "paid in NetSuite since");
+    }
+
+    /** An invoice that payments made here no longer hold: its latest one was a bank debit the bank returned. */
+    private static InFlight returned() {
+        return new InFlight(101, null, false, true);
     }
 }
