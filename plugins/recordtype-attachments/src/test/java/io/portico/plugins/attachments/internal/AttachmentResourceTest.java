@@ -79,11 +79,20 @@ class AttachmentResourceTest {
         assertEquals(200, r.getStatus());
         assertArrayEquals(PDF, (byte[]) r.getEntity());
         assertEquals("application/pdf", r.getMediaType().toString());
-        assertEquals("attachment; filename=\"Rechnung M_rz _final_.pdf\"; "
-                + "filename*=UTF-8''Rechnung%20M%C3%A4rz%20%22final%22.pdf", r.getHeaderString("Content-Disposition"));
+        assertEquals("inline; filename=\"Rechnung M_rz _final_.pdf\"; "
+                + "filename*=UTF-8''Rechnung%20M%C3%A4rz%20_final_.pdf", r.getHeaderString("Content-Disposition"));
         assertEquals("nosniff", r.getHeaderString("X-Content-Type-Options"));
         assertEquals("\"" + AttachmentSync.sha256(PDF) + "\"", r.getHeaderString("ETag"));
         assertEquals("private, no-store", r.getHeaderString("Cache-Control"));
+    }
+
+    @Test
+    void aFileWhoseBytesNoLongerMatchTheirChecksumIsNotSent() {
+        SecurityContext acme = user(data.acme, OrganizationKind.CUSTOMER, Role.VIEWER, Map.of());
+        data.update("UPDATE ns_attachment_content SET content = '\\x00' WHERE attachment_id = " + acmePdf);
+        ProblemException damaged = assertThrows(ProblemException.class, () -> resource.download(acme, acmePdf));
+        assertEquals(409, damaged.status());
+        assertTrue(damaged.detail().contains("damaged"), damaged.detail());
     }
 
     @Test
@@ -118,6 +127,7 @@ class AttachmentResourceTest {
         SecurityContext acme = user(data.acme, OrganizationKind.CUSTOMER, Role.MEMBER, Map.of());
         Response html = resource.download(acme, acmeHtml);
         assertEquals("application/octet-stream", html.getMediaType().toString());
+        assertTrue(html.getHeaderString("Content-Disposition").startsWith("attachment;"));
         assertTrue(html.getHeaderString("Content-Security-Policy").startsWith("sandbox"));
 
         ProblemException tooLarge = assertThrows(ProblemException.class, () -> resource.download(acme, id(5003)));
