@@ -143,9 +143,41 @@ public class DocumentsIT extends PorticoTestSupport {
         assertTrue(reversed.body(), reversed.body().contains("'from'"));
         HttpResponse<String> malformed = customer.send("GET", "/statement?to=2026-02-30", null, null, "text/html");
         assertEquals(400, malformed.statusCode());
-        assertTrue(malformed.body(), malformed.body().contains("'to'"));
+        assertTrue(malformed.body(), malformed.body().contains("&#39;to&#39;"));
         assertEquals(400, customer.send("GET", "/api/statement?from=1990-01-01", null).statusCode());
         assertEquals(400, customer.send("GET", "/api/statement?customer=" + globex, null).statusCode());
+
+        // The Documents page: every attachment of the organization's records, newest first; the files as stored.
+        byte[] signed = "%PDF-1.4 signed delivery note".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(attachment(acme, base + 1, 1, "NetSuite invoice D-INV-1.pdf", "2 hours", signed));
+            s.execute(attachment(acme, base + 2, 2, "Delivery note.pdf", "1 hour", signed));
+            s.execute(attachment(acme, base + 2, 3, "Damaged.pdf", "3 hours", signed));
+            s.execute(attachment(globex, base + 3, 4, "Secret.pdf", "1 minute", signed));
+            s.execute("UPDATE ns_attachment_content SET content = '\\x00' WHERE attachment_id = (SELECT id FROM"
+                    + " ns_attachment WHERE name = 'Damaged.pdf' AND organization_id = " + acme + ")");
+        }
+        String documents = customer.send("GET", "/attachments", null, null, "text/html").body();
+        assertTrue(documents, documents.contains("href=\"/attachments\"") && !documents.contains("Secret.pdf"));
+        assertTrue(documents, documents.indexOf("Delivery note.pdf") < documents.indexOf("NetSuite invoice D-INV-1.pdf")
+                && documents.indexOf("NetSuite invoice D-INV-1.pdf") < documents.indexOf("Damaged.pdf"));
+        assertTrue(documents, documents.contains("href=\"/records/invoice/" + (base + 2) + "\""));
+        String found = customer.send("GET", "/attachments?q=D-INV-2", null, null, "text/html").body();
+        assertTrue(found, found.contains("Delivery note.pdf") && !found.contains("NetSuite invoice D-INV-1.pdf"));
+        String search = customer.send("GET", "/api/attachments/search?q=delivery&type=invoice", null).body();
+        assertTrue(search, search.contains("\"name\":\"Delivery note.pdf\"") && !search.contains("Damaged"));
+        assertEquals(400, customer.send("GET", "/api/attachments/search?from=2026-99-01", null).statusCode());
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/api/attachments/[0-9]+/content)\">"
+                + "Delivery note.pdf").matcher(documents);
+        assertTrue(documents, link.find());
+        HttpResponse<byte[]> file = customer.download(link.group(1));
+        assertEquals(200, file.statusCode());
+        assertTrue(java.util.Arrays.equals(signed, file.body()));
+        assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("inline;"));
+        java.util.regex.Matcher damaged = java.util.regex.Pattern.compile("href=\"(/api/attachments/[0-9]+/content)\">"
+                + "Damaged.pdf").matcher(documents);
+        assertTrue(documents, damaged.find());
+        assertEquals(409, customer.download(damaged.group(1)).statusCode());
 
         // Operator staff choose the customer; an id of no customer of theirs is a 404.
         WebClient staff = join("staff-" + run + "@operator.example", null, "admin");
@@ -157,6 +189,20 @@ public class DocumentsIT extends PorticoTestSupport {
         assertEquals(404, staff.send("GET", "/api/statement?customer=999999999999", null).statusCode());
         assertFalse(staff.send("GET", "/api/statement?customer=" + globex + "&" + range, null).body()
                 .contains("D-INV-1"));
+    }
+
+    /** SQL that stores a file attached to a transaction as the attachments plugin does, stored {@code ago}. */
+    private static String attachment(long organization, long record, int file, String name, String ago, byte[] bytes)
+            throws Exception {
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(bytes));
+        long fileId = record * 10 + file;
+        return "WITH a AS (INSERT INTO ns_attachment (tenant_id, organization_id, record_type, record_netsuite_id,"
+                + " file_netsuite_id, name, content_type, size_bytes, sha256, status, synced_at) SELECT tenant_id, id,"
+                + " 'invoice', " + record + ", " + fileId + ", '" + name + "', 'application/pdf', "
+                + bytes.length + ", '" + sha256 + "', 'stored', now() - interval '" + ago + "' FROM organization"
+                + " WHERE id = " + organization + " RETURNING id) INSERT INTO ns_attachment_content (attachment_id,"
+                + " content) SELECT id, '\\x" + java.util.HexFormat.of().formatHex(bytes) + "' FROM a";
     }
 
     private static String text(byte[] pdf) throws Exception {

@@ -4,6 +4,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import io.portico.api.documents.PdfRenderer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
+import java.util.logging.Level;
 
 /**
  * Lays out well-formed XHTML as a tagged PDF (PDF/UA) with the embedded fonts. The font files are read once; each
@@ -24,6 +26,11 @@ final class XhtmlToPdf {
     private final byte[] regular = font("DejaVuSans.ttf");
     private final byte[] bold = font("DejaVuSans-Bold.ttf");
     private final byte[] cjk = font("DroidSansFallbackFull.ttf");
+
+    XhtmlToPdf() {
+        // The library logs each document's timings and font loads at INFO: keep its warnings only.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
 
     byte[] convert(String xhtml) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
