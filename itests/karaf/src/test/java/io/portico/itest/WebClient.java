@@ -51,6 +51,12 @@ final class WebClient {
         return send("GET", path, null, null, "text/html", headers);
     }
 
+    /** A download (a PDF, a ZIP) as a browser fetches it, its body as bytes. */
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private HttpResponse<String> send(String method, String path, String contentType, String body, String accept,
             Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))

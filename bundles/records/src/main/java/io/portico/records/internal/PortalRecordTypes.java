@@ -10,20 +10,38 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The record types a user browses in the portal, live from the plugin registry: those whose descriptor has portal
  * pages and that the user may view. The sidebar is built from them, so a plugin's entry comes and goes with it.
+ * Other bundles' pages (documents, statements) join it after the record types: they register a {@link Navigation}
+ * with {@value #PART}{@code =true}, and this one, ranked above them, is the sidebar the layout shows.
  */
-@Component(service = {PortalRecordTypes.class, Navigation.class})
+@Component(service = {PortalRecordTypes.class, Navigation.class}, property = "service.ranking:Integer=100")
 public final class PortalRecordTypes implements Navigation {
 
     static final String DASHBOARD = "/dashboard";
+    /** The service property of a {@link Navigation} whose entries join the sidebar. */
+    static final String PART = "portico.navigation.part";
 
     private final PluginRegistry plugins;
+    private final List<Navigation> parts = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + PART + "=true)")
+    void addPart(Navigation part) {
+        parts.add(part);
+    }
+
+    void removePart(Navigation part) {
+        parts.remove(part);
+    }
 
     @Activate
     public PortalRecordTypes(@Reference PluginRegistry plugins) {
@@ -56,6 +74,7 @@ public final class PortalRecordTypes implements Navigation {
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry("Dashboard", DASHBOARD));
         visible(user).forEach(type -> entries.add(new Entry(type.descriptor().label(), "/records/" + type.name())));
+        parts.forEach(part -> entries.addAll(part.entries(user)));
         return entries;
     }
 

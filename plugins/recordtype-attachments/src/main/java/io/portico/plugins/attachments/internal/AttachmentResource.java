@@ -22,15 +22,21 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The attachments of synced records, for the signed-in user: a customer's users reach their own organization's, the
  * operator's staff every organization's, and only of record types the user may view. Anything out of reach answers
- * 404, as if it did not exist. Downloads are always sent as attachments, never rendered in the portal's origin.
+ * 404, as if it did not exist. PDFs and raster images open in the browser (inline, in a sandbox with nothing
+ * allowed); every other file is a download. A file whose bytes no longer match the SHA-256 stored with them is not
+ * sent: the user is told, and the operator's log gets an error naming the attachment.
  */
 @Component(service = AttachmentResource.class, property = PorticoResource.PROPERTY + "=true")
 @Path("api/attachments")
 public final class AttachmentResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentResource.class);
 
     private final AttachmentStore store;
 
@@ -76,8 +82,15 @@ public final class AttachmentResource {
             throw ProblemException.conflict("This attachment was not stored: " + a.error());
         }
         byte[] content = store.content(user.scope(), id).orElseThrow(AttachmentResource::notFound);
-        return Response.ok(content, ContentTypes.forDownload(a.contentType()))
-                .header("Content-Disposition", disposition(a.name()))
+        if (!AttachmentSync.sha256(content).equals(a.sha256())) {
+            LOG.error("Attachment {} ({} {}, NetSuite file {}) was not served: its content no longer matches its"
+                    + " stored SHA-256", a.id(), a.recordType(), a.recordNetsuiteId(), a.fileNetsuiteId());
+            throw ProblemException.conflict("This file is damaged in the portal and was not sent; we have been"
+                    + " told. Ask us for a copy.");
+        }
+        String type = ContentTypes.forDownload(a.contentType());
+        return Response.ok(content, type)
+                .header("Content-Disposition", disposition(a.name(), ContentTypes.inline(type)))
                 .header("Content-Length", content.length)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
@@ -114,13 +127,20 @@ public final class AttachmentResource {
         return "/api/attachments/" + id + "/content";
     }
 
-    /** {@code attachment} with an ASCII fallback name and the exact name in RFC 5987 form. */
-    static String disposition(String name) {
+    /**
+     * {@code inline} or {@code attachment}, with an ASCII fallback name and the name in RFC 5987 form; in both, path
+     * separators, quotes and control characters become {@code _}, so no browser reads a folder or a header into it.
+     */
+    static String disposition(String name, boolean inline) {
+        StringBuilder safe = new StringBuilder();
+        name.codePoints().forEach(c -> safe.appendCodePoint(
+                Character.isISOControl(c) || c == '"' || c == '\\' || c == '/' ? '_' : c));
         StringBuilder ascii = new StringBuilder();
-        for (char ch : name.toCharArray()) {
-            ascii.append(ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\' && ch != '/' ? ch : '_');
+        for (char ch : safe.toString().toCharArray()) {
+            ascii.append(ch >= 0x20 && ch < 0x7f ? ch : '_');
         }
-        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        String encoded = URLEncoder.encode(safe.toString(), StandardCharsets.UTF_8).replace("+", "%20")
+                .replace("*", "%2A");
+        return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -306,6 +306,71 @@ final class AttachmentStore {
         });
     }
 
+    /** What the documents page asks for; {@code null} filters are left out. */
+    record Search(String text, List<String> recordTypes, java.time.LocalDate from, java.time.LocalDate to, int offset,
+            int limit) {
+    }
+
+    /** An attachment with the number of the record it is attached to. */
+    record Found(Attachment attachment, String recordNumber) {
+    }
+
+    /**
+     * The attachments the scope reaches of the given record types, newest first, whose name or record number contains
+     * the search text, stored within the dates; one more than {@code limit} tells there is a next page.
+     */
+    List<Found> search(DataScope scope, Search search) {
+        if (search.recordTypes().isEmpty()) {
+            return List.of();
+        }
+        return call(c -> {
+            StringBuilder sql = new StringBuilder("SELECT a." + COLUMNS.replace(", ", ", a.")
+                    + ", COALESCE(t.number, e.number, e.name) FROM ns_attachment a"
+                    + " LEFT JOIN ns_transaction t ON t.tenant_id = a.tenant_id AND t.record_type = a.record_type"
+                    + " AND t.netsuite_id = a.record_netsuite_id"
+                    + " LEFT JOIN ns_entity e ON e.tenant_id = a.tenant_id AND e.record_type = a.record_type"
+                    + " AND e.netsuite_id = a.record_netsuite_id"
+                    + " WHERE a.tenant_id = ? AND (CAST(? AS bigint) IS NULL OR a.organization_id = ?)"
+                    + " AND a.archived_at IS NULL AND a.record_type = ANY (?)");
+            if (search.text() != null) {
+                sql.append(" AND (a.name ILIKE ? ESCAPE '\\' OR COALESCE(t.number, e.number) ILIKE ? ESCAPE '\\')");
+            }
+            if (search.from() != null) {
+                sql.append(" AND a.synced_at >= CAST(? AS date)");
+            }
+            if (search.to() != null) {
+                sql.append(" AND a.synced_at < CAST(? AS date) + 1");
+            }
+            sql.append(" ORDER BY a.synced_at DESC, a.id DESC OFFSET ? LIMIT ?");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int p = scope(ps, scope);
+                Array types = c.createArrayOf("text", search.recordTypes().toArray());
+                ps.setArray(p++, types);
+                if (search.text() != null) {
+                    String pattern = "%" + search.text().replace("\\", "\\\\").replace("%", "\\%")
+                            .replace("_", "\\_") + "%";
+                    ps.setString(p++, pattern);
+                    ps.setString(p++, pattern);
+                }
+                if (search.from() != null) {
+                    ps.setObject(p++, search.from());
+                }
+                if (search.to() != null) {
+                    ps.setObject(p++, search.to());
+                }
+                ps.setInt(p++, search.offset());
+                ps.setInt(p, search.limit() + 1);
+                List<Found> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Found(attachment(rs), rs.getString(12)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** One attachment, if the scope reaches it. */
     Optional<Attachment> find(DataScope scope, long id) {
         return call(c -> {

@@ -86,4 +86,26 @@ final class ContentTypes {
     static String forDownload(String stored) {
         return stored == null || ACTIVE.contains(stored) ? OCTET_STREAM : stored;
     }
+
+    /** Types a browser shows itself without running anything: sent inline, so that they open in the browser. */
+    private static final Set<String> INLINE = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
+            "image/webp");
+
+    static boolean inline(String type) {
+        return INLINE.contains(type);
+    }
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("application/pdf", "PDF"), Map.entry("image/png", "PNG image"),
+            Map.entry("image/jpeg", "JPEG image"), Map.entry("image/gif", "GIF image"),
+            Map.entry("text/plain", "Text"), Map.entry("text/csv", "CSV"),
+            Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel workbook"),
+            Map.entry("application/vnd.ms-excel", "Excel workbook"),
+            Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word document"),
+            Map.entry("application/msword", "Word document"), Map.entry("application/zip", "ZIP archive"));
+
+    /** What a file is, in a reader's words (its MIME type when there are none). */
+    static String label(String type) {
+        return LABELS.getOrDefault(type, type);
+    }
 }

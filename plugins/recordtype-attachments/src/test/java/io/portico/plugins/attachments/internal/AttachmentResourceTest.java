@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.api.identity.Access;
 import io.portico.api.identity.AuthMethod;
+import io.portico.api.identity.DataScope;
 import io.portico.api.identity.NotSignedInException;
 import io.portico.api.identity.OrganizationKind;
 import io.portico.api.identity.PortalUser;
@@ -16,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.ws.rs.core.Response;
@@ -79,11 +82,53 @@ class AttachmentResourceTest {
         assertEquals(200, r.getStatus());
         assertArrayEquals(PDF, (byte[]) r.getEntity());
         assertEquals("application/pdf", r.getMediaType().toString());
-        assertEquals("attachment; filename=\"Rechnung M_rz _final_.pdf\"; "
-                + "filename*=UTF-8''Rechnung%20M%C3%A4rz%20%22final%22.pdf", r.getHeaderString("Content-Disposition"));
+        assertEquals("inline; filename=\"Rechnung M_rz _final_.pdf\"; "
+                + "filename*=UTF-8''Rechnung%20M%C3%A4rz%20_final_.pdf", r.getHeaderString("Content-Disposition"));
         assertEquals("nosniff", r.getHeaderString("X-Content-Type-Options"));
         assertEquals("\"" + AttachmentSync.sha256(PDF) + "\"", r.getHeaderString("ETag"));
         assertEquals("private, no-store", r.getHeaderString("Cache-Control"));
+    }
+
+    @Test
+    void theDocumentsSearchFindsByNameOrRecordNumberInTheScopeNewestFirst() {
+        AttachmentStore store = new AttachmentStore(data.db.dataSource());
+        data.update("UPDATE ns_attachment SET synced_at = now() - interval '1 day' WHERE file_netsuite_id = 5001");
+        data.update("UPDATE ns_attachment SET synced_at = now() - interval '3 days' WHERE file_netsuite_id = 5003");
+        DataScope acme = new DataScope(data.tenant, data.acme);
+        List<String> types = List.of("invoice", "salesorder");
+
+        assertEquals(List.of("order.pdf", "page.html", "Rechnung März \"final\".pdf", "huge.zip"),
+                names(store.search(acme, new AttachmentStore.Search(null, types, null, null, 0, 50))));
+        assertEquals(List.of("order.pdf"), names(store.search(acme,
+                new AttachmentStore.Search("SALESORDER102", types, null, null, 0, 50))));
+        assertEquals(List.of("Rechnung März \"final\".pdf"), names(store.search(acme,
+                new AttachmentStore.Search("märz", types, null, null, 0, 50))));
+        assertEquals(List.of(), names(store.search(acme, new AttachmentStore.Search("%", types, null, null, 0, 50))),
+                "a wildcard is searched for as itself");
+        assertEquals(List.of("page.html", "Rechnung März \"final\".pdf", "huge.zip"), names(store.search(acme,
+                new AttachmentStore.Search(null, List.of("invoice"), null, null, 0, 50))));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertEquals(List.of("huge.zip"), names(store.search(acme, new AttachmentStore.Search(null, types,
+                today.minusDays(5), today.minusDays(2), 0, 50))));
+        assertEquals(List.of("page.html", "Rechnung März \"final\".pdf"), names(store.search(acme,
+                new AttachmentStore.Search(null, types, null, null, 1, 1))), "a page, and one more for 'next'");
+        assertEquals(List.of("globex.pdf"), names(store.search(new DataScope(data.tenant, data.globex),
+                new AttachmentStore.Search(null, types, null, null, 0, 50))));
+        assertEquals("INVOICE100", store.search(acme, new AttachmentStore.Search("huge", types, null, null, 0, 50))
+                .get(0).recordNumber());
+    }
+
+    private static List<String> names(List<AttachmentStore.Found> found) {
+        return found.stream().map(f -> f.attachment().name()).toList();
+    }
+
+    @Test
+    void aFileWhoseBytesNoLongerMatchTheirChecksumIsNotSent() {
+        SecurityContext acme = user(data.acme, OrganizationKind.CUSTOMER, Role.VIEWER, Map.of());
+        data.update("UPDATE ns_attachment_content SET content = '\\x00' WHERE attachment_id = " + acmePdf);
+        ProblemException damaged = assertThrows(ProblemException.class, () -> resource.download(acme, acmePdf));
+        assertEquals(409, damaged.status());
+        assertTrue(damaged.detail().contains("damaged"), damaged.detail());
     }
 
     @Test
@@ -118,6 +163,7 @@ class AttachmentResourceTest {
         SecurityContext acme = user(data.acme, OrganizationKind.CUSTOMER, Role.MEMBER, Map.of());
         Response html = resource.download(acme, acmeHtml);
         assertEquals("application/octet-stream", html.getMediaType().toString());
+        assertTrue(html.getHeaderString("Content-Disposition").startsWith("attachment;"));
         assertTrue(html.getHeaderString("Content-Security-Policy").startsWith("sandbox"));
 
         ProblemException tooLarge = assertThrows(ProblemException.class, () -> resource.download(acme, id(5003)));

@@ -29,9 +29,12 @@ class ContentTypesTest {
 
     @Test
     void downloadNamesSurviveQuotesSlashesAndNonAscii() {
-        assertEquals("attachment; filename=\"a_b_c_.pdf\"; filename*=UTF-8''a%2Fb%5Cc%22.pdf",
-                AttachmentResource.disposition("a/b\\c\".pdf"));
-        assertEquals("attachment; filename=\"_____*.txt\"; filename*=UTF-8''%E8%AB%8B%E6%B1%82%E6%9B%B8%0D%0A%2A.txt",
-                AttachmentResource.disposition("請求書\r\n*.txt"));
+        // Path separators, quotes and control characters are gone from both names, not just encoded.
+        assertEquals("attachment; filename=\"a_b_c_.pdf\"; filename*=UTF-8''a_b_c_.pdf",
+                AttachmentResource.disposition("a/b\\c\".pdf", false));
+        assertEquals("attachment; filename=\"_____*.txt\"; filename*=UTF-8''%E8%AB%8B%E6%B1%82%E6%9B%B8__%2A.txt",
+                AttachmentResource.disposition("請求書\r\n*.txt", false));
+        assertEquals("inline; filename=\"__.png\"; filename*=UTF-8''%E5%B1%B1%E7%94%B0.png",
+                AttachmentResource.disposition("山田.png", true));
     }
 }

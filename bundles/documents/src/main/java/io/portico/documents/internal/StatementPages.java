@@ -1,0 +1,314 @@
+package io.portico.documents.internal;
+
+import io.portico.api.db.Database;
+import io.portico.api.documents.PdfRenderer;
+import io.portico.api.identity.DataScope;
+import io.portico.api.identity.Organization;
+import io.portico.api.identity.OrganizationKind;
+import io.portico.api.identity.Organizations;
+import io.portico.api.identity.PortalUser;
+import io.portico.api.web.Formats;
+import io.portico.api.web.Pages;
+import io.portico.api.web.PorticoResource;
+import io.portico.api.web.ProblemException;
+import io.portico.documents.internal.StatementMapper.Entry;
+import io.portico.documents.internal.Statements.Request;
+import io.portico.documents.internal.Statements.Section;
+import io.portico.documents.internal.Statements.StatementOfAccount;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * A customer's statement of account ({@code /statement}): on screen, as PDF ({@code /statement/pdf}), as CSV
+ * ({@code /statement/csv}) and as JSON ({@code /api/statement}), for the users who may view invoices. Operator staff
+ * choose the customer ({@code customer}, the organization's id); another tenant's or an unknown organization is a
+ * 404. A malformed, reversed or too long range is a 400 naming the parameter.
+ */
+@Component(service = StatementPages.class, property = PorticoResource.PROPERTY + "=true",
+        configurationPid = DocumentsConfig.PID)
+@Path("")
+public final class StatementPages {
+
+    private static final String INVOICE = "invoice";
+    private static final int CUSTOMERS_LISTED = 50;
+
+    private final Statements statements;
+    private final Pages pages;
+    private final PdfRenderer pdfs;
+    private final Organizations organizations;
+    private final Clock clock;
+    private volatile DocumentsConfig config;
+
+    @Activate
+    public StatementPages(@Reference Database database, @Reference Pages pages, @Reference PdfRenderer pdfs,
+            @Reference Organizations organizations, DocumentsConfig config) {
+        this(new Statements(database.sessionFactory(StatementMapper.class)), pages, pdfs, organizations, config,
+                Clock.systemUTC());
+    }
+
+    StatementPages(Statements statements, Pages pages, PdfRenderer pdfs, Organizations organizations,
+            DocumentsConfig config, Clock clock) {
+        this.statements = statements;
+        this.pages = pages;
+        this.pdfs = pdfs;
+        this.organizations = organizations;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Modified
+    void modified(DocumentsConfig config) {
+        this.config = config;
+    }
+
+    @GET
+    @Path("statement")
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@Context ContainerRequestContext request, @Context HttpHeaders headers) {
+        PortalUser user = user(request);
+        MultivaluedMap<String, String> params = request.getUriInfo().getQueryParameters();
+        Map<String, Object> model = new HashMap<>();
+        model.put("user", user);
+        model.put("csrf", request.getProperty(PortalUser.CSRF_REQUEST_PROPERTY));
+        model.put("currentPath", "/statement");
+        Organization customer = customer(user, params);
+        if (customer == null) {
+            String q = params.getFirst("q") == null ? "" : params.getFirst("q").strip();
+            model.put("title", "Statement of account");
+            model.put("q", q);
+            model.put("customers", organizations.customers(q, false, 0, CUSTOMERS_LISTED).stream()
+                    .map(o -> Map.of("name", o.name(), "href", "/statement?customer=" + o.id())).toList());
+            return html(pages.render(StatementPages.class, "statement-customers.ftlh", model));
+        }
+        Request asked = parse(params);
+        Formats formats = Formats.forReader(headers.getAcceptableLanguages(), user);
+        model.putAll(view(customer, statement(customer, asked), formats));
+        model.put("staff", user.operatorStaff());
+        return html(pages.render(StatementPages.class, "statement.ftlh", model));
+    }
+
+    @GET
+    @Path("statement/pdf")
+    public Response pdf(@Context ContainerRequestContext request, @Context HttpHeaders headers) {
+        PortalUser user = user(request);
+        Organization customer = requireCustomer(user, request.getUriInfo().getQueryParameters());
+        Request asked = parse(request.getUriInfo().getQueryParameters());
+        Formats formats = Formats.forReader(headers.getAcceptableLanguages(), user);
+        Map<String, Object> model = view(customer, statement(customer, asked), formats);
+        model.put("operatorAddress", TransactionPdfs.addressLines(config.operatorAddress()));
+        byte[] pdf = pdfs.render(StatementPages.class, "statement-pdf.ftlh", model);
+        return TransactionPdfs.download(fileName(customer, asked, "pdf"), "application/pdf", pdf);
+    }
+
+    /** One row per transaction (or open item) with its currency, plain numbers for spreadsheets. */
+    @GET
+    @Path("statement/csv")
+    public Response csv(@Context ContainerRequestContext request) {
+        PortalUser user = user(request);
+        Organization customer = requireCustomer(user, request.getUriInfo().getQueryParameters());
+        Request asked = parse(request.getUriInfo().getQueryParameters());
+        StatementOfAccount statement = statement(customer, asked);
+        StringBuilder csv = new StringBuilder("\uFEFFCurrency,Date,Type,Number,Due,Amount,Balance\r\n");
+        for (Section s : statement.sections()) {
+            if (asked.view() == Statements.View.ACTIVITY) {
+                csv.append(cells(s.currency(), asked.from().toString(), "Opening balance", "", "", "",
+                        s.opening().toPlainString()));
+            }
+            for (Entry e : s.entries()) {
+                csv.append(cells(e.currency(), String.valueOf(e.date()), kindLabel(e.recordType()), e.number(),
+                        e.dueDate() == null ? "" : e.dueDate().toString(), e.amount().toPlainString(),
+                        e.balance().toPlainString()));
+            }
+            csv.append(cells(s.currency(), asked.to().toString(), "Closing balance", "", "", "",
+                    s.closing().toPlainString()));
+        }
+        return Response.ok(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", FileNames.disposition(fileName(customer, asked, "csv"), false))
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
+    /** The statement as JSON, for {@link StatementApi}. */
+    Map<String, Object> json(ContainerRequestContext request) {
+        PortalUser user = user(request);
+        Organization customer = requireCustomer(user, request.getUriInfo().getQueryParameters());
+        Request asked = parse(request.getUriInfo().getQueryParameters());
+        StatementOfAccount statement = statement(customer, asked);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("customer", Map.of("id", customer.id(), "name", customer.name()));
+        json.put("from", asked.from().toString());
+        json.put("to", asked.to().toString());
+        json.put("view", asked.view().param);
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (Section s : statement.sections()) {
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("currency", s.currency());
+            section.put("openingBalance", s.opening());
+            section.put("closingBalance", s.closing());
+            section.put("entries", s.entries().stream().map(e -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("recordType", e.recordType());
+                entry.put("id", Long.toString(e.netsuiteId()));
+                entry.put("number", e.number());
+                entry.put("date", String.valueOf(e.date()));
+                entry.put("dueDate", e.dueDate() == null ? null : e.dueDate().toString());
+                entry.put("amount", e.amount());
+                entry.put("balance", e.balance());
+                return entry;
+            }).toList());
+            List<Map<String, Object>> aging = new ArrayList<>();
+            for (int i = 0; i < s.aging().size(); i++) {
+                aging.add(Map.of("bucket", statement.agingLabels().get(i), "amount", s.aging().get(i)));
+            }
+            section.put("aging", aging);
+            section.put("unapplied", s.unapplied());
+            sections.add(section);
+        }
+        json.put("currencies", sections);
+        return json;
+    }
+
+    private static PortalUser user(ContainerRequestContext request) {
+        PortalUser user = PortalUser.require(request.getSecurityContext().getUserPrincipal());
+        if (!user.canView(INVOICE)) {
+            throw ProblemException.notFound("There is no statement here.");
+        }
+        return user;
+    }
+
+    /**
+     * The organization of the statement: a customer's own, or for operator staff the one named by {@code customer}
+     * ({@code null} while none is named).
+     */
+    private Organization customer(PortalUser user, MultivaluedMap<String, String> params) {
+        String id = params.getFirst("customer");
+        if (!user.operatorStaff()) {
+            if (id != null) {
+                throw ProblemException.badRequest("'customer' is for the operator's staff.");
+            }
+            return organizations.find(user.organizationId())
+                    .orElseThrow(() -> ProblemException.notFound("There is no statement here."));
+        }
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        if (!id.matches("[0-9]{1,18}")) {
+            throw ProblemException.badRequest("'customer' must be an organization id (digits).");
+        }
+        return organizations.find(Long.parseLong(id))
+                .filter(o -> o.kind() == OrganizationKind.CUSTOMER && Long.valueOf(user.tenantId()).equals(o.tenantId()))
+                .orElseThrow(() -> ProblemException.notFound("There is no such customer."));
+    }
+
+    private Organization requireCustomer(PortalUser user, MultivaluedMap<String, String> params) {
+        Organization customer = customer(user, params);
+        if (customer == null) {
+            throw ProblemException.badRequest("Choose the customer: ?customer=ID.");
+        }
+        return customer;
+    }
+
+    private Request parse(MultivaluedMap<String, String> params) {
+        try {
+            return Statements.parse(params.getFirst("from"), params.getFirst("to"), params.getFirst("view"),
+                    LocalDate.now(clock), config.maxStatementDays());
+        } catch (Statements.BadParameter e) {
+            throw ProblemException.badRequest("Query parameter " + e.getMessage());
+        }
+    }
+
+    private StatementOfAccount statement(Organization customer, Request asked) {
+        return statements.statement(new DataScope(customer.tenantId(), customer.id()), asked, config.agingBuckets());
+    }
+
+    /** The statement as the page and the PDF show it: every amount formatted, signs as charges and credits. */
+    static Map<String, Object> view(Organization customer, StatementOfAccount statement, Formats formats) {
+        Request asked = statement.request();
+        Map<String, Object> model = new HashMap<>();
+        String title = "Statement of account " + customer.name();
+        model.put("title", title);
+        model.put("customer", customer.name());
+        model.put("customerId", String.valueOf(customer.id()));
+        model.put("from", asked.from().toString());
+        model.put("to", asked.to().toString());
+        model.put("fromText", formats.date(asked.from()));
+        model.put("toText", formats.date(asked.to()));
+        model.put("view", asked.view().param);
+        model.put("openOnly", asked.view() == Statements.View.OPEN);
+        model.put("agingLabels", statement.agingLabels());
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (Section s : statement.sections()) {
+            String c = s.currency();
+            Map<String, Object> section = new HashMap<>();
+            section.put("currency", c);
+            section.put("opening", formats.money(s.opening(), c));
+            section.put("closing", formats.money(s.closing(), c));
+            section.put("unapplied", s.unapplied().signum() == 0 ? "" : formats.money(s.unapplied(), c));
+            section.put("aging", s.aging().stream().map(a -> formats.money(a, c)).toList());
+            section.put("entries", s.entries().stream().map(e -> Map.of(
+                    "date", formats.date(e.date()),
+                    "due", formats.date(e.dueDate()),
+                    "kind", kindLabel(e.recordType()),
+                    "number", e.number() == null ? "" : e.number(),
+                    "href", "/records/" + e.recordType() + "/" + e.netsuiteId(),
+                    "charge", e.amount().signum() > 0 ? formats.money(e.amount(), c) : "",
+                    "credit", e.amount().signum() < 0 ? formats.money(e.amount().negate(), c) : "",
+                    "balance", formats.money(e.balance(), c))).toList());
+            sections.add(section);
+        }
+        model.put("sections", sections);
+        return model;
+    }
+
+    static String kindLabel(String recordType) {
+        return switch (recordType) {
+            case "invoice" -> "Invoice";
+            case "creditmemo" -> "Credit memo";
+            case "customerpayment" -> "Payment";
+            default -> recordType;
+        };
+    }
+
+    private static String fileName(Organization customer, Request asked, String extension) {
+        return "Statement " + customer.name() + " " + asked.from() + " to " + asked.to() + "." + extension;
+    }
+
+    private static String cells(String... values) {
+        StringBuilder line = new StringBuilder();
+        for (String v : values) {
+            if (!line.isEmpty()) {
+                line.append(',');
+            }
+            String text = v == null ? "" : v;
+            // A leading = + - @ would make a spreadsheet run the cell as a formula.
+            if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+")) {
+                text = "'" + text;
+            }
+            line.append('"').append(text.replace("\"", "\"\"")).append('"');
+        }
+        return line.append("\r\n").toString();
+    }
+
+    private static Response html(String page) {
+        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+}
