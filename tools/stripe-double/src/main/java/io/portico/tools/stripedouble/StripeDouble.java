@@ -78,6 +78,7 @@ public final class StripeDouble implements AutoCloseable {
     private final Map<String, Stored> idempotent = new LinkedHashMap<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final List<String> requestLog = Collections.synchronizedList(new ArrayList<>());
+    private final List<Delivery> delivered = Collections.synchronizedList(new ArrayList<>());
 
     private record Stored(String fingerprint, int status, String body) {
     }
@@ -982,7 +983,7 @@ public final class StripeDouble implements AutoCloseable {
         boolean connect = account != null;
         for (Endpoint endpoint : endpoints) {
             if (endpoint.connect() == connect) {
-                deliveries.execute(() -> deliver(id, endpoint.url(), endpoint.secret()));
+                deliveries.execute(() -> delivered.add(deliver(id, endpoint.url(), endpoint.secret())));
             }
         }
     }
@@ -991,6 +992,10 @@ public final class StripeDouble implements AutoCloseable {
     // Pages a browser opens at Stripe: onboarding, a 3-D Secure challenge
 
     private void browserPage(HttpExchange exchange, String method, String path) throws IOException {
+        if (path.startsWith("/double/control/")) {
+            control(exchange, path.substring("/double/control/".length()));
+            return;
+        }
         Matcher onboarding = Pattern.compile("/double/onboarding/(\\w+)").matcher(path);
         Matcher challenge = Pattern.compile("/double/3ds/(\\w+)").matcher(path);
         String location = null;
@@ -1041,6 +1046,55 @@ public final class StripeDouble implements AutoCloseable {
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /**
+     * The test hooks over HTTP, for a test that runs in another JVM than the double (Pax Exam): {@code POST
+     * /double/control/{hook}} with form parameters; answers 200 with JSON, or 400 naming what is wrong.
+     */
+    private void control(HttpExchange exchange, String hook) throws IOException {
+        FormParams p = FormParams.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        int status = 200;
+        JsonObject answer = new JsonObject();
+        try {
+            switch (hook) {
+                case "webhook-endpoint" -> addWebhookEndpoint(URI.create(p.get("url")), p.get("secret"),
+                        "true".equals(p.get("connect")));
+                case "authenticate" -> authenticate(p.get("payment_intent"), "true".equals(p.get("passed")));
+                case "settle-bank-debit" -> settleBankDebit(p.get("payment_intent"), "true".equals(p.get("settled")));
+                case "open-dispute" -> answer.addProperty("id", openDispute(p.get("payment_intent"), p.get("reason")));
+                case "deliveries" -> {
+                    JsonArray list = new JsonArray();
+                    synchronized (delivered) {
+                        delivered.forEach(d -> {
+                            JsonObject row = new JsonObject();
+                            row.addProperty("event", d.eventId());
+                            row.addProperty("url", d.url().toString());
+                            row.addProperty("status", d.status());
+                            list.add(row);
+                        });
+                    }
+                    answer.add("deliveries", list);
+                }
+                default -> throw new IllegalArgumentException("No such hook: " + hook);
+            }
+        } catch (RuntimeException e) {
+            status = 400;
+            answer.addProperty("error", String.valueOf(e.getMessage()));
+        }
+        byte[] bytes = GSON.toJson(answer).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** The automatic deliveries to the registered endpoints so far, oldest first. */
+    public List<Delivery> deliveries() {
+        synchronized (delivered) {
+            return List.copyOf(delivered);
         }
     }
 
