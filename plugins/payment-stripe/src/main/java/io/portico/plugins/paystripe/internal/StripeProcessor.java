@@ -478,7 +478,11 @@ final class StripeProcessor {
             case CONNECT_ENDPOINT -> settings.connectWebhookSecret();
             default -> null;
         };
-        if (secret == null || secret.isBlank()) {
+        if (secret == null) {
+            throw new PaymentException(PaymentException.Kind.FORGED, "There is no Stripe webhook endpoint '"
+                    + endpoint + "'.");
+        }
+        if (secret.isBlank()) {
             throw new PaymentException(PaymentException.Kind.FORGED, "No signing secret is set for the Stripe webhook "
                     + "endpoint '" + endpoint + "'.");
         }
