@@ -36,6 +36,13 @@ final class FormParams {
         return new FormParams(flat);
     }
 
+    /** These parameters without one key. */
+    FormParams without(String key) {
+        Map<String, List<String>> rest = new LinkedHashMap<>(flat);
+        rest.remove(key);
+        return new FormParams(rest);
+    }
+
     /** Every key as sent. */
     Iterable<String> keys() {
         return flat.keySet();

@@ -55,6 +55,8 @@ public final class StripeDouble implements AutoCloseable {
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The one endpoint a browser may call with a publishable key: what Stripe.js's createConfirmationToken does. */
+    private static final String CREATED_IN_BROWSERS = "POST /v1/test_helpers/confirmation_tokens";
 
     private final String secretKey;
     private final AllowList allowList = AllowList.load();
@@ -323,15 +325,20 @@ public final class StripeDouble implements AutoCloseable {
                 return;
             }
             requestLog.add(method + " " + path);
-            String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            if (auth == null || !auth.equals("Bearer " + secretKey)) {
-                throw new StripeError(401, "invalid_request_error", null, "Invalid API Key provided: "
-                        + (auth == null ? "(none)" : redact(auth.replaceFirst("^Bearer ", ""))), null);
-            }
             FormParams params = FormParams.parse("GET".equals(method) || "DELETE".equals(method)
                     ? exchange.getRequestURI().getRawQuery()
                     : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String endpoint = method + " " + template(path);
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            String browserKey = params.get("key");
+            if (auth == null && browserKey != null && browserKey.startsWith("pk_test_")
+                    && CREATED_IN_BROWSERS.equals(endpoint)) {
+                // Stripe.js authenticates with the publishable key in the body (no CORS preflight).
+                params = params.without("key");
+            } else if (auth == null || !auth.equals("Bearer " + secretKey)) {
+                throw new StripeError(401, "invalid_request_error", null, "Invalid API Key provided: "
+                        + (auth == null ? "(none)" : redact(auth.replaceFirst("^Bearer ", ""))), null);
+            }
             if (!allowList.knows(endpoint)) {
                 throw new StripeError(404, "invalid_request_error", null, "Unrecognized request URL (" + method
                         + ": " + path + "). Please see https://stripe.com/docs or we can help at "
@@ -391,6 +398,7 @@ public final class StripeDouble implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("Request-Id", requestId);
         exchange.getResponseHeaders().set("Stripe-Version", Stripe.API_VERSION);
+        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
         if (replayed) {
             exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
         }
@@ -992,6 +1000,18 @@ public final class StripeDouble implements AutoCloseable {
     // Pages a browser opens at Stripe: onboarding, a 3-D Secure challenge
 
     private void browserPage(HttpExchange exchange, String method, String path) throws IOException {
+        if (path.equals("/double/stripe.js")) {
+            byte[] script;
+            try (var in = StripeDouble.class.getResourceAsStream("stripe-js-standin.js")) {
+                script = in.readAllBytes();
+            }
+            exchange.getResponseHeaders().set("Content-Type", "text/javascript; charset=utf-8");
+            exchange.sendResponseHeaders(200, script.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(script);
+            }
+            return;
+        }
         if (path.startsWith("/double/control/")) {
             control(exchange, path.substring("/double/control/".length()));
             return;
