@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -48,6 +49,9 @@ import org.osgi.util.tracker.ServiceTracker;
  * double; only Stripe's own origins are played by the double at the browser's network boundary, with a stand-in for
  * Stripe.js.
  *
+ * <p>Then the payer's bank disputes the payment: the webhook marks it disputed, its page shows the dispute (status,
+ * reason, evidence deadline) to the operator's admin, and the operator's admins get an email.
+ *
  * <p>Not covered: Stripe.js and the Payment Element themselves (their iframes, card validation, Financial
  * Connections' flow, wallets), Stripe's 3-D Secure pages, and the network between the browser and Stripe.
  */
@@ -62,10 +66,13 @@ public class StripeBrowserIT extends PorticoTestSupport {
     @Inject
     private FeaturesService features;
 
+    private Database database;
+
     @Configuration
     public Option[] config() {
         String apiBase = StripeDoubleServer.apiBase();
-        return OptionUtils.combine(distribution(databasePassword(), privateDatabase("portico_stripebrowser")),
+        return OptionUtils.combine(withSmtp(distribution(databasePassword(),
+                privateDatabase("portico_stripebrowser"))),
                 editConfigurationFilePut(STRIPE_CFG, "secretKey", StripeDoubleServer.SECRET_KEY),
                 editConfigurationFilePut(STRIPE_CFG, "publishableKey", "pk_test_portico_itest"),
                 editConfigurationFilePut(STRIPE_CFG, "webhookSecret", "whsec_itest_account"),
@@ -106,7 +113,8 @@ public class StripeBrowserIT extends PorticoTestSupport {
         long invoice = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
         ServiceTracker<Database, Database> databases = new ServiceTracker<>(bundleContext, Database.class, null);
         databases.open();
-        try (Connection c = databases.waitForService(60_000).dataSource().getConnection();
+        database = databases.waitForService(60_000);
+        try (Connection c = database.dataSource().getConnection();
                 Statement s = c.createStatement()) {
             s.execute(invoice(acme, invoice, "INV-3001", LocalDate.now().minusDays(10), LocalDate.now().plusDays(20),
                     "100.00", "100.00", "{}"));
@@ -118,6 +126,11 @@ public class StripeBrowserIT extends PorticoTestSupport {
         }
         String customer = "ann@acme-" + run + ".example";
         join(customer, String.valueOf(acme), "admin", "Ann Archer");
+        String operatorAdmin = "olga-" + run + "@operator.example";
+        WebClient olga = join(operatorAdmin, null, "admin", "Olga Operator");
+        String portal = "http://127.0.0.1:" + httpPort();
+        control("webhook-endpoint", "url=" + portal + "/api/pay/webhooks/stripe/account&secret=whsec_itest_account");
+        SmtpSink smtp = smtpSink();
 
         Path log = Files.createTempFile("portico-stripe-walk-", ".log");
         Process walk = new ProcessBuilder(BrowserIT.javaExecutable(), "@" + System.getProperty(CLASSPATH_PROPERTY),
@@ -137,13 +150,44 @@ public class StripeBrowserIT extends PorticoTestSupport {
         assertTrue(output, output.contains("stripe POST https://api.stripe.com/v1/test_helpers/confirmation_tokens"));
 
         // The ledger has the payment as Stripe took it: the invoice and the surcharge, succeeded.
-        try (Connection c = databases.getService().dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT status, processor, processor_reference FROM pay_payment"
-                        + " WHERE organization_id = " + acme)) {
-            assertTrue("a payment for the customer", rs.next());
-            assertEquals("succeeded", rs.getString(1));
-            assertEquals("stripe", rs.getString(2));
-            assertTrue(rs.getString(3), rs.getString(3).startsWith("pi_"));
+        String reference = ledger(acme, "processor_reference");
+        assertEquals("succeeded", ledger(acme, "status"));
+        assertEquals("stripe", ledger(acme, "processor"));
+        assertTrue(reference, reference.startsWith("pi_"));
+
+        // The payer's bank disputes it: the webhook marks it disputed, its page shows the dispute to the operator's
+        // staff, and the operator's admins are told by email.
+        control("open-dispute", "payment_intent=" + reference + "&reason=product_not_received");
+        await("the payment to read disputed", WAIT, () -> "disputed".equals(ledger(acme, "status")));
+        String page = olga.send("GET", "/payments/" + ledger(acme, "public_id"), null, null, "text/html").body();
+        for (String text : List.of("Disputes", "Needs a response", "product not received", "$103.00")) {
+            assertTrue(text + " on the payment's page:\n" + page, page.contains(text));
         }
+        String mail = null;
+        while (mail == null || !mail.contains("To: " + operatorAdmin)) {
+            mail = smtp.next();
+        }
+        assertTrue(mail, mail.contains("A payment is disputed") && mail.contains("Invoice INV-3001: $100.00"));
+        smtp.close();
+    }
+
+    private String ledger(long organization, String column) {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT " + column + " FROM pay_payment WHERE organization_id = "
+                        + organization)) {
+            assertTrue("a payment for the customer", rs.next());
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String control(String hook, String form) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                System.getProperty("portico.itest.stripe") + "/double/control/" + hook))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(response.body(), 200, response.statusCode());
+        return response.body();
     }
 }

@@ -7,7 +7,7 @@
  * <p>2.1.0: {@code PaymentProcessor.fetchRefund}, for refunds that settle after they are asked.
  *
  * <p>2.3.0: {@code WebhookRequest.endpoint}, for processors with several webhook endpoints (Stripe's account and
- * Connect endpoints, each with its own signing secret).
+ * Connect endpoints, each with its own signing secret); {@code PaymentProcessor.disputes} and {@code Dispute}.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("2.3.0")

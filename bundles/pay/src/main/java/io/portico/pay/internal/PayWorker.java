@@ -137,10 +137,28 @@ public final class PayWorker {
                         break;
                     }
                 }
+                if ("disputed".equals(notice.status()) && !disputeNotices(mapper, payment)) {
+                    break;
+                }
                 mapper.noticeSent(notice.eventId());
             }
             session.commit(true);
         }
+    }
+
+    /** Tells the operator's admins that a payer's bank disputes a payment; false when mail failed (retried). */
+    private boolean disputeNotices(PayMapper mapper, Payment payment) {
+        Map<String, Object> model = receipt(payment, "disputed", mapper.allocations(payment.id()));
+        for (String admin : mapper.operatorAdminEmails(payment.tenantId())) {
+            try {
+                mailer.send(new Email(admin, "A payment is disputed", PayWorker.class, "dispute", model));
+            } catch (RuntimeException e) {
+                LOG.info("Could not email {} about the dispute of payment {}; will retry: {}", admin,
+                        payment.publicId(), e.getMessage());
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The subject of the email a status change deserves, or {@code null} when the payer saw it on the page. */

@@ -4,6 +4,7 @@ import com.stripe.StripeClient;
 import io.portico.api.payment.CheckoutRequest;
 import io.portico.api.payment.CheckoutSession;
 import io.portico.api.payment.ConfirmRequest;
+import io.portico.api.payment.Dispute;
 import io.portico.api.payment.Onboarding;
 import io.portico.api.payment.OnboardingRequest;
 import io.portico.api.payment.PaymentException;
@@ -19,6 +20,7 @@ import io.portico.api.plugin.PluginName;
 import io.portico.api.secrets.SecretBox;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -118,6 +120,11 @@ public final class StripeComponent implements PaymentProcessor {
     @Override
     public RefundResult refund(RefundRequest request) throws PaymentException {
         return stripe.refund(request);
+    }
+
+    @Override
+    public List<Dispute> disputes(String accountId, String processorReference) throws PaymentException {
+        return stripe.disputes(accountId, processorReference);
     }
 
     @Override

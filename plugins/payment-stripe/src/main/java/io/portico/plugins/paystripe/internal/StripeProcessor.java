@@ -20,6 +20,7 @@ import com.stripe.net.Webhook;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.AccountRetrieveParams;
+import com.stripe.param.DisputeListParams;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
@@ -30,6 +31,7 @@ import io.portico.api.payment.CardFunding;
 import io.portico.api.payment.CheckoutRequest;
 import io.portico.api.payment.CheckoutSession;
 import io.portico.api.payment.ConfirmRequest;
+import io.portico.api.payment.Dispute;
 import io.portico.api.payment.Money;
 import io.portico.api.payment.Onboarding;
 import io.portico.api.payment.OnboardingRequest;
@@ -47,6 +49,7 @@ import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -465,6 +468,37 @@ final class StripeProcessor {
                     refund.getFailureReason() == null ? "Stripe could not refund the payment."
                             : "The refund failed: " + refund.getFailureReason().replace('_', ' ') + ".");
             default -> new RefundResult(refund.getId(), RefundResult.Status.PENDING, null);
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Disputes
+
+    List<Dispute> disputes(String accountId, String processorReference) throws PaymentException {
+        owned(accountId, processorReference);
+        List<Dispute> disputes = new ArrayList<>();
+        try {
+            for (com.stripe.model.Dispute d : client.v1().disputes().list(DisputeListParams.builder()
+                    .setPaymentIntent(processorReference).build()).getData()) {
+                Long due = d.getEvidenceDetails() == null ? null : d.getEvidenceDetails().getDueBy();
+                disputes.add(new Dispute(d.getId(), Money.ofMinor(d.getAmount(),
+                        Currency.getInstance(d.getCurrency().toUpperCase(Locale.ROOT))),
+                        d.getReason() == null ? null : d.getReason().replace('_', ' '), disputeStatus(d.getStatus()),
+                        due == null ? null : Instant.ofEpochSecond(due)));
+            }
+        } catch (StripeException e) {
+            throw StripeErrors.map(e);
+        }
+        return disputes;
+    }
+
+    private static Dispute.Status disputeStatus(String status) {
+        return switch (status == null ? "" : status) {
+            case "needs_response", "warning_needs_response" -> Dispute.Status.NEEDS_RESPONSE;
+            case "under_review", "warning_under_review" -> Dispute.Status.UNDER_REVIEW;
+            case "won" -> Dispute.Status.WON;
+            case "lost" -> Dispute.Status.LOST;
+            default -> Dispute.Status.CLOSED;
         };
     }
 

@@ -16,6 +16,7 @@ import io.portico.api.payment.CardFunding;
 import io.portico.api.payment.CheckoutRequest;
 import io.portico.api.payment.CheckoutSession;
 import io.portico.api.payment.ConfirmRequest;
+import io.portico.api.payment.Dispute;
 import io.portico.api.payment.Money;
 import io.portico.api.payment.Onboarding;
 import io.portico.api.payment.OnboardingRequest;
@@ -380,8 +381,20 @@ class StripeProcessorTest {
         String account = readyAccount();
         CheckoutSession session = checkout(account, "50.00", Set.of(PaymentMethodKind.CARD));
         confirm(account, session, stripe.createConfirmationToken("pm_card_visa", "NV"), "50.00");
-        stripe.openDispute(session.processorReference(), "fraudulent");
+        assertEquals(List.of(), processor.disputes(account, session.processorReference()));
+        String disputeId = stripe.openDispute(session.processorReference(), "product_not_received");
         assertTrue(processor.fetch(account, session.processorReference()).disputed());
+        List<Dispute> disputes = processor.disputes(account, session.processorReference());
+        assertEquals(1, disputes.size());
+        Dispute dispute = disputes.get(0);
+        assertEquals(disputeId, dispute.disputeReference());
+        assertEquals(new Money(new BigDecimal("50.00"), USD), dispute.amount());
+        assertEquals("product not received", dispute.reason());
+        assertEquals(Dispute.Status.NEEDS_RESPONSE, dispute.status());
+        assertTrue(dispute.evidenceDueBy().isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(6))));
+        String other = readyAccount();
+        assertThrows(PaymentException.class, () -> processor.disputes(other, session.processorReference()),
+                "another operator's payment's disputes are not there");
         String body = stripe.eventBody(stripe.lastEventId("charge.dispute.created"));
         ProcessorEvent event = processor.verifyWebhook(webhook(body, StripeDouble.sign(body, ACCOUNT_SECRET,
                 System.currentTimeMillis() / 1000), StripeProcessor.ACCOUNT_ENDPOINT));
