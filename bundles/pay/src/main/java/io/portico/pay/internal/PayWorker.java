@@ -97,6 +97,10 @@ public final class PayWorker {
                             // state from the processor changes nothing more about them.
                             core.refunds().settlePending(payment.id());
                             core.checkout().refresh(payment);
+                        } else {
+                            LOG.info("Webhook event {} ({}) of {} names {}, which no payment here has (yet): nothing to do",
+                                    event.eventId(), event.eventType(), event.processor(),
+                                    event.processorReference());
                         }
                     }
                 } catch (RuntimeException e) {
