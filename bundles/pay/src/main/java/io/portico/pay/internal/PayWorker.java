@@ -98,8 +98,8 @@ public final class PayWorker {
                             core.refunds().settlePending(payment.id());
                             core.checkout().refresh(payment);
                         } else {
-                            LOG.info("Webhook event {} ({}) of {} names {}, which no payment here has (yet): nothing to do",
-                                    event.eventId(), event.eventType(), event.processor(),
+                            LOG.info("Webhook event {} ({}) of {} names {}, which no payment here has (yet): "
+                                    + "nothing to do", event.eventId(), event.eventType(), event.processor(),
                                     event.processorReference());
                         }
                     }
