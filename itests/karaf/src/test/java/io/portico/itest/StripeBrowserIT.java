@@ -101,7 +101,8 @@ public class StripeBrowserIT extends PorticoTestSupport {
 
         // The operator connects Stripe (the Account Link's page, finished) and turns Pay on with a 3 % surcharge.
         Onboarding onboarding = registry.find(PaymentProcessor.class, "stripe").orElseThrow().onboard(
-                new OnboardingRequest(null, "Operator", "owner@operator.example", URI.create("http://localhost/admin/pay"),
+                new OnboardingRequest(null, "Operator", "owner@operator.example",
+                        URI.create("http://localhost/admin/pay"),
                         URI.create("http://localhost/admin/pay/refresh")));
         HttpResponse<String> finished = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 onboarding.redirectUri()).POST(HttpRequest.BodyPublishers.noBody()).build(),

@@ -89,7 +89,8 @@ public final class StripeCheckoutWalk {
         HttpClient http = HttpClient.newHttpClient();
         return Route.matching(req -> req.getUri().startsWith("https://js.stripe.com/")
                 || req.getUri().startsWith("https://api.stripe.com/")).to(() -> req -> {
-                    String target = req.getUri().startsWith("https://js.stripe.com/") ? stripeDouble + "/double/stripe.js"
+                    String target = req.getUri().startsWith("https://js.stripe.com/")
+                            ? stripeDouble + "/double/stripe.js"
                             : stripeDouble + req.getUri().substring("https://api.stripe.com".length());
                     System.out.println("stripe " + req.getMethod() + " " + req.getUri());
                     try {
@@ -106,7 +107,8 @@ public final class StripeCheckoutWalk {
                                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
                         HttpResponse response = new HttpResponse().setStatus(answer.statusCode())
                                 .setContent(Contents.bytes(answer.body()));
-                        answer.headers().firstValue("Content-Type").ifPresent(v -> response.setHeader("Content-Type", v));
+                        answer.headers().firstValue("Content-Type").ifPresent(
+                                v -> response.setHeader("Content-Type", v));
                         answer.headers().firstValue("Access-Control-Allow-Origin").ifPresent(
                                 v -> response.setHeader("Access-Control-Allow-Origin", v));
                         return response;

@@ -14,7 +14,8 @@ public @interface StripeConfig {
             + "portico:secret-seal.")
     String secretKey();
 
-    @AttributeDefinition(description = "The platform's publishable key (pk_live_… or pk_test_…), given to Stripe.js.")
+    @AttributeDefinition(description = "The platform's publishable key (pk_live_… or pk_test_…), given to "
+            + "Stripe.js.")
     String publishableKey();
 
     @AttributeDefinition(description = "The signing secret (whsec_…) of the account webhook endpoint "

@@ -137,7 +137,8 @@ class StripeProcessorTest {
     private CheckoutSession checkout(String account, String amount, Set<PaymentMethodKind> methods)
             throws PaymentException {
         return processor.startCheckout(new CheckoutRequest(account, "42", new Money(new BigDecimal(amount), USD),
-                methods, "Invoices INV-1001 — Acme", Map.of("netsuite_invoices", "1001"), UUID.randomUUID().toString()));
+                methods, "Invoices INV-1001 — Acme", Map.of("netsuite_invoices", "1001"),
+                UUID.randomUUID().toString()));
     }
 
     private PaymentState confirm(String account, CheckoutSession session, String token, String amount) throws
