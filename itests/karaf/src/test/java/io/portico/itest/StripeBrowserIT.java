@@ -43,7 +43,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * A customer pays an invoice by credit card through the Stripe plugin in Chromium ({@link
+ * A customer pays an invoice by credit card, and another with a card that needs 3-D Secure, through the Stripe
+ * plugin in Chromium ({@link
  * io.portico.itest.browser.StripeCheckoutWalk}, in a JVM of its own like {@link BrowserIT}'s walk): the real checkout
  * pages, their Content-Security-Policy, the plugin's checkout script and the server-side confirm against the Stripe
  * double; only Stripe's own origins are played by the double at the browser's network boundary, with a stand-in for
@@ -53,7 +54,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * reason, evidence deadline) to the operator's admin, and the operator's admins get an email.
  *
  * <p>Not covered: Stripe.js and the Payment Element themselves (their iframes, card validation, Financial
- * Connections' flow, wallets), Stripe's 3-D Secure pages, and the network between the browser and Stripe.
+ * Connections' flow, wallets), Stripe's real 3-D Secure pages (the double's stand in at https://hooks.stripe.com),
+ * and the network between the browser and Stripe.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -70,7 +72,7 @@ public class StripeBrowserIT extends PorticoTestSupport {
 
     @Configuration
     public Option[] config() {
-        String apiBase = StripeDoubleServer.apiBase();
+        String apiBase = StripeDoubleServer.start();
         return OptionUtils.combine(withSmtp(distribution(databasePassword(),
                 privateDatabase("portico_stripebrowser"))),
                 editConfigurationFilePut(STRIPE_CFG, "secretKey", StripeDoubleServer.SECRET_KEY),
@@ -119,6 +121,8 @@ public class StripeBrowserIT extends PorticoTestSupport {
                 Statement s = c.createStatement()) {
             s.execute(invoice(acme, invoice, "INV-3001", LocalDate.now().minusDays(10), LocalDate.now().plusDays(20),
                     "100.00", "100.00", "{}"));
+            s.execute(invoice(acme, invoice + 1, "INV-3002", LocalDate.now().minusDays(5), LocalDate.now().plusDays(25),
+                    "100.00", "100.00", "{}"));
             s.execute("INSERT INTO pay_settings (tenant_id, enabled, processor, processor_account_id,"
                     + " card_surcharge_percent, operator_state) VALUES (" + organizations.operator().id() + ", true,"
                     + " 'stripe', '" + onboarding.accountId() + "', 3, 'NV') ON CONFLICT (tenant_id) DO UPDATE SET"
@@ -131,12 +135,15 @@ public class StripeBrowserIT extends PorticoTestSupport {
         WebClient olga = join(operatorAdmin, null, "admin", "Olga Operator");
         String portal = "http://127.0.0.1:" + httpPort();
         control("webhook-endpoint", "url=" + portal + "/api/pay/webhooks/stripe/account&secret=whsec_itest_account");
+        // The browser reaches Stripe's pages at Stripe's origins, which the walk routes to the double.
+        control("pages-origin", "origin=https://hooks.stripe.com");
         SmtpSink smtp = smtpSink();
 
         Path log = Files.createTempFile("portico-stripe-walk-", ".log");
         Process walk = new ProcessBuilder(BrowserIT.javaExecutable(), "@" + System.getProperty(CLASSPATH_PROPERTY),
                 "-Xmx256m", "io.portico.itest.browser.StripeCheckoutWalk", "http://localhost:" + httpPort(),
-                System.getProperty("portico.itest.stripe"), customer, TEST_PASSWORD, String.valueOf(invoice))
+                System.getProperty("portico.itest.stripe"), customer, TEST_PASSWORD, String.valueOf(invoice),
+                String.valueOf(invoice + 1))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended = walk.waitFor(5, TimeUnit.MINUTES);
         if (!ended) {
@@ -150,7 +157,7 @@ public class StripeBrowserIT extends PorticoTestSupport {
         assertTrue(output, output.contains("stripe GET https://js.stripe.com/v3/"));
         assertTrue(output, output.contains("stripe POST https://api.stripe.com/v1/test_helpers/confirmation_tokens"));
 
-        // The ledger has the payment as Stripe took it: the invoice and the surcharge, succeeded.
+        // The ledger has the first payment as Stripe took it: the invoice and the surcharge, succeeded.
         String reference = ledger(acme, "processor_reference");
         assertEquals("succeeded", ledger(acme, "status"));
         assertEquals("stripe", ledger(acme, "processor"));
@@ -175,7 +182,7 @@ public class StripeBrowserIT extends PorticoTestSupport {
     private String ledger(long organization, String column) {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT " + column + " FROM pay_payment WHERE organization_id = "
-                        + organization)) {
+                        + organization + " ORDER BY id LIMIT 1")) {
             assertTrue("a payment for the customer", rs.next());
             return rs.getString(1);
         } catch (SQLException e) {

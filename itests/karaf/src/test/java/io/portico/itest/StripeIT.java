@@ -76,7 +76,7 @@ public class StripeIT extends PorticoTestSupport {
     @Configuration
     public Option[] config() {
         String database = privateDatabase("portico_stripe");
-        String apiBase = StripeDoubleServer.apiBase();
+        String apiBase = StripeDoubleServer.start();
         List<Option> options = new ArrayList<>(List.of(distribution(databasePassword(), database)));
         options.add(editConfigurationFilePut(STRIPE_CFG, "secretKey", StripeDoubleServer.SECRET_KEY));
         options.add(editConfigurationFilePut(STRIPE_CFG, "publishableKey", "pk_test_portico_itest"));

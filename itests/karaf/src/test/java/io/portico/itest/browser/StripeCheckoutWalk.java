@@ -42,8 +42,9 @@ public final class StripeCheckoutWalk {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: StripeCheckoutWalk baseUrl stripeDoubleUrl customerEmail password invoiceId");
+        if (args.length != 6) {
+            System.err.println("usage: StripeCheckoutWalk baseUrl stripeDoubleUrl customerEmail password invoiceId "
+                    + "invoiceId3ds");
             System.exit(2);
         }
         Path profile = Files.createTempDirectory("portico-chromium-");
@@ -60,7 +61,7 @@ public final class StripeCheckoutWalk {
             driver = new ChromeDriver(service, options);
             try (NetworkInterceptor stripe = new NetworkInterceptor(driver, stripeOrigins(args[1]))) {
                 StripeCheckoutWalk walk = new StripeCheckoutWalk(args[0], driver);
-                walk.walk(args[2], args[3], args[4]);
+                walk.walk(args[2], args[3], args[4], args[5]);
                 walk.problems.forEach(p -> System.out.println("PROBLEM " + p));
                 exit = walk.problems.isEmpty() ? 0 : 1;
             }
@@ -88,10 +89,12 @@ public final class StripeCheckoutWalk {
     private static Route stripeOrigins(String stripeDouble) {
         HttpClient http = HttpClient.newHttpClient();
         return Route.matching(req -> req.getUri().startsWith("https://js.stripe.com/")
-                || req.getUri().startsWith("https://api.stripe.com/")).to(() -> req -> {
-                    String target = req.getUri().startsWith("https://js.stripe.com/")
-                            ? stripeDouble + "/double/stripe.js"
-                            : stripeDouble + req.getUri().substring("https://api.stripe.com".length());
+                || req.getUri().startsWith("https://api.stripe.com/")
+                || req.getUri().startsWith("https://hooks.stripe.com/")).to(() -> req -> {
+                    URI uri = URI.create(req.getUri());
+                    String target = "js.stripe.com".equals(uri.getHost()) ? stripeDouble + "/double/stripe.js"
+                            : stripeDouble + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?"
+                                    + uri.getRawQuery());
                     System.out.println("stripe " + req.getMethod() + " " + req.getUri());
                     try {
                         java.net.http.HttpRequest.Builder forward = java.net.http.HttpRequest.newBuilder(
@@ -109,6 +112,7 @@ public final class StripeCheckoutWalk {
                                 .setContent(Contents.bytes(answer.body()));
                         answer.headers().firstValue("Content-Type").ifPresent(
                                 v -> response.setHeader("Content-Type", v));
+                        answer.headers().firstValue("Location").ifPresent(v -> response.setHeader("Location", v));
                         answer.headers().firstValue("Access-Control-Allow-Origin").ifPresent(
                                 v -> response.setHeader("Access-Control-Allow-Origin", v));
                         return response;
@@ -118,7 +122,7 @@ public final class StripeCheckoutWalk {
                 });
     }
 
-    private void walk(String customer, String password, String invoice) {
+    private void walk(String customer, String password, String invoice, String challengedInvoice) {
         open("/sign-in");
         driver.findElement(By.name("email")).sendKeys(customer);
         driver.findElement(By.name("password")).sendKeys(password);
@@ -138,6 +142,18 @@ public final class StripeCheckoutWalk {
             problems.add("the card payment's outcome says: " + outcome);
         }
         System.out.println("paid by card: " + driver.getCurrentUrl());
+
+        // A card that needs 3-D Secure: paying sends the browser to Stripe's challenge page and back.
+        payWith(challengedInvoice, "pm_card_authenticationRequired", "NV");
+        click(By.cssSelector("main form[action$='/confirm'] button[type=submit]"));
+        wait.until(ExpectedConditions.urlContains("https://hooks.stripe.com/double/3ds/"));
+        click(By.xpath("//form[contains(@action, 'outcome=pass')]/button"));
+        wait.until(ExpectedConditions.urlMatches("/pay/[0-9a-f-]{36}$"));
+        String challenged = mainText();
+        if (!challenged.contains("Thank you") || !challenged.contains("$103.00")) {
+            problems.add("the outcome after 3-D Secure says: " + challenged);
+        }
+        System.out.println("paid after 3-D Secure: " + driver.getCurrentUrl());
     }
 
     /** Opens the invoice's checkout, picks a test payment method in the stand-in element, and goes to the review. */

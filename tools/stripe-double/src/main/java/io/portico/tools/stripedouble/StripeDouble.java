@@ -81,6 +81,7 @@ public final class StripeDouble implements AutoCloseable {
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final List<String> requestLog = Collections.synchronizedList(new ArrayList<>());
     private final List<Delivery> delivered = Collections.synchronizedList(new ArrayList<>());
+    private String pagesOrigin;
 
     private record Stored(String fingerprint, int status, String body) {
     }
@@ -116,6 +117,18 @@ public final class StripeDouble implements AutoCloseable {
     /** The API base to give stripe-java ({@code StripeClient.builder().setApiBase(…)}). */
     public String apiBase() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * Names the pages a browser opens at Stripe (onboarding, 3-D Secure, micro-deposits) under another origin from
+     * now on, e.g. {@code https://hooks.stripe.com} for a browser test that routes Stripe's origins to the double.
+     */
+    public synchronized void pagesOrigin(String origin) {
+        pagesOrigin = origin;
+    }
+
+    private synchronized String pagesBase() {
+        return pagesOrigin != null ? pagesOrigin : apiBase();
     }
 
     @Override
@@ -547,7 +560,7 @@ public final class StripeDouble implements AutoCloseable {
         answer.addProperty("object", "account_link");
         answer.addProperty("created", now());
         answer.addProperty("expires_at", now() + 300);
-        answer.addProperty("url", apiBase() + "/double/onboarding/" + link);
+        answer.addProperty("url", pagesBase() + "/double/onboarding/" + link);
         return answer;
     }
 
@@ -703,7 +716,7 @@ public final class StripeDouble implements AutoCloseable {
                             + "PaymentIntent: it may need the customer to authenticate.");
                 }
                 JsonObject redirect = new JsonObject();
-                redirect.addProperty("url", apiBase() + "/double/3ds/" + pi.get("id").getAsString());
+                redirect.addProperty("url", pagesBase() + "/double/3ds/" + pi.get("id").getAsString());
                 redirect.addProperty("return_url", returnUrl);
                 JsonObject action = new JsonObject();
                 action.addProperty("type", "redirect_to_url");
@@ -715,7 +728,7 @@ public final class StripeDouble implements AutoCloseable {
             default -> {
                 JsonObject verify = new JsonObject();
                 verify.addProperty("arrival_date", now() + 86_400);
-                verify.addProperty("hosted_verification_url", apiBase() + "/double/microdeposits/"
+                verify.addProperty("hosted_verification_url", pagesBase() + "/double/microdeposits/"
                         + pi.get("id").getAsString());
                 verify.addProperty("microdeposit_type", "descriptor_code");
                 JsonObject action = new JsonObject();
@@ -1079,6 +1092,7 @@ public final class StripeDouble implements AutoCloseable {
         JsonObject answer = new JsonObject();
         try {
             switch (hook) {
+                case "pages-origin" -> pagesOrigin(p.get("origin"));
                 case "webhook-endpoint" -> addWebhookEndpoint(URI.create(p.get("url")), p.get("secret"),
                         "true".equals(p.get("connect")));
                 case "authenticate" -> authenticate(p.get("payment_intent"), "true".equals(p.get("passed")));
