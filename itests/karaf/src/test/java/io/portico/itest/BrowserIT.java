@@ -81,7 +81,7 @@ public class BrowserIT extends PorticoTestSupport {
     }
 
     /** Runs in the test driver: its class path (Selenium, axe-core, the walk) as a java argument file. */
-    private static String driverClassPathFile() {
+    static String driverClassPathFile() {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         try {
             Path file = Files.createTempFile("portico-browser-walk-", ".args");
@@ -382,7 +382,7 @@ public class BrowserIT extends PorticoTestSupport {
         }
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

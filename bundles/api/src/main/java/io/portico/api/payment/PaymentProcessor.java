@@ -1,5 +1,6 @@
 package io.portico.api.payment;
 
+import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -107,6 +108,17 @@ public interface PaymentProcessor {
      * {@link #fetchRefund}.
      */
     RefundResult refund(RefundRequest request) throws PaymentException;
+
+    /**
+     * The disputes of a payment, newest first, read from the processor (a payment's page asks when the payment is
+     * disputed). Processors that do not report disputes need not implement it.
+     *
+     * @throws PaymentException with {@link PaymentException.Kind#REJECTED} when the payment is unknown to the account
+     * @since 2.3
+     */
+    default List<Dispute> disputes(String accountId, String processorReference) throws PaymentException {
+        return List.of();
+    }
 
     /**
      * A refund's current state at the processor, for one that {@link #refund} answered pending: the platform asks when

@@ -9,12 +9,20 @@ import java.util.Map;
  *
  * @param body the raw body's bytes, unparsed (signatures are computed over them)
  * @param headers the request's headers, names in lower case
+ * @param endpoint which of the processor's webhook endpoints it reached: {@code null} for
+ *     {@code /api/pay/webhooks/{processor}}, the last path segment for {@code /api/pay/webhooks/{processor}/{endpoint}}
+ *     (a processor with several endpoints, each with its own signing secret, tells them apart by it)
  */
-public record WebhookRequest(byte[] body, Map<String, List<String>> headers) {
+public record WebhookRequest(byte[] body, Map<String, List<String>> headers, String endpoint) {
 
     public WebhookRequest {
         body = body.clone();
         headers = Map.copyOf(headers);
+    }
+
+    /** A request to the processor's single endpoint. */
+    public WebhookRequest(byte[] body, Map<String, List<String>> headers) {
+        this(body, headers, null);
     }
 
     @Override

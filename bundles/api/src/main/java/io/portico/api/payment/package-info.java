@@ -5,7 +5,10 @@
  * surcharges, and guarantees idempotency keys; a processor moves money and reports the processor's own truth.
  *
  * <p>2.1.0: {@code PaymentProcessor.fetchRefund}, for refunds that settle after they are asked.
+ *
+ * <p>2.3.0: {@code WebhookRequest.endpoint}, for processors with several webhook endpoints (Stripe's account and
+ * Connect endpoints, each with its own signing secret); {@code PaymentProcessor.disputes} and {@code Dispute}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.2.0")
+@org.osgi.annotation.versioning.Version("2.3.0")
 package io.portico.api.payment;

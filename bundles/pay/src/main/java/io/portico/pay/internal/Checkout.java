@@ -3,6 +3,7 @@ package io.portico.pay.internal;
 import io.portico.api.payment.CheckoutRequest;
 import io.portico.api.payment.CheckoutSession;
 import io.portico.api.payment.ConfirmRequest;
+import io.portico.api.payment.Dispute;
 import io.portico.api.payment.Money;
 import io.portico.api.payment.PaymentException;
 import io.portico.api.payment.PaymentMethodDetails;
@@ -195,6 +196,13 @@ final class Checkout {
             state = call(() -> processor.cancel(payment.processorAccountId(), payment.processorReference()));
         }
         return ledger.record(payment, state);
+    }
+
+    /** A payment's disputes as its processor reports them now. */
+    List<Dispute> disputes(PaymentRow payment) throws PaymentException {
+        PaymentProcessor processor = processors.apply(payment.processor()).orElseThrow(() -> new PaymentException(
+                PaymentException.Kind.UNAVAILABLE, "the payment processor is not running."));
+        return processor.disputes(payment.processorAccountId(), payment.processorReference());
     }
 
     /** The processor of a payment: the one it was made with, even if the operator has since switched. */

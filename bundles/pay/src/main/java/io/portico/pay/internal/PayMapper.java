@@ -85,6 +85,9 @@ public interface PayMapper {
 
     void noticeSent(@Param("eventId") long eventId);
 
+    /** The emails of the operator's active owners and admins (the tenant is the operator's organization). */
+    List<String> operatorAdminEmails(@Param("tenantId") long tenantId);
+
     Payment findById(@Param("id") long id);
 
     /** Stores a payment link (only its token's SHA-256); returns its id. */

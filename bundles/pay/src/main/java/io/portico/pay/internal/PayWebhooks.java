@@ -55,13 +55,28 @@ public final class PayWebhooks {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> receive(@PathParam("processor") String processor, byte[] body,
             @Context HttpHeaders headers) {
+        return receive(processor, null, body, headers);
+    }
+
+    /** One webhook request to one of the endpoints of a processor that has several (Stripe: account, Connect). */
+    @POST
+    @Path("{processor}/{endpoint: [a-z0-9-]{1,32}}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> receiveAt(@PathParam("processor") String processor,
+            @PathParam("endpoint") String endpoint, byte[] body, @Context HttpHeaders headers) {
+        return receive(processor, endpoint, body, headers);
+    }
+
+    private Map<String, Object> receive(String processor, String endpoint, byte[] body, HttpHeaders headers) {
         PaymentProcessor plugin = plugins.find(PaymentProcessor.class, processor)
                 .orElseThrow(() -> ProblemException.notFound("There is no such payment processor here."));
         Map<String, List<String>> lowerCase = new HashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), values));
         ProcessorEvent event;
         try {
-            event = plugin.verifyWebhook(new WebhookRequest(body == null ? new byte[0] : body, lowerCase));
+            event = plugin.verifyWebhook(new WebhookRequest(body == null ? new byte[0] : body, lowerCase,
+                    endpoint));
         } catch (PaymentException e) {
             LOG.warn("Refused a webhook request for processor {}: {}", processor, e.getMessage());
             throw ProblemException.badRequest("The webhook's signature does not check out.");

@@ -97,6 +97,10 @@ public final class PayWorker {
                             // state from the processor changes nothing more about them.
                             core.refunds().settlePending(payment.id());
                             core.checkout().refresh(payment);
+                        } else {
+                            LOG.info("Webhook event {} ({}) of {} names {}, which no payment here has (yet): "
+                                    + "nothing to do", event.eventId(), event.eventType(), event.processor(),
+                                    event.processorReference());
                         }
                     }
                 } catch (RuntimeException e) {
@@ -137,10 +141,28 @@ public final class PayWorker {
                         break;
                     }
                 }
+                if ("disputed".equals(notice.status()) && !disputeNotices(mapper, payment)) {
+                    break;
+                }
                 mapper.noticeSent(notice.eventId());
             }
             session.commit(true);
         }
+    }
+
+    /** Tells the operator's admins that a payer's bank disputes a payment; false when mail failed (retried). */
+    private boolean disputeNotices(PayMapper mapper, Payment payment) {
+        Map<String, Object> model = receipt(payment, "disputed", mapper.allocations(payment.id()));
+        for (String admin : mapper.operatorAdminEmails(payment.tenantId())) {
+            try {
+                mailer.send(new Email(admin, "A payment is disputed", PayWorker.class, "dispute", model));
+            } catch (RuntimeException e) {
+                LOG.info("Could not email {} about the dispute of payment {}; will retry: {}", admin,
+                        payment.publicId(), e.getMessage());
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The subject of the email a status change deserves, or {@code null} when the payer saw it on the page. */

@@ -2,6 +2,8 @@ package io.portico.pay.internal;
 
 import io.portico.api.identity.Organizations;
 import io.portico.api.identity.PortalUser;
+import io.portico.api.payment.Dispute;
+import io.portico.api.payment.PaymentException;
 import io.portico.api.web.Formats;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
@@ -180,6 +182,9 @@ public final class PaymentsPages {
         model.put("refunds", detail.refunds().stream().map(r -> Map.of("amount", amounts.money(r.amount(),
                 p.currency()), "status", r.status(), "reason", text(r.reason()), "failureReason",
                 text(r.failureReason()), "when", WHEN.format(r.createdAt()))).toList());
+        if ("disputed".equals(p.status()) && user.operatorStaff()) {
+            disputes(model, p, amounts);
+        }
         boolean refundable = PayAdminPages.operatorAdmin(user) && ("succeeded".equals(p.status())
                 || "partially_refunded".equals(p.status()));
         model.put("refundable", refundable);
@@ -193,6 +198,28 @@ public final class PaymentsPages {
             model.put("notice", notice);
         }
         return html(status, "payment.ftlh", model);
+    }
+
+    /** A disputed payment's disputes, asked from its processor now (nothing is kept), for the operator's staff. */
+    private void disputes(Map<String, Object> model, PaymentRow p, Formats amounts) {
+        try {
+            model.put("disputes", core.checkout().disputes(p).stream().map(d -> Map.of(
+                    "status", disputeStatus(d.status()), "amount", amounts.money(d.amount().amount(), p.currency()),
+                    "reason", text(d.reason()),
+                    "due", d.evidenceDueBy() == null ? "" : WHEN.format(d.evidenceDueBy()))).toList());
+        } catch (PaymentException e) {
+            model.put("disputesError", e.getMessage());
+        }
+    }
+
+    private static String disputeStatus(Dispute.Status status) {
+        return switch (status) {
+            case NEEDS_RESPONSE -> "Needs a response";
+            case UNDER_REVIEW -> "Under review";
+            case WON -> "Won";
+            case LOST -> "Lost";
+            case CLOSED -> "Closed";
+        };
     }
 
     private static Map<String, Object> row(PaymentRow p, Formats amounts) {
