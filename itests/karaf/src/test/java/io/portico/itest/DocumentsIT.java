@@ -157,6 +157,8 @@ public class DocumentsIT extends PorticoTestSupport {
             s.execute("UPDATE ns_attachment_content SET content = '\\x00' WHERE attachment_id = (SELECT id FROM"
                     + " ns_attachment WHERE name = 'Damaged.pdf' AND organization_id = " + acme + ")");
         }
+        String withOwnPdf = customer.send("GET", "/records/invoice/" + (base + 1), null, null, "text/html").body();
+        assertTrue(withOwnPdf, withOwnPdf.contains("Download PDF") && withOwnPdf.contains("NetSuite&#39;s PDF"));
         String documents = customer.send("GET", "/attachments", null, null, "text/html").body();
         assertTrue(documents, documents.contains("href=\"/attachments\"") && !documents.contains("Secret.pdf"));
         assertTrue(documents, documents.indexOf("Delivery note.pdf") < documents.indexOf("NetSuite invoice D-INV-1.pdf")
