@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javax.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,6 +29,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Documents in the real distribution: the PDF service runs inside OSGi (openhtmltopdf and PDFBox as bundles, the
@@ -42,12 +42,6 @@ public class DocumentsIT extends PorticoTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @Inject
-    private Organizations organizations;
-
-    @Inject
-    private Database database;
-
     @Configuration
     public Option[] config() {
         return distribution(databasePassword());
@@ -56,6 +50,9 @@ public class DocumentsIT extends PorticoTestSupport {
     @Test
     public void aCustomerDownloadsInvoicePdfsAndTheirStatement() throws Exception {
         await("/health to answer 200", WAIT, () -> status("/health") == 200);
+        // Looked up here rather than injected: on an empty database the migrations may outlast injection's 10 s.
+        Organizations organizations = service(Organizations.class);
+        Database database = service(Database.class);
         String run = UUID.randomUUID().toString().substring(0, 8);
         long acme = organizations.upsertCustomer(new CustomerOrganization("DA-" + run, "Müller Ørsted 山田 " + run,
                 List.of("docs-" + run + ".example"), "CA", "USD", null, Map.of())).id();
@@ -205,6 +202,14 @@ public class DocumentsIT extends PorticoTestSupport {
                 + bytes.length + ", '" + sha256 + "', 'stored', now() - interval '" + ago + "' FROM organization"
                 + " WHERE id = " + organization + " RETURNING id) INSERT INTO ns_attachment_content (attachment_id,"
                 + " content) SELECT id, '\\x" + java.util.HexFormat.of().formatHex(bytes) + "' FROM a";
+    }
+
+    private <S> S service(Class<S> type) throws InterruptedException {
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(bundleContext, type, null);
+        tracker.open();
+        S service = tracker.waitForService(WAIT.toMillis() * 2);
+        assertTrue(type.getSimpleName() + " is registered", service != null);
+        return service;
     }
 
     private static String text(byte[] pdf) throws Exception {
