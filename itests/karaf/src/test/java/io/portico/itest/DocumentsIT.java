@@ -9,14 +9,20 @@ import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Organizations;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
@@ -145,7 +151,7 @@ public class DocumentsIT extends PorticoTestSupport {
         assertEquals(400, customer.send("GET", "/api/statement?customer=" + globex, null).statusCode());
 
         // The Documents page: every attachment of the organization's records, newest first; the files as stored.
-        byte[] signed = "%PDF-1.4 signed delivery note".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] signed = "%PDF-1.4 signed delivery note".getBytes(StandardCharsets.US_ASCII);
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(attachment(acme, base + 1, 1, "NetSuite invoice D-INV-1.pdf", "2 hours", signed));
             s.execute(attachment(acme, base + 2, 2, "Delivery note.pdf", "1 hour", signed));
@@ -166,14 +172,14 @@ public class DocumentsIT extends PorticoTestSupport {
         String search = customer.send("GET", "/api/attachments/search?q=delivery&type=invoice", null).body();
         assertTrue(search, search.contains("\"name\":\"Delivery note.pdf\"") && !search.contains("Damaged"));
         assertEquals(400, customer.send("GET", "/api/attachments/search?from=2026-99-01", null).statusCode());
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/api/attachments/[0-9]+/content)\">"
+        Matcher link = Pattern.compile("href=\"(/api/attachments/[0-9]+/content)\">"
                 + "Delivery note.pdf").matcher(documents);
         assertTrue(documents, link.find());
         HttpResponse<byte[]> file = customer.download(link.group(1));
         assertEquals(200, file.statusCode());
-        assertTrue(java.util.Arrays.equals(signed, file.body()));
+        assertTrue(Arrays.equals(signed, file.body()));
         assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("inline;"));
-        java.util.regex.Matcher damaged = java.util.regex.Pattern.compile("href=\"(/api/attachments/[0-9]+/content)\">"
+        Matcher damaged = Pattern.compile("href=\"(/api/attachments/[0-9]+/content)\">"
                 + "Damaged.pdf").matcher(documents);
         assertTrue(documents, damaged.find());
         assertEquals(409, customer.download(damaged.group(1)).statusCode());
@@ -193,7 +199,7 @@ public class DocumentsIT extends PorticoTestSupport {
     /** SQL that stores a file attached to a transaction as the attachments plugin does, stored {@code ago}. */
     private static String attachment(long organization, long record, int file, String name, String ago, byte[] bytes)
             throws Exception {
-        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(bytes));
         long fileId = record * 10 + file;
         return "WITH a AS (INSERT INTO ns_attachment (tenant_id, organization_id, record_type, record_netsuite_id,"
@@ -201,7 +207,7 @@ public class DocumentsIT extends PorticoTestSupport {
                 + " 'invoice', " + record + ", " + fileId + ", '" + name + "', 'application/pdf', "
                 + bytes.length + ", '" + sha256 + "', 'stored', now() - interval '" + ago + "' FROM organization"
                 + " WHERE id = " + organization + " RETURNING id) INSERT INTO ns_attachment_content (attachment_id,"
-                + " content) SELECT id, '\\x" + java.util.HexFormat.of().formatHex(bytes) + "' FROM a";
+                + " content) SELECT id, '\\x" + HexFormat.of().formatHex(bytes) + "' FROM a";
     }
 
     private <S> S service(Class<S> type) throws InterruptedException {
