@@ -9,17 +9,22 @@ import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Organizations;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javax.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,6 +35,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Documents in the real distribution: the PDF service runs inside OSGi (openhtmltopdf and PDFBox as bundles, the
@@ -42,12 +48,6 @@ public class DocumentsIT extends PorticoTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @Inject
-    private Organizations organizations;
-
-    @Inject
-    private Database database;
-
     @Configuration
     public Option[] config() {
         return distribution(databasePassword());
@@ -56,6 +56,9 @@ public class DocumentsIT extends PorticoTestSupport {
     @Test
     public void aCustomerDownloadsInvoicePdfsAndTheirStatement() throws Exception {
         await("/health to answer 200", WAIT, () -> status("/health") == 200);
+        // Looked up here rather than injected: on an empty database the migrations may outlast injection's 10 s.
+        Organizations organizations = service(Organizations.class);
+        Database database = service(Database.class);
         String run = UUID.randomUUID().toString().substring(0, 8);
         long acme = organizations.upsertCustomer(new CustomerOrganization("DA-" + run, "Müller Ørsted 山田 " + run,
                 List.of("docs-" + run + ".example"), "CA", "USD", null, Map.of())).id();
@@ -148,7 +151,7 @@ public class DocumentsIT extends PorticoTestSupport {
         assertEquals(400, customer.send("GET", "/api/statement?customer=" + globex, null).statusCode());
 
         // The Documents page: every attachment of the organization's records, newest first; the files as stored.
-        byte[] signed = "%PDF-1.4 signed delivery note".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] signed = "%PDF-1.4 signed delivery note".getBytes(StandardCharsets.US_ASCII);
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(attachment(acme, base + 1, 1, "NetSuite invoice D-INV-1.pdf", "2 hours", signed));
             s.execute(attachment(acme, base + 2, 2, "Delivery note.pdf", "1 hour", signed));
@@ -157,6 +160,8 @@ public class DocumentsIT extends PorticoTestSupport {
             s.execute("UPDATE ns_attachment_content SET content = '\\x00' WHERE attachment_id = (SELECT id FROM"
                     + " ns_attachment WHERE name = 'Damaged.pdf' AND organization_id = " + acme + ")");
         }
+        String withOwnPdf = customer.send("GET", "/records/invoice/" + (base + 1), null, null, "text/html").body();
+        assertTrue(withOwnPdf, withOwnPdf.contains("Download PDF") && withOwnPdf.contains("NetSuite&#39;s PDF"));
         String documents = customer.send("GET", "/attachments", null, null, "text/html").body();
         assertTrue(documents, documents.contains("href=\"/attachments\"") && !documents.contains("Secret.pdf"));
         assertTrue(documents, documents.indexOf("Delivery note.pdf") < documents.indexOf("NetSuite invoice D-INV-1.pdf")
@@ -167,14 +172,14 @@ public class DocumentsIT extends PorticoTestSupport {
         String search = customer.send("GET", "/api/attachments/search?q=delivery&type=invoice", null).body();
         assertTrue(search, search.contains("\"name\":\"Delivery note.pdf\"") && !search.contains("Damaged"));
         assertEquals(400, customer.send("GET", "/api/attachments/search?from=2026-99-01", null).statusCode());
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/api/attachments/[0-9]+/content)\">"
+        Matcher link = Pattern.compile("href=\"(/api/attachments/[0-9]+/content)\">"
                 + "Delivery note.pdf").matcher(documents);
         assertTrue(documents, link.find());
         HttpResponse<byte[]> file = customer.download(link.group(1));
         assertEquals(200, file.statusCode());
-        assertTrue(java.util.Arrays.equals(signed, file.body()));
+        assertTrue(Arrays.equals(signed, file.body()));
         assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("inline;"));
-        java.util.regex.Matcher damaged = java.util.regex.Pattern.compile("href=\"(/api/attachments/[0-9]+/content)\">"
+        Matcher damaged = Pattern.compile("href=\"(/api/attachments/[0-9]+/content)\">"
                 + "Damaged.pdf").matcher(documents);
         assertTrue(documents, damaged.find());
         assertEquals(409, customer.download(damaged.group(1)).statusCode());
@@ -194,7 +199,7 @@ public class DocumentsIT extends PorticoTestSupport {
     /** SQL that stores a file attached to a transaction as the attachments plugin does, stored {@code ago}. */
     private static String attachment(long organization, long record, int file, String name, String ago, byte[] bytes)
             throws Exception {
-        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(bytes));
         long fileId = record * 10 + file;
         return "WITH a AS (INSERT INTO ns_attachment (tenant_id, organization_id, record_type, record_netsuite_id,"
@@ -202,7 +207,15 @@ public class DocumentsIT extends PorticoTestSupport {
                 + " 'invoice', " + record + ", " + fileId + ", '" + name + "', 'application/pdf', "
                 + bytes.length + ", '" + sha256 + "', 'stored', now() - interval '" + ago + "' FROM organization"
                 + " WHERE id = " + organization + " RETURNING id) INSERT INTO ns_attachment_content (attachment_id,"
-                + " content) SELECT id, '\\x" + java.util.HexFormat.of().formatHex(bytes) + "' FROM a";
+                + " content) SELECT id, '\\x" + HexFormat.of().formatHex(bytes) + "' FROM a";
+    }
+
+    private <S> S service(Class<S> type) throws InterruptedException {
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(bundleContext, type, null);
+        tracker.open();
+        S service = tracker.waitForService(WAIT.toMillis() * 2);
+        assertTrue(type.getSimpleName() + " is registered", service != null);
+        return service;
     }
 
     private static String text(byte[] pdf) throws Exception {

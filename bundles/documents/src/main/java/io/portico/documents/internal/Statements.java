@@ -5,6 +5,8 @@ import io.portico.documents.internal.StatementMapper.AgingSum;
 import io.portico.documents.internal.StatementMapper.Balance;
 import io.portico.documents.internal.StatementMapper.Entry;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -82,9 +84,9 @@ final class Statements {
     private <T> T read(Function<StatementMapper, T> work) {
         try (SqlSession session = sessions.openSession()) {
             // One snapshot: the balances, the entries and the aging are read as of the same moment.
-            session.getConnection().setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+            session.getConnection().setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             return work.apply(session.getMapper(StatementMapper.class));
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -4,6 +4,7 @@ import io.portico.api.records.Line;
 import io.portico.api.records.Record;
 import io.portico.api.records.RecordDetail;
 import io.portico.api.records.RelatedRecord;
+import io.portico.api.recordtype.FieldType;
 import io.portico.api.web.Formats;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ final class TransactionDocument {
             for (Line line : detail.lines().getOrDefault(APPLICATIONS, List.of())) {
                 Object date = line.attributes().get("invoiceDate");
                 applied.add(Map.of("what", "Invoice " + text(line.item()),
-                        "date", date == null ? "" : formats.value(date, io.portico.api.recordtype.FieldType.DATE, null),
+                        "date", date == null ? "" : formats.value(date, FieldType.DATE, null),
                         "amount", formats.money(line.amount(), currency)));
             }
         }

@@ -20,9 +20,10 @@ import java.util.Map;
 
 /**
  * Prints the warm time to render an invoice PDF (20 lines; p50 and p99 of 300) and a statement PDF of 1,000
- * transactions (p50 of 10), template and layout included, on this machine. Not a test: run it with
- * {@code mvn -o -pl bundles/documents test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.portico.documents.internal.DocumentsBenchmark}.
+ * transactions (p50 of 10), template and layout included, on this machine. Not a test: after
+ * {@code mvn -pl bundles/documents test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt}, run
+ * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) io.portico.documents.internal.DocumentsBenchmark}
+ * in {@code bundles/documents}.
  */
 public final class DocumentsBenchmark {
 

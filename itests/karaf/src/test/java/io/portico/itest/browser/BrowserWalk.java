@@ -663,7 +663,13 @@ public final class BrowserWalk {
         checkSignedInShell("invoice with attachments");
         checkAttachments(attachment);
         axe("invoice with attachments");
+        String invoiceId = billed.substring(billed.lastIndexOf('/') + 1);
+        checkPdf("the invoice's PDF", "/documents/invoice/pdf?invoice=" + invoiceId);
         visited.addAll(List.of(order, shipment, billed));
+
+        visited.add(fromSidebar("/statement", "statement"));
+        checkPdf("the statement's PDF", linkTo("statement", "Download PDF"));
+        visited.add(fromSidebar("/attachments", "documents"));
 
         visited.add(fromSidebar("customerpayment", "payments"));
         String payment = linkTo("payments", "PYMT-311");
@@ -683,9 +689,36 @@ public final class BrowserWalk {
         return visited;
     }
 
-    /** Opens a record type's list through its sidebar entry; returns its path. */
+    /**
+     * A generated PDF, fetched with the browser's session cookie as its button or link fetches it: a PDF of its
+     * own type, named, and more than a header.
+     */
+    private void checkPdf(String what, String href) throws Exception {
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + href))
+                .header("Cookie", sessionCookies()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        byte[] body = pdf.body();
+        boolean isPdf = body.length > 4 && new String(body, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)
+                .equals("%PDF-");
+        if (pdf.statusCode() != 200 || !isPdf || body.length < 5_000
+                || !"application/pdf".equals(pdf.headers().firstValue("Content-Type").orElse(""))
+                || !pdf.headers().firstValue("Content-Disposition").orElse("").contains(".pdf")) {
+            problems.add(where + ": " + what + " (" + href + ") answered " + pdf.statusCode() + ", "
+                    + pdf.headers().firstValue("Content-Type").orElse("no type") + ", " + body.length + " bytes");
+        } else {
+            System.out.println("downloaded " + what + ": " + body.length + " bytes");
+        }
+    }
+
+    private String sessionCookies() {
+        StringBuilder cookies = new StringBuilder();
+        driver.manage().getCookies().forEach(c -> cookies.append(cookies.length() == 0 ? "" : "; ")
+                .append(c.getName()).append('=').append(c.getValue()));
+        return cookies.toString();
+    }
+
+    /** Opens a record type's list (or a page, given by its path) through its sidebar entry; returns its path. */
     private String fromSidebar(String type, String page) {
-        String path = "/records/" + type;
+        String path = type.startsWith("/") ? type : "/records/" + type;
         List<WebElement> entry = driver.findElements(By.cssSelector("nav.sidebar a[href='" + path + "']"));
         if (entry.isEmpty()) {
             problems.add(where + ": the sidebar has no entry for " + page);
@@ -737,8 +770,8 @@ public final class BrowserWalk {
                 problems.add(where + ": the download of " + name + " answered " + download.statusCode() + " with "
                         + download.body().length + " bytes, not the sandbox's " + Files.size(attachment));
             }
-            if (!download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;")) {
-                problems.add(where + ": the download of " + name + " is not sent as an attachment");
+            if (!download.headers().firstValue("Content-Disposition").orElse("").startsWith("inline;")) {
+                problems.add(where + ": the PDF " + name + " is not sent to open in the browser (inline)");
             }
         }
         Object tooLarge = js("var row = Array.prototype.find.call(document.querySelectorAll('main tr'), function (r) {"

@@ -10,6 +10,8 @@ import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
 import io.portico.plugins.attachments.internal.AttachmentStore.Found;
 import io.portico.plugins.attachments.internal.AttachmentStore.Search;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -132,11 +134,10 @@ public final class AttachmentPages {
             return formats.number(bytes) + " B";
         }
         if (bytes < 1024 * 1024) {
-            return formats.number(java.math.BigDecimal.valueOf(bytes / 1024.0).setScale(0,
-                    java.math.RoundingMode.HALF_UP)) + " KB";
+            return formats.number(BigDecimal.valueOf(bytes / 1024.0).setScale(0, RoundingMode.HALF_UP)) + " KB";
         }
-        return formats.number(java.math.BigDecimal.valueOf(bytes / (1024.0 * 1024.0)).setScale(1,
-                java.math.RoundingMode.HALF_UP)) + " MB";
+        return formats.number(BigDecimal.valueOf(bytes / (1024.0 * 1024.0)).setScale(1, RoundingMode.HALF_UP))
+                + " MB";
     }
 
     /** The page's query: {@code q}, {@code type}, {@code from}, {@code to} (YYYY-MM-DD), {@code page}. */

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -307,8 +308,7 @@ final class AttachmentStore {
     }
 
     /** What the documents page asks for; {@code null} filters are left out. */
-    record Search(String text, List<String> recordTypes, java.time.LocalDate from, java.time.LocalDate to, int offset,
-            int limit) {
+    record Search(String text, List<String> recordTypes, LocalDate from, LocalDate to, int offset, int limit) {
     }
 
     /** An attachment with the number of the record it is attached to. */
