@@ -117,6 +117,32 @@ public class PageRendererTest {
     }
 
     @Test
+    void theBrandingsFaviconSupportContactsAndFooterAreOnEveryPage() {
+        assertFalse(render(Map.of("title", "T", "who", "x")).contains("<footer"), "none configured");
+        Branding full = new Branding("Acme <Portal>", "#ffd400", "/branding/logo?v=3", "/branding/favicon?v=3",
+                "#111111", "help@acme.example", "+1 555 010 0199", "Acme & Co. Ltd");
+        String html = renderer.render(PagesComponent.templatePath(PageRendererTest.class, "greeting.ftlh"),
+                Map.of("title", "T", "who", "x"), full);
+        assertTrue(html.contains("<link rel=\"icon\" href=\"/branding/favicon?v=3\">"), html);
+        assertTrue(html.contains("<img src=\"/branding/logo?v=3\" alt=\"\" height=\"32\"><span>Acme &lt;Portal&gt;"),
+                html);
+        int footer = html.indexOf("<footer class=\"site-footer\">");
+        assertTrue(footer > html.indexOf("</main>"), "the footer is a landmark of its own, after main");
+        assertTrue(html.contains("<a href=\"mailto:help@acme.example\">help@acme.example</a>"));
+        assertTrue(html.contains("<a href=\"tel:+15550100199\">+1 555 010 0199</a>"));
+        assertTrue(html.contains("<p>Acme &amp; Co. Ltd</p>"));
+    }
+
+    @Test
+    void brandCssGivesTheColourTheTextOnItAndAReadableLinkColour() {
+        assertEquals(":root { --brand: #1f4e79; --brand-text: #ffffff; --link: #1f4e79; }\n",
+                BrandingResource.css(new Branding("A", "#1f4e79", null)));
+        String yellow = BrandingResource.css(new Branding("A", "#ffd400", null));
+        assertTrue(yellow.startsWith(":root { --brand: #ffd400; --brand-text: #111111; --link: #"), yellow);
+        assertFalse(yellow.contains("--link: #ffd400"), "yellow links would not read on white");
+    }
+
+    @Test
     void missingTemplatesAndErrorsSayWhich() {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> renderer.render("nowhere.ftlh", Map.of("title", "T"), brand));
