@@ -147,8 +147,7 @@ public class SettingsIT extends PorticoTestSupport {
         assertEquals(put.body(), 200, put.statusCode());
         assertTrue(put.body(), put.body().contains("\"textColour\":\"#ffffff\"") && !put.body().contains(
                 "supportEmail") && put.body().contains("\"logo\":\"/branding/logo?v="));
-        String audit = owner.send("GET", "/admin/audit", null, null, "text/html").body();
-        assertTrue(audit, audit.contains("settings.branding"));
+        assertTrue(audit(owner).contains("settings.branding"));
 
         long acme = organizations.upsertCustomer(new CustomerOrganization("BR-" + run, "Acme " + run,
                 List.of("acme-br-" + run + ".example"), "CO", "USD", null, Map.of())).id();
@@ -168,6 +167,93 @@ public class SettingsIT extends PorticoTestSupport {
         assertEquals(403, customer.send("PUT", "/api/admin/settings/branding",
                 "{\"name\":\"Pwned\",\"colour\":\"#000000\"}").statusCode());
         assertEquals("the customer changed nothing", "#1f4e79", colour(owner));
+    }
+
+    @Test
+    public void anOperatorAdminArrangesTheSidebarForEveryCustomer() throws Exception {
+        await("/health to answer 200", WAIT, () -> status("/health") == 200);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        WebClient owner = join("side-owner-" + run + "@operator.example", null, "owner");
+        long acme = organizations.upsertCustomer(new CustomerOrganization("SB-" + run, "Acme " + run,
+                List.of("acme-sb-" + run + ".example"), "CO", "USD", null, Map.of())).id();
+        WebClient customer = join("admin@acme-sb-" + run + ".example", String.valueOf(acme), "admin");
+        await("the sidebar's settings and the record types", WAIT, () -> {
+            try {
+                String page = owner.send("GET", "/admin/sidebar", null, null, "text/html").body();
+                return page.contains("name=\"position.invoice\"") && page.contains("name=\"position.salesorder\"")
+                        && page.contains("name=\"position.creditmemo\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        String before = customer.send("GET", "/api/sidebar", null).body();
+        assertTrue(before, before.indexOf("/dashboard") < before.indexOf("/records/invoice")
+                && before.indexOf("/records/invoice") < before.indexOf("/records/creditmemo"));
+
+        Map<String, String> form = new java.util.HashMap<>(Map.of("csrf", owner.csrf,
+                "position.creditmemo", "1", "label.creditmemo", "Credits", "icon.creditmemo", "wallet",
+                "shown.creditmemo", "true", "position.dashboard", "2", "shown.dashboard", "true",
+                "position.invoice", "3", "label.invoice", "Bills", "shown.invoice", "true"));
+        form.put("position.salesorder", "4");
+        String bad = WebClient.encode(Map.of("csrf", owner.csrf, "key", "invoice", "position.invoice", "1",
+                "icon.invoice", "skull", "shown.invoice", "true"));
+        HttpResponse<String> badIcon = owner.send("POST", "/admin/sidebar", "application/x-www-form-urlencoded", bad,
+                "text/html");
+        assertEquals(badIcon.body(), 400, badIcon.statusCode());
+        assertTrue(badIcon.body(), badIcon.body().contains("id=\"icon.invoice-error\""));
+        HttpResponse<String> unknown = owner.send("POST", "/admin/sidebar", "application/x-www-form-urlencoded",
+                WebClient.encode(Map.of("csrf", owner.csrf, "key", "customrecord_nothing",
+                        "position.customrecord_nothing", "1")), "text/html");
+        assertEquals(unknown.body(), 400, unknown.statusCode());
+
+        String keys = "&key=creditmemo&key=dashboard&key=invoice&key=salesorder";
+        HttpResponse<String> saved = owner.send("POST", "/admin/sidebar", "application/x-www-form-urlencoded",
+                WebClient.encode(form) + keys, "text/html");
+        assertEquals(saved.body(), 303, saved.statusCode());
+
+        String after = customer.send("GET", "/api/sidebar", null).body();
+        assertTrue(after, after.indexOf("\"Credits\"") < after.indexOf("/dashboard")
+                && after.indexOf("/dashboard") < after.indexOf("\"Bills\""));
+        assertTrue(after, after.contains("\"icon\":\"wallet\""));
+        assertFalse("the hidden type is gone", after.contains("/records/salesorder"));
+        assertTrue("a type not placed comes after the placed ones", after.indexOf("/records/customerpayment")
+                > after.indexOf("\"Bills\""));
+        assertEquals(404, customer.send("GET", "/records/salesorder", null, null, "text/html").statusCode());
+        assertEquals(404, customer.send("GET", "/api/records/salesorder", null).statusCode());
+        assertEquals(404, customer.send("GET", "/records/salesorder/1", null, null, "text/html").statusCode());
+        String invoices = customer.send("GET", "/records/invoice", null, null, "text/html").body();
+        assertTrue(invoices, invoices.contains("<title>Bills ·"));
+        assertTrue(invoices, invoices.contains("<use href=\"/static/icons.svg#wallet\"></use></svg>Credits</a>"));
+
+        String api = owner.send("GET", "/api/admin/settings/sidebar", null).body();
+        Matcher salesOrders = Pattern.compile("\\{[^}]*\"key\":\"salesorder\"[^}]*}").matcher(api);
+        assertTrue(api, salesOrders.find());
+        assertTrue(salesOrders.group(), salesOrders.group().contains("\"shown\":false")
+                && salesOrders.group().contains("\"placed\":true")
+                && salesOrders.group().contains("\"icon\":\"shopping-cart\""));
+        HttpResponse<String> put = owner.send("PUT", "/api/admin/settings/sidebar",
+                "{\"entries\":[{\"key\":\"salesorder\",\"shown\":true},{\"key\":\"dashboard\"}]}");
+        assertEquals(put.body(), 200, put.statusCode());
+        await("the sales orders to come back", WAIT, () -> {
+            try {
+                return customer.send("GET", "/records/salesorder", null, null, "text/html").statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals(400, owner.send("PUT", "/api/admin/settings/sidebar",
+                "{\"entries\":[{\"key\":\"dashboard\",\"shown\":false}]}").statusCode());
+
+        assertEquals(403, customer.send("GET", "/admin/sidebar", null, null, "text/html").statusCode());
+        assertEquals(403, customer.send("POST", "/admin/sidebar", "application/x-www-form-urlencoded",
+                WebClient.encode(form) + keys, "text/html").statusCode());
+        assertEquals(403, customer.send("GET", "/api/admin/settings/sidebar", null).statusCode());
+        assertEquals(403, customer.send("PUT", "/api/admin/settings/sidebar", "{\"entries\":[]}").statusCode());
+        assertTrue(audit(owner).contains("settings.sidebar"));
+    }
+
+    private static String audit(WebClient owner) throws Exception {
+        return owner.send("GET", "/admin/audit", null, null, "text/html").body();
     }
 
     private static String colour(WebClient owner) throws Exception {

@@ -6,17 +6,26 @@ import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.web.Navigation;
 import io.portico.api.web.ProblemException;
+import io.portico.api.web.SidebarIcons;
+import io.portico.api.web.SidebarLayout;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The record types a user browses in the portal, live from the plugin registry: those whose descriptor has portal
- * pages and that the user may view. The sidebar is built from them, so a plugin's entry comes and goes with it.
+ * pages, that the operator has not hidden (Settings &gt; Sidebar, {@link SidebarLayout}) and that the user may view.
+ * The sidebar is built from them, in the operator's order with the operator's labels and icons (record types not
+ * placed there follow in their descriptors' order), so a plugin's entry comes and goes with it.
  */
 @Component(service = {PortalRecordTypes.class, Navigation.class})
 public final class PortalRecordTypes implements Navigation {
@@ -25,19 +34,29 @@ public final class PortalRecordTypes implements Navigation {
 
     private final PluginRegistry plugins;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SidebarLayout layout;
+
     @Activate
     public PortalRecordTypes(@Reference PluginRegistry plugins) {
         this.plugins = plugins;
     }
 
+    PortalRecordTypes(PluginRegistry plugins, SidebarLayout layout) {
+        this.plugins = plugins;
+        this.layout = layout;
+    }
+
     /** The user's record types, in sidebar order. */
     List<Named> visible(PortalUser user) {
+        Map<String, Placed> placements = placements();
         List<Named> types = new ArrayList<>();
         for (String name : plugins.names(RecordType.class)) {
-            find(user, name).ifPresent(types::add);
+            find(user, name, placements).ifPresent(types::add);
         }
-        types.sort(Comparator.comparingInt((Named n) -> n.descriptor().sidebarOrder())
-                .thenComparing(n -> n.descriptor().label()));
+        types.sort(Comparator.comparingInt((Named n) -> position(placements, n.name()))
+                .thenComparingInt(n -> n.descriptor().sidebarOrder()).thenComparing(n -> n.descriptor().label()));
         return types;
     }
 
@@ -47,16 +66,70 @@ public final class PortalRecordTypes implements Navigation {
     }
 
     private Optional<Named> find(PortalUser user, String name) {
+        return find(user, name, placements());
+    }
+
+    private Optional<Named> find(PortalUser user, String name, Map<String, Placed> placements) {
+        Placed placed = placements.get(name);
+        if (placed != null && placed.placement().hidden()) {
+            return Optional.empty();
+        }
         return plugins.find(RecordType.class, name).map(RecordType::descriptor)
-                .filter(d -> d.portalPages() && user.canView(name)).map(d -> new Named(name, d));
+                .filter(d -> d.portalPages() && user.canView(name))
+                .map(d -> new Named(name, placed == null || placed.placement().label() == null ? d : relabelled(d,
+                        placed.placement().label())));
     }
 
     @Override
     public List<Entry> entries(PortalUser user) {
+        Map<String, Placed> placements = placements();
+        Placed dashboard = placements.get(SidebarLayout.DASHBOARD);
         List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry("Dashboard", DASHBOARD));
-        visible(user).forEach(type -> entries.add(new Entry(type.descriptor().label(), "/records/" + type.name())));
+        // Unplaced, the dashboard comes first; placed, after the record types placed before it.
+        int dashboardAt = 0;
+        for (Named type : visible(user)) {
+            if (dashboard != null && position(placements, type.name()) < dashboard.position()) {
+                dashboardAt++;
+            }
+            entries.add(new Entry(type.descriptor().label(), "/records/" + type.name(), icon(placements,
+                    type.name())));
+        }
+        entries.add(dashboardAt, new Entry(dashboard == null || dashboard.placement().label() == null ? "Dashboard"
+                : dashboard.placement().label(), DASHBOARD, icon(placements, SidebarLayout.DASHBOARD)));
         return entries;
+    }
+
+    /** The operator's placements by key, with their positions; empty while the settings bundle is not running. */
+    private Map<String, Placed> placements() {
+        SidebarLayout current = layout;
+        if (current == null) {
+            return Map.of();
+        }
+        Map<String, Placed> placements = new HashMap<>();
+        List<SidebarLayout.Placement> list = current.placements();
+        for (int i = 0; i < list.size(); i++) {
+            placements.put(list.get(i).key(), new Placed(i, list.get(i)));
+        }
+        return placements;
+    }
+
+    private static int position(Map<String, Placed> placements, String key) {
+        Placed placed = placements.get(key);
+        return placed == null ? Integer.MAX_VALUE : placed.position();
+    }
+
+    private static String icon(Map<String, Placed> placements, String key) {
+        Placed placed = placements.get(key);
+        return placed == null || placed.placement().icon() == null ? SidebarIcons.defaultFor(key)
+                : placed.placement().icon();
+    }
+
+    private static RecordTypeDescriptor relabelled(RecordTypeDescriptor d, String label) {
+        return new RecordTypeDescriptor(label, d.netsuiteRecord(), d.category(), d.listColumns(), d.detailFields(),
+                d.sidebarOrder(), d.portalPages(), d.lineLists());
+    }
+
+    private record Placed(int position, SidebarLayout.Placement placement) {
     }
 
     record Named(String name, RecordTypeDescriptor descriptor) {

@@ -6,8 +6,6 @@ import org.apache.ibatis.annotations.Param;
 /** Settings &gt; Branding's one row for the operator (the deployment's one tenant). */
 public interface BrandingMapper {
 
-    long tenantId();
-
     /** The saved branding, or {@code null} while an admin has not saved any. */
     BrandingRow current();
 
@@ -22,7 +20,4 @@ public interface BrandingMapper {
             @Param("logo") byte[] logo, @Param("keepLogo") boolean keepLogo, @Param("favicon") byte[] favicon,
             @Param("keepFavicon") boolean keepFavicon);
 
-    /** Written in the save's transaction (identity offers no API to write the log from another bundle). */
-    void insertAudit(@Param("tenantId") long tenantId, @Param("userId") Long userId, @Param("actor") String actor,
-            @Param("action") String action, @Param("subject") String subject, @Param("detail") String detailJson);
 }

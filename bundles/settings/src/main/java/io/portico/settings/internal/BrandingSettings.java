@@ -42,7 +42,7 @@ public final class BrandingSettings implements BrandingSource {
 
     @Activate
     public BrandingSettings(@Reference Database database, InitialBranding config) {
-        this(database.sessionFactory(BrandingMapper.class), initial(config), System::nanoTime);
+        this(database.sessionFactory(BrandingMapper.class, AuditMapper.class), initial(config), System::nanoTime);
     }
 
     BrandingSettings(SqlSessionFactory sessions, Branding initial, LongSupplier nanoTime) {
@@ -102,8 +102,8 @@ public final class BrandingSettings implements BrandingSource {
             detail.put("after", fields(checked));
             detail.put("logo", logo != null ? "replaced" : removeLogo ? "removed" : "kept");
             detail.put("favicon", favicon != null ? "replaced" : removeFavicon ? "removed" : "kept");
-            mapper.insertAudit(actor.tenantId(), actor.userId(), actor.label(), "settings.branding", "Branding",
-                    JSON.writeValueAsString(detail));
+            session.getMapper(AuditMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
+                    "settings.branding", "Branding", JSON.writeValueAsString(detail));
             session.commit();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -55,8 +55,8 @@ class BrandingSettingsTest {
             s.execute("DELETE FROM settings_branding");
             s.execute("DELETE FROM audit_log");
         }
-        node1 = new BrandingSettings(db.database().sessionFactory(BrandingMapper.class), FROM_FILE, clock::get);
-        node2 = new BrandingSettings(db.database().sessionFactory(BrandingMapper.class), FROM_FILE, clock::get);
+        node1 = new BrandingSettings(db.database().sessionFactory(BrandingMapper.class, AuditMapper.class), FROM_FILE, clock::get);
+        node2 = new BrandingSettings(db.database().sessionFactory(BrandingMapper.class, AuditMapper.class), FROM_FILE, clock::get);
     }
 
     @Test

@@ -70,7 +70,12 @@ public class PagesComponent implements Pages {
         List<Map<String, Object>> sidebar = new ArrayList<>();
         for (Navigation.Entry entry : nav.entries(user)) {
             boolean current = path instanceof String p && (p.equals(entry.href()) || p.startsWith(entry.href() + "/"));
-            sidebar.add(Map.of("label", entry.label(), "href", entry.href(), "current", current));
+            Map<String, Object> item = new HashMap<>(Map.of("label", entry.label(), "href", entry.href(),
+                    "current", current));
+            if (entry.icon() != null) {
+                item.put("icon", entry.icon());
+            }
+            sidebar.add(item);
         }
         Map<String, Object> withSidebar = new HashMap<>(model);
         withSidebar.put("sidebar", sidebar);

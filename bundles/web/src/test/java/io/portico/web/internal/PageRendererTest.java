@@ -143,6 +143,18 @@ public class PageRendererTest {
     }
 
     @Test
+    void everySidebarIconIsASymbolOfTheSelfHostedSprite() throws Exception {
+        String sprite;
+        try (var in = PageRendererTest.class.getResourceAsStream("/static/icons.svg")) {
+            sprite = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String icon : io.portico.api.web.SidebarIcons.NAMES) {
+            assertTrue(sprite.contains("<symbol id=\"" + icon + "\" viewBox=\"0 0 24 24\">"), icon);
+        }
+        assertTrue(io.portico.api.web.SidebarIcons.NAMES.contains(io.portico.api.web.SidebarIcons.defaultFor("x")));
+    }
+
+    @Test
     void missingTemplatesAndErrorsSayWhich() {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> renderer.render("nowhere.ftlh", Map.of("title", "T"), brand));

@@ -189,7 +189,8 @@ public final class BrowserWalk {
         // The operator's staff: the admin pages, wide tables included, and Pay's.
         signIn(operator, password);
         List<String> adminPages = List.of("/admin/organizations", "/admin/syncs", "/admin/audit", "/members",
-                "/payments", "/pay/links", "/admin/pay", "/admin/reconciliation", "/admin/branding");
+                "/payments", "/pay/links", "/admin/pay", "/admin/reconciliation", "/admin/branding",
+                "/admin/sidebar");
         for (String path : adminPages) {
             open(path);
             checkSignedInShell(path);
