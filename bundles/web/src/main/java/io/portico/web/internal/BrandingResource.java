@@ -30,8 +30,8 @@ public class BrandingResource {
     @GET
     @Produces("text/css")
     public Response css() {
-        // Short-lived: a change in Settings > Branding shows on the next pages within seconds.
-        return Response.ok(css(pages.branding())).header("Cache-Control", "max-age=5").build();
+        // Pages link it with the branding's hash (PageRenderer.brandCss): a change is a new address at once.
+        return Response.ok(css(pages.branding())).header("Cache-Control", "max-age=300").build();
     }
 
     /** The colours were checked as #rrggbb when they were saved or read from the configuration. */

@@ -43,7 +43,9 @@ public class PageRendererTest {
         assertTrue(html.startsWith("<!doctype html>"));
         assertTrue(html.contains("<title>Hello · Acme Portal</title>"));
         assertTrue(html.contains("<p>Hello, world.</p>"));
-        assertTrue(html.contains("href=\"/brand.css\""));
+        assertTrue(html.contains("<link rel=\"stylesheet\" href=\"" + PageRenderer.brandCss(brand) + "\">"));
+        assertFalse(PageRenderer.brandCss(brand).equals(PageRenderer.brandCss(new Branding("Acme Portal", "#123457",
+                null))), "another colour, another address");
     }
 
     @Test
