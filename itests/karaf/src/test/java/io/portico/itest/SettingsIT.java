@@ -47,10 +47,18 @@ public class SettingsIT extends PorticoTestSupport {
 
     private SmtpSink smtp;
 
+    private static final String EXAMPLE_MAPPER = "portico.itest.example-fieldmapper";
+
     @Configuration
     public Option[] config() {
         // A database of its own: the branding it saves shows on every page, which other test classes must not see.
-        return withSmtp(distribution(databasePassword(), privateDatabase("portico_test_branding")));
+        // The example mapper's jar as this build made it (evaluated in the driver, read in the container).
+        return org.ops4j.pax.exam.OptionUtils.combine(withSmtp(distribution(databasePassword(),
+                privateDatabase("portico_test_branding"))), org.ops4j.pax.exam.CoreOptions.systemProperty(
+                        EXAMPLE_MAPPER).value(new java.io.File("../../plugins/example-fieldmapper/target/"
+                                + "portico-example-fieldmapper-" + VERSION + ".jar").toURI().toString()),
+                // On a busy machine the platform's services come up after Pax Exam's default 10 s.
+                org.ops4j.pax.exam.CoreOptions.systemProperty("pax.exam.service.timeout").value("120000"));
     }
 
     @Before
@@ -250,6 +258,38 @@ public class SettingsIT extends PorticoTestSupport {
         assertEquals(403, customer.send("GET", "/api/admin/settings/sidebar", null).statusCode());
         assertEquals(403, customer.send("PUT", "/api/admin/settings/sidebar", "{\"entries\":[]}").statusCode());
         assertTrue(audit(owner).contains("settings.sidebar"));
+    }
+
+    @Test
+    public void aPartnersFieldMapperRenamesHidesAndReordersInvoiceColumnsWhileItRuns() throws Exception {
+        await("/health to answer 200", WAIT, () -> status("/health") == 200);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long acme = organizations.upsertCustomer(new CustomerOrganization("FM-" + run, "Acme " + run,
+                List.of("acme-fm-" + run + ".example"), "CO", "USD", null, Map.of())).id();
+        WebClient customer = join("admin@acme-fm-" + run + ".example", String.valueOf(acme), "admin");
+        await("the invoice list", WAIT, () -> csvHeader(customer).startsWith("Invoice #,"));
+        assertTrue(csvHeader(customer), csvHeader(customer).contains(",Due,"));
+
+        org.osgi.framework.Bundle mapper = bundleContext.installBundle(System.getProperty(EXAMPLE_MAPPER));
+        try {
+            mapper.start();
+            await("the mapper's columns", WAIT, () -> csvHeader(customer).startsWith("Invoice no.,Amount due,"));
+            assertFalse("the due date is off the list", csvHeader(customer).contains(",Due"));
+            assertEquals("a hidden column is not sortable", 400, customer.send("GET",
+                    "/api/records/invoice?sort=dueDate", null).statusCode());
+        } finally {
+            mapper.uninstall();
+        }
+        await("the default columns again", WAIT, () -> csvHeader(customer).startsWith("Invoice #,"));
+    }
+
+    private static String csvHeader(WebClient client) {
+        try {
+            String csv = client.send("GET", "/records/invoice/csv", null, null, "text/csv").body();
+            return csv.replace("\uFEFF", "").lines().findFirst().orElse("");
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private static String audit(WebClient owner) throws Exception {

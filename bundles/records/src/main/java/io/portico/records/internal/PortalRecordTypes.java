@@ -1,7 +1,9 @@
 package io.portico.records.internal;
 
 import io.portico.api.identity.PortalUser;
+import io.portico.api.fieldmap.FieldMapper;
 import io.portico.api.plugin.PluginRegistry;
+import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.web.Navigation;
@@ -11,6 +13,8 @@ import io.portico.api.web.SidebarLayout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +29,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The record types a user browses in the portal, live from the plugin registry: those whose descriptor has portal
  * pages, that the operator has not hidden (Settings &gt; Sidebar, {@link SidebarLayout}) and that the user may view.
  * The sidebar is built from them, in the operator's order with the operator's labels and icons (record types not
- * placed there follow in their descriptors' order), so a plugin's entry comes and goes with it.
+ * placed there follow in their descriptors' order), so a plugin's entry comes and goes with it. Each type's
+ * descriptor reaches the pages, CSV and API through the {@link FieldMapper}s: labels, hidden fields, columns' order.
  */
 @Component(service = {PortalRecordTypes.class, Navigation.class})
 public final class PortalRecordTypes implements Navigation {
@@ -38,14 +43,20 @@ public final class PortalRecordTypes implements Navigation {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SidebarLayout layout;
 
+    /** Field-mapper plugins, lowest service ranking first (DS keeps them in that order): the last has the last word. */
+    @Reference(service = FieldMapper.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<FieldMapper> mappers = List.of();
+
     @Activate
     public PortalRecordTypes(@Reference PluginRegistry plugins) {
         this.plugins = plugins;
     }
 
-    PortalRecordTypes(PluginRegistry plugins, SidebarLayout layout) {
+    PortalRecordTypes(PluginRegistry plugins, SidebarLayout layout, List<FieldMapper> mappers) {
         this.plugins = plugins;
         this.layout = layout;
+        this.mappers = mappers;
     }
 
     /** The user's record types, in sidebar order. */
@@ -76,8 +87,8 @@ public final class PortalRecordTypes implements Navigation {
         }
         return plugins.find(RecordType.class, name).map(RecordType::descriptor)
                 .filter(d -> d.portalPages() && user.canView(name))
-                .map(d -> new Named(name, placed == null || placed.placement().label() == null ? d : relabelled(d,
-                        placed.placement().label())));
+                .map(d -> new Named(name, mapped(name, d, placed == null || placed.placement().label() == null
+                        ? d.label() : placed.placement().label())));
     }
 
     @Override
@@ -124,9 +135,44 @@ public final class PortalRecordTypes implements Navigation {
                 : placed.placement().icon();
     }
 
-    private static RecordTypeDescriptor relabelled(RecordTypeDescriptor d, String label) {
-        return new RecordTypeDescriptor(label, d.netsuiteRecord(), d.category(), d.listColumns(), d.detailFields(),
-                d.sidebarOrder(), d.portalPages(), d.lineLists());
+    /** The descriptor as the portal shows it: the operator's label, the field mappers' columns and fields. */
+    private RecordTypeDescriptor mapped(String type, RecordTypeDescriptor d, String label) {
+        List<FieldMapper> chain = mappers;
+        if (chain.isEmpty() && label.equals(d.label())) {
+            return d;
+        }
+        Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
+        d.listColumns().forEach(f -> fields.putIfAbsent(f.key(), f));
+        d.detailFields().forEach(f -> fields.putIfAbsent(f.key(), f));
+        List<String> columns = keys(d.listColumns());
+        List<String> details = keys(d.detailFields());
+        for (FieldMapper mapper : chain) {
+            columns = List.copyOf(mapper.listColumns(type, columns));
+            details = List.copyOf(mapper.detailFields(type, details));
+        }
+        return new RecordTypeDescriptor(label, d.netsuiteRecord(), d.category(), fields(type, columns, fields, chain),
+                fields(type, details, fields, chain), d.sidebarOrder(), d.portalPages(), d.lineLists());
+    }
+
+    private static List<FieldDescriptor> fields(String type, List<String> keys, Map<String, FieldDescriptor> known,
+            List<FieldMapper> chain) {
+        List<FieldDescriptor> fields = new ArrayList<>();
+        for (String key : new LinkedHashSet<>(keys)) {
+            FieldDescriptor field = known.get(key);
+            if (field == null || !chain.stream().allMatch(m -> m.visible(type, key))) {
+                continue;
+            }
+            String label = field.label();
+            for (FieldMapper mapper : chain) {
+                label = mapper.label(type, key, label);
+            }
+            fields.add(new FieldDescriptor(key, label, field.type()));
+        }
+        return fields;
+    }
+
+    private static List<String> keys(List<FieldDescriptor> fields) {
+        return fields.stream().map(FieldDescriptor::key).toList();
     }
 
     private record Placed(int position, SidebarLayout.Placement placement) {

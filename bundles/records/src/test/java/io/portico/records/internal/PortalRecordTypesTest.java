@@ -7,7 +7,10 @@ import io.portico.api.identity.Access;
 import io.portico.api.identity.OrganizationKind;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.identity.Role;
+import io.portico.api.fieldmap.FieldMapper;
 import io.portico.api.plugin.PluginInfo;
+import io.portico.api.recordtype.FieldDescriptor;
+import io.portico.api.recordtype.FieldType;
 import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordType;
@@ -32,7 +35,8 @@ class PortalRecordTypesTest {
             "invoice", type("Invoices", 10), "salesorder", type("Sales orders", 20),
             "creditmemo", type("Credit memos", 50), "customer", entity()));
     private final List<Placement> placements = new ArrayList<>();
-    private final PortalRecordTypes portal = new PortalRecordTypes(registry(), () -> placements);
+    private final List<FieldMapper> mappers = new ArrayList<>();
+    private final PortalRecordTypes portal = new PortalRecordTypes(registry(), () -> placements, mappers);
 
     @Test
     void withoutPlacementsTheDescriptorsOrderAndTheDefaultIcons() {
@@ -70,6 +74,39 @@ class PortalRecordTypesTest {
                 portal.entries(noInvoices).stream().map(Entry::href).toList());
     }
 
+    @Test
+    void fieldMappersRelabelHideAndReorderInRankingOrder() {
+        FieldMapper partner = new FieldMapper() {
+            @Override
+            public String label(String recordType, String fieldKey, String label) {
+                return "invoice".equals(recordType) && "tranId".equals(fieldKey) ? "Invoice #" : label;
+            }
+
+            @Override
+            public List<String> listColumns(String recordType, List<String> keys) {
+                List<String> reversed = new ArrayList<>(keys);
+                java.util.Collections.reverse(reversed);
+                return reversed;
+            }
+        };
+        FieldMapper higher = new FieldMapper() {
+            @Override
+            public String label(String recordType, String fieldKey, String label) {
+                return label.equals("Invoice #") ? "Invoice no." : label;
+            }
+
+            @Override
+            public boolean visible(String recordType, String fieldKey) {
+                return !"memo".equals(fieldKey);
+            }
+        };
+        mappers.addAll(List.of(partner, higher));
+        RecordTypeDescriptor mapped = portal.require(user(Map.of()), "invoice").descriptor();
+        assertEquals(List.of(new FieldDescriptor("total", "Total", FieldType.MONEY),
+                new FieldDescriptor("tranId", "Invoice no.", FieldType.TEXT)), mapped.listColumns());
+        assertEquals(List.of(new FieldDescriptor("tranId", "Invoice no.", FieldType.TEXT)), mapped.detailFields());
+    }
+
     private static PortalUser user(Map<String, Access> access) {
         return new PortalUser(1, "ann@acme.example", "Ann", 1, 2, "Acme", OrganizationKind.CUSTOMER, Role.ADMIN,
                 access, null);
@@ -95,7 +132,11 @@ class PortalRecordTypesTest {
     }
 
     private static RecordType type(String label, int order) {
-        return type(new RecordTypeDescriptor(label, "x", RecordCategory.TRANSACTION, List.of(), List.of(), order));
+        return type(new RecordTypeDescriptor(label, "x", RecordCategory.TRANSACTION, List.of(
+                new FieldDescriptor("tranId", "Number", FieldType.TEXT), new FieldDescriptor("memo", "Memo",
+                        FieldType.TEXT), new FieldDescriptor("total", "Total", FieldType.MONEY)),
+                List.of(new FieldDescriptor("tranId", "Number", FieldType.TEXT), new FieldDescriptor("memo", "Memo",
+                        FieldType.TEXT)), order));
     }
 
     private static RecordType entity() {
