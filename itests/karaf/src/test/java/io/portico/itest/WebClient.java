@@ -40,6 +40,36 @@ final class WebClient {
         return send("POST", path, "application/x-www-form-urlencoded", encode(fields), "text/html");
     }
 
+    /**
+     * A form with a file input posted as a browser posts it ({@code multipart/form-data}, the CSRF token as the form's
+     * first field, not in a header); {@code file} empty sends the input with no file chosen.
+     */
+    HttpResponse<String> upload(String path, Map<String, String> fields, String fileField, String filename,
+            byte[] file) throws IOException, InterruptedException {
+        String boundary = "----PorticoTestBoundary" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> withCsrf = new java.util.LinkedHashMap<>();
+        withCsrf.put("csrf", csrf);
+        withCsrf.putAll(fields);
+        withCsrf.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; "
+                + "name=\"" + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + (file.length == 0 ? "" : filename) + "\"\r\nContent-Type: "
+                + "application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Raw bytes, as an image is fetched. */
+    HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Any request: {@code contentType} and {@code accept} are sent as they are when not null. */
     HttpResponse<String> send(String method, String path, String contentType, String body, String accept)
             throws IOException, InterruptedException {

@@ -1,10 +1,12 @@
 package io.portico.api.fieldmap;
 
+import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Adjusts how a record type's fields are labelled and shown. Mappers are applied in order of service ranking,
- * lowest first, so a higher-ranked mapper has the last word.
+ * lowest first, so a higher-ranked mapper has the last word: each gets what the mappers before it made of a field.
+ * The portal's list and detail pages, their CSV and the JSON API all show records through the mappers.
  */
 @ConsumerType
 public interface FieldMapper {
@@ -17,5 +19,24 @@ public interface FieldMapper {
     /** Whether a field is shown at all. */
     default boolean visible(String recordType, String fieldKey) {
         return true;
+    }
+
+    /**
+     * The list's columns, in order: return {@code keys} (the record type's default columns as the mappers before
+     * this one left them) reordered, shortened or with keys of other fields; unknown keys are ignored.
+     *
+     * @since 1.1
+     */
+    default List<String> listColumns(String recordType, List<String> keys) {
+        return keys;
+    }
+
+    /**
+     * The detail page's fields, in order, as {@link #listColumns} does for the list.
+     *
+     * @since 1.1
+     */
+    default List<String> detailFields(String recordType, List<String> keys) {
+        return keys;
     }
 }

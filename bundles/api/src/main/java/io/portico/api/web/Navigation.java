@@ -19,7 +19,13 @@ public interface Navigation {
     /**
      * @param label what the entry says, e.g. "Invoices"
      * @param href the local path it opens, e.g. {@code /records/invoice}
+     * @param icon one of {@link SidebarIcons#NAMES}, or {@code null} for none (since 1.5)
      */
-    record Entry(String label, String href) {
+    record Entry(String label, String href, String icon) {
+
+        /** An entry without an icon, as 1.3 made it. */
+        public Entry(String label, String href) {
+            this(label, href, null);
+        }
     }
 }

@@ -1,14 +1,22 @@
 package io.portico.records.internal;
 
 import io.portico.api.identity.PortalUser;
+import io.portico.api.fieldmap.FieldMapper;
 import io.portico.api.plugin.PluginRegistry;
+import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.web.Navigation;
 import io.portico.api.web.ProblemException;
+import io.portico.api.web.SidebarIcons;
+import io.portico.api.web.SidebarLayout;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
@@ -16,12 +24,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The record types a user browses in the portal, live from the plugin registry: those whose descriptor has portal
- * pages and that the user may view. The sidebar is built from them, so a plugin's entry comes and goes with it.
- * Other bundles' pages (documents, statements) join it after the record types: they register a {@link Navigation}
- * with {@value #PART}{@code =true}, and this one, ranked above them, is the sidebar the layout shows.
+ * pages, that the operator has not hidden (Settings &gt; Sidebar, {@link SidebarLayout}) and that the user may view.
+ * The sidebar is built from them, in the operator's order with the operator's labels and icons (record types not
+ * placed there follow in their descriptors' order), so a plugin's entry comes and goes with it. Each type's
+ * descriptor reaches the pages, CSV and API through the {@link FieldMapper}s: labels, hidden fields, columns' order.
+ * Other bundles' pages (documents, statements) join the sidebar after the record types: they register a
+ * {@link Navigation} with {@value #PART}{@code =true}, and this one, ranked above them, is the sidebar the layout shows.
  */
 @Component(service = {PortalRecordTypes.class, Navigation.class}, property = "service.ranking:Integer=100")
 public final class PortalRecordTypes implements Navigation {
@@ -43,19 +55,35 @@ public final class PortalRecordTypes implements Navigation {
         parts.remove(part);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SidebarLayout layout;
+
+    /** Field-mapper plugins, lowest service ranking first (DS keeps them in that order): the last has the last word. */
+    @Reference(service = FieldMapper.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<FieldMapper> mappers = List.of();
+
     @Activate
     public PortalRecordTypes(@Reference PluginRegistry plugins) {
         this.plugins = plugins;
     }
 
+    PortalRecordTypes(PluginRegistry plugins, SidebarLayout layout, List<FieldMapper> mappers) {
+        this.plugins = plugins;
+        this.layout = layout;
+        this.mappers = mappers;
+    }
+
     /** The user's record types, in sidebar order. */
     List<Named> visible(PortalUser user) {
+        Map<String, Placed> placements = placements();
         List<Named> types = new ArrayList<>();
         for (String name : plugins.names(RecordType.class)) {
-            find(user, name).ifPresent(types::add);
+            find(user, name, placements).ifPresent(types::add);
         }
-        types.sort(Comparator.comparingInt((Named n) -> n.descriptor().sidebarOrder())
-                .thenComparing(n -> n.descriptor().label()));
+        types.sort(Comparator.comparingInt((Named n) -> position(placements, n.name()))
+                .thenComparingInt(n -> n.descriptor().sidebarOrder()).thenComparing(n -> n.descriptor().label()));
         return types;
     }
 
@@ -65,17 +93,106 @@ public final class PortalRecordTypes implements Navigation {
     }
 
     private Optional<Named> find(PortalUser user, String name) {
+        return find(user, name, placements());
+    }
+
+    private Optional<Named> find(PortalUser user, String name, Map<String, Placed> placements) {
+        Placed placed = placements.get(name);
+        if (placed != null && placed.placement().hidden()) {
+            return Optional.empty();
+        }
         return plugins.find(RecordType.class, name).map(RecordType::descriptor)
-                .filter(d -> d.portalPages() && user.canView(name)).map(d -> new Named(name, d));
+                .filter(d -> d.portalPages() && user.canView(name))
+                .map(d -> new Named(name, mapped(name, d, placed == null || placed.placement().label() == null
+                        ? d.label() : placed.placement().label())));
     }
 
     @Override
     public List<Entry> entries(PortalUser user) {
+        Map<String, Placed> placements = placements();
+        Placed dashboard = placements.get(SidebarLayout.DASHBOARD);
         List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry("Dashboard", DASHBOARD));
-        visible(user).forEach(type -> entries.add(new Entry(type.descriptor().label(), "/records/" + type.name())));
+        // Unplaced, the dashboard comes first; placed, after the record types placed before it.
+        int dashboardAt = 0;
+        for (Named type : visible(user)) {
+            if (dashboard != null && position(placements, type.name()) < dashboard.position()) {
+                dashboardAt++;
+            }
+            entries.add(new Entry(type.descriptor().label(), "/records/" + type.name(), icon(placements,
+                    type.name())));
+        }
+        entries.add(dashboardAt, new Entry(dashboard == null || dashboard.placement().label() == null ? "Dashboard"
+                : dashboard.placement().label(), DASHBOARD, icon(placements, SidebarLayout.DASHBOARD)));
         parts.forEach(part -> entries.addAll(part.entries(user)));
         return entries;
+    }
+
+    /** The operator's placements by key, with their positions; empty while the settings bundle is not running. */
+    private Map<String, Placed> placements() {
+        SidebarLayout current = layout;
+        if (current == null) {
+            return Map.of();
+        }
+        Map<String, Placed> placements = new HashMap<>();
+        List<SidebarLayout.Placement> list = current.placements();
+        for (int i = 0; i < list.size(); i++) {
+            placements.put(list.get(i).key(), new Placed(i, list.get(i)));
+        }
+        return placements;
+    }
+
+    private static int position(Map<String, Placed> placements, String key) {
+        Placed placed = placements.get(key);
+        return placed == null ? Integer.MAX_VALUE : placed.position();
+    }
+
+    private static String icon(Map<String, Placed> placements, String key) {
+        Placed placed = placements.get(key);
+        return placed == null || placed.placement().icon() == null ? SidebarIcons.defaultFor(key)
+                : placed.placement().icon();
+    }
+
+    /** The descriptor as the portal shows it: the operator's label, the field mappers' columns and fields. */
+    private RecordTypeDescriptor mapped(String type, RecordTypeDescriptor d, String label) {
+        List<FieldMapper> chain = mappers;
+        if (chain.isEmpty() && label.equals(d.label())) {
+            return d;
+        }
+        Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
+        d.listColumns().forEach(f -> fields.putIfAbsent(f.key(), f));
+        d.detailFields().forEach(f -> fields.putIfAbsent(f.key(), f));
+        List<String> columns = keys(d.listColumns());
+        List<String> details = keys(d.detailFields());
+        for (FieldMapper mapper : chain) {
+            columns = List.copyOf(mapper.listColumns(type, columns));
+            details = List.copyOf(mapper.detailFields(type, details));
+        }
+        return new RecordTypeDescriptor(label, d.netsuiteRecord(), d.category(), fields(type, columns, fields, chain),
+                fields(type, details, fields, chain), d.sidebarOrder(), d.portalPages(), d.lineLists());
+    }
+
+    private static List<FieldDescriptor> fields(String type, List<String> keys, Map<String, FieldDescriptor> known,
+            List<FieldMapper> chain) {
+        List<FieldDescriptor> fields = new ArrayList<>();
+        for (String key : new LinkedHashSet<>(keys)) {
+            FieldDescriptor field = known.get(key);
+            if (field == null || !chain.stream().allMatch(m -> m.visible(type, key))) {
+                continue;
+            }
+            String label = field.label();
+            for (FieldMapper mapper : chain) {
+                label = mapper.label(type, key, label);
+            }
+            fields.add(new FieldDescriptor(key, label, field.type()));
+        }
+        return fields;
+    }
+
+    private static List<String> keys(List<FieldDescriptor> fields) {
+        return fields.stream().map(FieldDescriptor::key).toList();
+    }
+
+    private record Placed(int position, SidebarLayout.Placement placement) {
     }
 
     record Named(String name, RecordTypeDescriptor descriptor) {

@@ -97,7 +97,7 @@ public final class RecordPages {
         PortalUser user = PortalUser.require(request.getSecurityContext().getUserPrincipal());
         PortalRecordTypes.Named recordType = types.require(user, type);
         RecordQuery query = ListParams.parse(request.getUriInfo().getQueryParameters());
-        RecordPage page = RecordsApi.list(reader, adjustments, user, type, query);
+        RecordPage page = RecordsApi.list(reader, adjustments, user, recordType, query);
         Map<String, Object> model = model(request, user, recordType.descriptor().label(), "/records/" + type);
         Map<String, Object> list = views(headers, LocalDate.now(clock), user).list(type,
                 recordType.descriptor(), query, page);

@@ -1,5 +1,6 @@
 package io.portico.web.internal;
 
+import io.portico.api.web.Branding;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import javax.ws.rs.GET;
@@ -10,7 +11,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code /brand.css}: the brand colour as a CSS variable, so pages need no inline styles under the CSP. */
+/**
+ * {@code /brand.css}: the brand's colours as CSS custom properties, so pages need no inline styles under the CSP:
+ * the colour, the text on it (white or near-black, whichever reads) and the colour as links on white (darkened when
+ * the brand colour is too light to read as text).
+ */
 @Component(service = BrandingResource.class, property = PorticoResource.PROPERTY + "=true")
 @Path("brand.css")
 public class BrandingResource {
@@ -25,8 +30,13 @@ public class BrandingResource {
     @GET
     @Produces("text/css")
     public Response css() {
-        // The colour was validated as #rrggbb when the configuration was read.
-        return Response.ok(":root { --brand: " + pages.branding().colour() + "; }\n")
-                .header("Cache-Control", "max-age=300").build();
+        // Pages link it with the branding's hash (PageRenderer.brandCss): a change is a new address at once.
+        return Response.ok(css(pages.branding())).header("Cache-Control", "max-age=300").build();
+    }
+
+    /** The colours were checked as #rrggbb when they were saved or read from the configuration. */
+    static String css(Branding branding) {
+        return ":root { --brand: " + branding.colour() + "; --brand-text: " + branding.textColour()
+                + "; --link: " + branding.colourOnWhite() + "; }\n";
     }
 }

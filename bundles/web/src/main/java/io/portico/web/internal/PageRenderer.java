@@ -41,6 +41,7 @@ final class PageRenderer {
     String render(String contentTemplate, Map<String, ?> model, Branding branding) {
         Map<String, Object> data = new HashMap<>(model);
         data.put("brand", branding);
+        data.put("brandCss", brandCss(branding));
         data.put("content", process(contentTemplate, data));
         return process(layoutName, data);
     }
@@ -49,6 +50,14 @@ final class PageRenderer {
         Map<String, Object> data = new HashMap<>(model);
         data.put("brand", branding);
         return process(template, data);
+    }
+
+    /**
+     * The branding's stylesheet, named by its content (a record's hash, the same on every node): a change in
+     * Settings &gt; Branding is a new address, so no browser keeps the old colours.
+     */
+    static String brandCss(Branding branding) {
+        return "/brand.css?v=" + Integer.toHexString(branding.hashCode());
     }
 
     private String process(String name, Map<String, Object> data) {

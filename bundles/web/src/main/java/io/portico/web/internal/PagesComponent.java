@@ -2,6 +2,7 @@ package io.portico.web.internal;
 
 import io.portico.api.identity.PortalUser;
 import io.portico.api.web.Branding;
+import io.portico.api.web.BrandingSource;
 import io.portico.api.web.Navigation;
 import io.portico.api.web.Pages;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public class PagesComponent implements Pages {
     private static final String DEFAULT_COLOUR = "#1f4e79";
 
     private final PageRenderer renderer;
-    private volatile Branding branding;
+    /** The configuration file's branding, shown while no {@link BrandingSource} (Settings &gt; Branding) runs. */
+    private volatile Branding configured;
 
     @Activate
     public PagesComponent(BundleContext context, BrandingConfig config) {
@@ -42,8 +44,12 @@ public class PagesComponent implements Pages {
 
     @Modified
     void modified(BrandingConfig config) {
-        branding = branding(config);
+        configured = branding(config);
     }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BrandingSource brandingSource;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -51,7 +57,7 @@ public class PagesComponent implements Pages {
 
     @Override
     public String render(Class<?> owner, String template, Map<String, ?> model) {
-        return renderer.render(templateName(owner, template), withSidebar(model), branding);
+        return renderer.render(templateName(owner, template), withSidebar(model), branding());
     }
 
     /** A signed-in user's page gets the sidebar, its entry for the page marked current. */
@@ -64,7 +70,12 @@ public class PagesComponent implements Pages {
         List<Map<String, Object>> sidebar = new ArrayList<>();
         for (Navigation.Entry entry : nav.entries(user)) {
             boolean current = path instanceof String p && (p.equals(entry.href()) || p.startsWith(entry.href() + "/"));
-            sidebar.add(Map.of("label", entry.label(), "href", entry.href(), "current", current));
+            Map<String, Object> item = new HashMap<>(Map.of("label", entry.label(), "href", entry.href(),
+                    "current", current));
+            if (entry.icon() != null) {
+                item.put("icon", entry.icon());
+            }
+            sidebar.add(item);
         }
         Map<String, Object> withSidebar = new HashMap<>(model);
         withSidebar.put("sidebar", sidebar);
@@ -73,7 +84,7 @@ public class PagesComponent implements Pages {
 
     @Override
     public String fragment(Class<?> owner, String template, Map<String, ?> model) {
-        return renderer.fragment(templateName(owner, template), model, branding);
+        return renderer.fragment(templateName(owner, template), model, branding());
     }
 
     private static String templateName(Class<?> owner, String template) {
@@ -86,7 +97,8 @@ public class PagesComponent implements Pages {
 
     @Override
     public Branding branding() {
-        return branding;
+        BrandingSource source = brandingSource;
+        return source == null ? configured : source.branding();
     }
 
     static String templatePath(Class<?> owner, String template) {

@@ -1,5 +1,6 @@
 package io.portico.web.internal;
 
+import io.portico.api.web.MultipartForm;
 import io.portico.api.web.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -21,7 +22,7 @@ import javax.ws.rs.ext.Provider;
 
 /**
  * Refuses, before any resource sees them, requests that no resource could take: bodies over {@link #MAX_BODY_BYTES}
- * (read no further than the limit, whatever the body's declared length), an unparseable Content-Type, and control
+ * ({@link MultipartForm#MAX_BYTES} for an upload; read no further than the limit, whatever the body's declared length), an unparseable Content-Type, and control
  * characters in the path, a query parameter or a form field (PostgreSQL cannot store a NUL, and no value of
  * Portico's has a use for the others). Each refusal names what was wrong.
  */
@@ -50,11 +51,13 @@ final class RequestGuard implements ContainerRequestFilter {
             }
         }
         MediaType type = mediaType(request);
-        if (request.getLength() > MAX_BODY_BYTES) {
-            throw tooLarge();
+        int limit = MultipartForm.isMultipart(request.getHeaderString(HttpHeaders.CONTENT_TYPE))
+                ? MultipartForm.MAX_BYTES : MAX_BODY_BYTES;
+        if (request.getLength() > limit) {
+            throw tooLarge(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Bounded(request.getEntityStream()));
+            request.setEntityStream(new Bounded(request.getEntityStream(), limit));
             if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
                 checkForm(request);
             }
@@ -115,24 +118,27 @@ final class RequestGuard implements ContainerRequestFilter {
         }
     }
 
-    private static ProblemException tooLarge() {
-        return ProblemException.tooLarge("The request body is larger than " + MAX_BODY_BYTES / 1024 + " KB.");
+    private static ProblemException tooLarge(int limit) {
+        return ProblemException.tooLarge("The request body is larger than " + limit / 1024 + " KB.");
     }
 
     /** Fails the read that would pass the limit, so a body without a (truthful) length is not read whole. */
     private static final class Bounded extends FilterInputStream {
 
-        private long remaining = MAX_BODY_BYTES;
+        private final int limit;
+        private long remaining;
 
-        Bounded(InputStream in) {
+        Bounded(InputStream in, int limit) {
             super(in);
+            this.limit = limit;
+            this.remaining = limit;
         }
 
         @Override
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0 && --remaining < 0) {
-                throw tooLarge();
+                throw tooLarge(limit);
             }
             return b;
         }
@@ -141,7 +147,7 @@ final class RequestGuard implements ContainerRequestFilter {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, (int) Math.min(length, Math.max(remaining + 1, 1)));
             if (n > 0 && (remaining -= n) < 0) {
-                throw tooLarge();
+                throw tooLarge(limit);
             }
             return n;
         }

@@ -43,7 +43,9 @@ public class PageRendererTest {
         assertTrue(html.startsWith("<!doctype html>"));
         assertTrue(html.contains("<title>Hello · Acme Portal</title>"));
         assertTrue(html.contains("<p>Hello, world.</p>"));
-        assertTrue(html.contains("href=\"/brand.css\""));
+        assertTrue(html.contains("<link rel=\"stylesheet\" href=\"" + PageRenderer.brandCss(brand) + "\">"));
+        assertFalse(PageRenderer.brandCss(brand).equals(PageRenderer.brandCss(new Branding("Acme Portal", "#123457",
+                null))), "another colour, another address");
     }
 
     @Test
@@ -114,6 +116,44 @@ public class PageRendererTest {
         String text = renderer.fragment(PagesComponent.templatePath(PageRendererTest.class, "greeting.txt.ftl"),
                 Map.of("who", "<you>"), brand);
         assertEquals("Hello, <you>, from Acme Portal.\n", text);
+    }
+
+    @Test
+    void theBrandingsFaviconSupportContactsAndFooterAreOnEveryPage() {
+        assertFalse(render(Map.of("title", "T", "who", "x")).contains("<footer"), "none configured");
+        Branding full = new Branding("Acme <Portal>", "#ffd400", "/branding/logo?v=3", "/branding/favicon?v=3",
+                "#111111", "help@acme.example", "+1 555 010 0199", "Acme & Co. Ltd");
+        String html = renderer.render(PagesComponent.templatePath(PageRendererTest.class, "greeting.ftlh"),
+                Map.of("title", "T", "who", "x"), full);
+        assertTrue(html.contains("<link rel=\"icon\" href=\"/branding/favicon?v=3\">"), html);
+        assertTrue(html.contains("<img src=\"/branding/logo?v=3\" alt=\"\" height=\"32\"><span>Acme &lt;Portal&gt;"),
+                html);
+        int footer = html.indexOf("<footer class=\"site-footer\">");
+        assertTrue(footer > html.indexOf("</main>"), "the footer is a landmark of its own, after main");
+        assertTrue(html.contains("<a href=\"mailto:help@acme.example\">help@acme.example</a>"));
+        assertTrue(html.contains("<a href=\"tel:+15550100199\">+1 555 010 0199</a>"));
+        assertTrue(html.contains("<p>Acme &amp; Co. Ltd</p>"));
+    }
+
+    @Test
+    void brandCssGivesTheColourTheTextOnItAndAReadableLinkColour() {
+        assertEquals(":root { --brand: #1f4e79; --brand-text: #ffffff; --link: #1f4e79; }\n",
+                BrandingResource.css(new Branding("A", "#1f4e79", null)));
+        String yellow = BrandingResource.css(new Branding("A", "#ffd400", null));
+        assertTrue(yellow.startsWith(":root { --brand: #ffd400; --brand-text: #111111; --link: #"), yellow);
+        assertFalse(yellow.contains("--link: #ffd400"), "yellow links would not read on white");
+    }
+
+    @Test
+    void everySidebarIconIsASymbolOfTheSelfHostedSprite() throws Exception {
+        String sprite;
+        try (var in = PageRendererTest.class.getResourceAsStream("/static/icons.svg")) {
+            sprite = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String icon : io.portico.api.web.SidebarIcons.NAMES) {
+            assertTrue(sprite.contains("<symbol id=\"" + icon + "\" viewBox=\"0 0 24 24\">"), icon);
+        }
+        assertTrue(io.portico.api.web.SidebarIcons.NAMES.contains(io.portico.api.web.SidebarIcons.defaultFor("x")));
     }
 
     @Test

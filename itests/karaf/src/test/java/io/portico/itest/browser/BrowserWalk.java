@@ -189,7 +189,8 @@ public final class BrowserWalk {
         // The operator's staff: the admin pages, wide tables included, and Pay's.
         signIn(operator, password);
         List<String> adminPages = List.of("/admin/organizations", "/admin/syncs", "/admin/audit", "/members",
-                "/payments", "/pay/links", "/admin/pay", "/admin/reconciliation");
+                "/payments", "/pay/links", "/admin/pay", "/admin/reconciliation", "/admin/branding",
+                "/admin/sidebar");
         for (String path : adminPages) {
             open(path);
             checkSignedInShell(path);
@@ -209,7 +210,67 @@ public final class BrowserWalk {
             problems.add("the operator's user menu misses Admin or Syncs: " + menu);
         }
         viewAsCustomer();
+        brandThePortal();
         checkNoCspViolations();
+    }
+
+    /**
+     * Settings &gt; Branding on a desktop: a yellow primary colour and an SVG logo, uploaded through the form as it is
+     * (no script needed); the top bar turns yellow with near-black text (white would fail WCAG AA) and shows the logo,
+     * the page warns about white text, axe-core finds nothing on the yellow pages, and the sign-in page has them too.
+     */
+    private void brandThePortal() throws IOException {
+        Path logo = Files.createTempFile("portico-logo-", ".svg");
+        Files.writeString(logo, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"32\" "
+                + "viewBox=\"0 0 64 32\"><title>Acme</title><rect width=\"64\" height=\"32\" rx=\"6\" "
+                + "fill=\"#1b1b1b\"/><circle cx=\"16\" cy=\"16\" r=\"9\" fill=\"#ffd400\"/></svg>");
+        try {
+            open("/admin/branding");
+            WebElement colour = driver.findElement(By.name("colour"));
+            colour.clear();
+            colour.sendKeys("#ffd400");
+            WebElement footer = driver.findElement(By.name("footer"));
+            footer.clear();
+            footer.sendKeys("Acme Supplies Inc. · 1 Main Street");
+            driver.findElement(By.name("logo")).sendKeys(logo.toAbsolutePath().toString());
+            driver.findElement(By.cssSelector("form[action='/admin/branding'] button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("notice=saved"));
+            open("/admin/branding?notice=saved");
+        } finally {
+            Files.delete(logo);
+        }
+        where("branding");
+        expectText(".banner", "below the 4.5:1", "the warning that white text would not read");
+        checkBrandedTopBar("branding");
+        axe("branding in yellow");
+        open("/dashboard");
+        axe("dashboard in yellow");
+        screenshot("branding-desktop.png");
+        phone();
+        open("/admin/branding");
+        checkNoSidewaysScroll("branding");
+        axe("branding in yellow on a phone");
+        driver.manage().deleteAllCookies();
+        open("/sign-in");
+        checkBrandedTopBar("sign-in");
+        expectText(".site-footer", "Acme Supplies Inc.", "the footer line");
+        axe("sign-in in yellow");
+        desktop();
+    }
+
+    private void checkBrandedTopBar(String page) {
+        WebElement bar = driver.findElement(By.cssSelector("header.topbar"));
+        String background = bar.getCssValue("background-color");
+        String text = driver.findElement(By.cssSelector("header.topbar a.brand")).getCssValue("color");
+        if (!background.contains("255, 212, 0") || !text.contains("17, 17, 17")) {
+            problems.add(page + ": the top bar is " + background + " with text " + text
+                    + ", not yellow with near-black text");
+        }
+        Object logoWidth = js("var i = document.querySelector('header.topbar a.brand img'); "
+                + "return i && i.complete ? i.naturalWidth : 0;");
+        if (!(logoWidth instanceof Number n) || n.intValue() == 0) {
+            problems.add(page + ": the uploaded logo does not show in the top bar");
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.portico.identity.internal.web;
 
+import io.portico.api.web.MultipartForm;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
 import io.portico.identity.internal.auth.Authentication;
@@ -9,13 +10,15 @@ import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.ext.Provider;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * CSRF protection for every state-changing request made with a session cookie, whichever bundle serves it: the
- * session's CSRF token must come back in the {@code X-CSRF-Token} header or, for HTML forms, the {@code csrf} field.
+ * session's CSRF token must come back in the {@code X-CSRF-Token} header or, for HTML forms (URL-encoded or, for an
+ * upload, multipart), the {@code csrf} field.
  * Requests with an API token carry no ambient credentials and need none. Before sign-in, the identity pages check a
  * double-submit token themselves ({@link AnonymousCsrf}).
  */
@@ -40,6 +43,9 @@ public final class CsrfFilter implements ContainerRequestFilter {
             return;
         }
         String presented = request.getHeaderString(HEADER);
+        if (presented == null && MultipartForm.isMultipart(request.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+            presented = FormBody.multipartField(request, FIELD);
+        }
         if (presented == null) {
             presented = fromForm;
         }

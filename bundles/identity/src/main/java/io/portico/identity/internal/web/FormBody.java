@@ -1,5 +1,6 @@
 package io.portico.identity.internal.web;
 
+import io.portico.api.web.MultipartForm;
 import io.portico.api.web.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,10 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.HttpHeaders;
 
 /**
- * Reads a URL-encoded form body once, up to a size limit, and puts it back for the resource: lets a filter see a
- * form field (the CSRF token) without consuming the body, and refuses oversized forms before anyone parses them.
+ * Reads a form body (URL-encoded, or multipart for an upload) once, up to a size limit, and puts it back for the
+ * resource: lets a filter see a form field (the CSRF token) without consuming the body, and refuses oversized forms
+ * before anyone parses them.
  */
 final class FormBody {
 
@@ -23,7 +26,7 @@ final class FormBody {
 
     /** The first value of a field, or {@code null}; the entity stream is replaced so the resource reads it anew. */
     static String field(ContainerRequestContext request, String name) {
-        byte[] body = read(request.getEntityStream());
+        byte[] body = read(request.getEntityStream(), MAX_BYTES);
         request.setEntityStream(new ByteArrayInputStream(body));
         String text = new String(body, StandardCharsets.US_ASCII);
         for (String pair : text.split("&")) {
@@ -36,11 +39,18 @@ final class FormBody {
         return null;
     }
 
-    private static byte[] read(InputStream in) {
+    /** The first text field of that name in a multipart form, or {@code null}; the resource reads the body anew. */
+    static String multipartField(ContainerRequestContext request, String name) {
+        byte[] body = read(request.getEntityStream(), MultipartForm.MAX_BYTES);
+        request.setEntityStream(new ByteArrayInputStream(body));
+        return MultipartForm.parse(request.getHeaderString(HttpHeaders.CONTENT_TYPE), body).field(name);
+    }
+
+    private static byte[] read(InputStream in, int limit) {
         try (in) {
-            byte[] body = in.readNBytes(MAX_BYTES + 1);
-            if (body.length > MAX_BYTES) {
-                throw ProblemException.tooLarge("The form is larger than " + MAX_BYTES / 1024 + " KB.");
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) {
+                throw ProblemException.tooLarge("The form is larger than " + limit / 1024 + " KB.");
             }
             return body;
         } catch (IOException e) {

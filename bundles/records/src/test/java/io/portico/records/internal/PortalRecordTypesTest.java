@@ -1,0 +1,164 @@
+package io.portico.records.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.portico.api.identity.Access;
+import io.portico.api.identity.OrganizationKind;
+import io.portico.api.identity.PortalUser;
+import io.portico.api.identity.Role;
+import io.portico.api.fieldmap.FieldMapper;
+import io.portico.api.plugin.PluginInfo;
+import io.portico.api.recordtype.FieldDescriptor;
+import io.portico.api.recordtype.FieldType;
+import io.portico.api.plugin.PluginRegistry;
+import io.portico.api.recordtype.RecordCategory;
+import io.portico.api.recordtype.RecordType;
+import io.portico.api.recordtype.RecordTypeDescriptor;
+import io.portico.api.recordtype.SourceRow;
+import io.portico.api.recordtype.SyncQuery;
+import io.portico.api.recordtype.SyncedRecord;
+import io.portico.api.web.Navigation.Entry;
+import io.portico.api.web.ProblemException;
+import io.portico.api.web.SidebarLayout;
+import io.portico.api.web.SidebarLayout.Placement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The sidebar as Settings &gt; Sidebar arranges it: order, labels, icons, hidden types, plugins placed later. */
+class PortalRecordTypesTest {
+
+    private final Map<String, RecordType> types = new java.util.TreeMap<>(Map.of(
+            "invoice", type("Invoices", 10), "salesorder", type("Sales orders", 20),
+            "creditmemo", type("Credit memos", 50), "customer", entity()));
+    private final List<Placement> placements = new ArrayList<>();
+    private final List<FieldMapper> mappers = new ArrayList<>();
+    private final PortalRecordTypes portal = new PortalRecordTypes(registry(), () -> placements, mappers);
+
+    @Test
+    void withoutPlacementsTheDescriptorsOrderAndTheDefaultIcons() {
+        assertEquals(List.of(new Entry("Dashboard", "/dashboard", "layout-dashboard"),
+                new Entry("Invoices", "/records/invoice", "receipt"),
+                new Entry("Sales orders", "/records/salesorder", "shopping-cart"),
+                new Entry("Credit memos", "/records/creditmemo", "file-minus-2")), portal.entries(user(Map.of())));
+    }
+
+    @Test
+    void theOperatorsOrderLabelsAndIconsAndAPluginNotPlacedYetAtTheEnd() {
+        placements.addAll(List.of(new Placement("creditmemo", "Credits", "wallet", false),
+                new Placement("invoice", null, null, false), new Placement(SidebarLayout.DASHBOARD, "Home", null,
+                        false)));
+        assertEquals(List.of(new Entry("Credits", "/records/creditmemo", "wallet"),
+                new Entry("Invoices", "/records/invoice", "receipt"),
+                new Entry("Home", "/dashboard", "layout-dashboard"),
+                new Entry("Sales orders", "/records/salesorder", "shopping-cart")), portal.entries(user(Map.of())));
+        assertEquals("Credits", portal.require(user(Map.of()), "creditmemo").descriptor().label(),
+                "the pages' titles follow the label");
+    }
+
+    @Test
+    void aHiddenTypeIsGoneForEveryoneAndItsPagesAre404AndRoleAccessNarrowsFurther() {
+        placements.add(new Placement("salesorder", null, null, true));
+        PortalUser customer = user(Map.of());
+        assertEquals(List.of("/dashboard", "/records/invoice", "/records/creditmemo"),
+                portal.entries(customer).stream().map(Entry::href).toList());
+        assertEquals(404, assertThrows(ProblemException.class, () -> portal.require(customer, "salesorder"))
+                .status());
+        assertEquals(404, assertThrows(ProblemException.class, () -> portal.require(customer, "customer")).status(),
+                "as a type without portal pages");
+        PortalUser noInvoices = user(Map.of("invoice", Access.NONE));
+        assertEquals(List.of("/dashboard", "/records/creditmemo"),
+                portal.entries(noInvoices).stream().map(Entry::href).toList());
+    }
+
+    @Test
+    void fieldMappersRelabelHideAndReorderInRankingOrder() {
+        FieldMapper partner = new FieldMapper() {
+            @Override
+            public String label(String recordType, String fieldKey, String label) {
+                return "invoice".equals(recordType) && "tranId".equals(fieldKey) ? "Invoice #" : label;
+            }
+
+            @Override
+            public List<String> listColumns(String recordType, List<String> keys) {
+                List<String> reversed = new ArrayList<>(keys);
+                java.util.Collections.reverse(reversed);
+                return reversed;
+            }
+        };
+        FieldMapper higher = new FieldMapper() {
+            @Override
+            public String label(String recordType, String fieldKey, String label) {
+                return label.equals("Invoice #") ? "Invoice no." : label;
+            }
+
+            @Override
+            public boolean visible(String recordType, String fieldKey) {
+                return !"memo".equals(fieldKey);
+            }
+        };
+        mappers.addAll(List.of(partner, higher));
+        RecordTypeDescriptor mapped = portal.require(user(Map.of()), "invoice").descriptor();
+        assertEquals(List.of(new FieldDescriptor("total", "Total", FieldType.MONEY),
+                new FieldDescriptor("tranId", "Invoice no.", FieldType.TEXT)), mapped.listColumns());
+        assertEquals(List.of(new FieldDescriptor("tranId", "Invoice no.", FieldType.TEXT)), mapped.detailFields());
+    }
+
+    private static PortalUser user(Map<String, Access> access) {
+        return new PortalUser(1, "ann@acme.example", "Ann", 1, 2, "Acme", OrganizationKind.CUSTOMER, Role.ADMIN,
+                access, null);
+    }
+
+    private PluginRegistry registry() {
+        return new PluginRegistry() {
+            @Override
+            public List<PluginInfo> plugins() {
+                return List.of();
+            }
+
+            @Override
+            public <S> Optional<S> find(Class<S> spi, String name) {
+                return spi == RecordType.class ? Optional.ofNullable(types.get(name)).map(spi::cast) : Optional.empty();
+            }
+
+            @Override
+            public <S> List<String> names(Class<S> spi) {
+                return spi == RecordType.class ? List.copyOf(types.keySet()) : List.of();
+            }
+        };
+    }
+
+    private static RecordType type(String label, int order) {
+        return type(new RecordTypeDescriptor(label, "x", RecordCategory.TRANSACTION, List.of(
+                new FieldDescriptor("tranId", "Number", FieldType.TEXT), new FieldDescriptor("memo", "Memo",
+                        FieldType.TEXT), new FieldDescriptor("total", "Total", FieldType.MONEY)),
+                List.of(new FieldDescriptor("tranId", "Number", FieldType.TEXT), new FieldDescriptor("memo", "Memo",
+                        FieldType.TEXT)), order));
+    }
+
+    private static RecordType entity() {
+        return type(new RecordTypeDescriptor("Customers", "customer", RecordCategory.ENTITY, List.of(), List.of(), 1));
+    }
+
+    private static RecordType type(RecordTypeDescriptor descriptor) {
+        return new RecordType() {
+            @Override
+            public RecordTypeDescriptor descriptor() {
+                return descriptor;
+            }
+
+            @Override
+            public SyncQuery query() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public SyncedRecord map(SourceRow row, List<SourceRow> lines) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

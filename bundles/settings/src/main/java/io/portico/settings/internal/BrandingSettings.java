@@ -1,0 +1,160 @@
+package io.portico.settings.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portico.api.db.Database;
+import io.portico.api.web.Branding;
+import io.portico.api.web.BrandingSource;
+import io.portico.api.web.ColourContrast;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Settings &gt; Branding, kept in PostgreSQL: the {@link BrandingSource} every page, email and PDF reads. Each node
+ * rereads the row at most every {@link #REFRESH_NANOS} (a small query without the images), so a change saved on one
+ * node shows on every node within seconds; the saving node shows it at once. Until an admin first saves, the branding
+ * is {@code etc/io.portico.branding.cfg}'s.
+ */
+@Component(service = {BrandingSource.class, BrandingSettings.class}, configurationPid = "io.portico.branding")
+@Designate(ocd = InitialBranding.class)
+public final class BrandingSettings implements BrandingSource {
+
+    static final long REFRESH_NANOS = 2_000_000_000L;
+    static final String LOGO_PATH = "/branding/logo";
+    static final String FAVICON_PATH = "/branding/favicon";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqlSessionFactory sessions;
+    private final Branding initial;
+    private final LongSupplier nanoTime;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(Branding branding, long readAt) {
+    }
+
+    @Activate
+    public BrandingSettings(@Reference Database database, InitialBranding config) {
+        this(database.sessionFactory(BrandingMapper.class, AuditMapper.class), initial(config), System::nanoTime);
+    }
+
+    BrandingSettings(SqlSessionFactory sessions, Branding initial, LongSupplier nanoTime) {
+        this.sessions = sessions;
+        this.initial = initial;
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public Branding branding() {
+        Snapshot current = snapshot;
+        long now = nanoTime.getAsLong();
+        if (current == null || now - current.readAt() >= REFRESH_NANOS) {
+            current = new Snapshot(read(), now);
+            snapshot = current;
+        }
+        return current.branding();
+    }
+
+    @Override
+    public Optional<Image> logo() {
+        return image("logo");
+    }
+
+    @Override
+    public Optional<Image> favicon() {
+        return image("favicon");
+    }
+
+    /** The branding as the configuration file gives it: what "saved" means before the first save. */
+    Branding initial() {
+        return initial;
+    }
+
+    /**
+     * Checks and saves the branding, writing the change to the audit log in the same transaction.
+     *
+     * @param logo a new logo, or {@code null} to keep (or, with {@code removeLogo}, remove) the saved one
+     * @param favicon a new favicon, or {@code null} to keep (or, with {@code removeFavicon}, remove) the saved one
+     * @throws InvalidSettingException naming the first field that is not valid; nothing is saved then
+     */
+    void save(SettingsActor actor, BrandingForm form, Image logo, boolean removeLogo, Image favicon,
+            boolean removeFavicon) {
+        BrandingForm checked = form.checked();
+        try (SqlSession session = sessions.openSession(false)) {
+            BrandingMapper mapper = session.getMapper(BrandingMapper.class);
+            BrandingRow before = mapper.current();
+            boolean keepLogo = logo == null && !removeLogo;
+            boolean keepFavicon = favicon == null && !removeFavicon;
+            BrandingRow row = new BrandingRow(checked.name(), checked.colour(), checked.supportEmail(),
+                    checked.supportPhone(), checked.footer(), logo == null ? null : logo.contentType(),
+                    favicon == null ? null : favicon.contentType(), 0);
+            mapper.save(actor.tenantId(), actor.userId(), row, logo == null ? null : logo.bytes(), keepLogo,
+                    favicon == null ? null : favicon.bytes(), keepFavicon);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("before", before == null ? fields(BrandingForm.of(initial)) : fields(before));
+            detail.put("after", fields(checked));
+            detail.put("logo", logo != null ? "replaced" : removeLogo ? "removed" : "kept");
+            detail.put("favicon", favicon != null ? "replaced" : removeFavicon ? "removed" : "kept");
+            session.getMapper(AuditMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
+                    "settings.branding", "Branding", JSON.writeValueAsString(detail));
+            session.commit();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        snapshot = new Snapshot(read(), nanoTime.getAsLong());
+    }
+
+    private Branding read() {
+        BrandingRow row;
+        try (SqlSession session = sessions.openSession()) {
+            row = session.getMapper(BrandingMapper.class).current();
+        }
+        if (row == null) {
+            return initial;
+        }
+        String version = "?v=" + row.version();
+        return new Branding(row.name(), row.colour(), row.logoType() == null ? null : LOGO_PATH + version,
+                row.faviconType() == null ? null : FAVICON_PATH + version,
+                ColourContrast.readableTextOn(row.colour()), row.supportEmail(), row.supportPhone(), row.footer());
+    }
+
+    private Optional<Image> image(String column) {
+        Map<String, Object> image;
+        try (SqlSession session = sessions.openSession()) {
+            image = session.getMapper(BrandingMapper.class).image(column);
+        }
+        if (image == null || image.get("bytes") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Image((String) image.get("type"), (byte[]) image.get("bytes")));
+    }
+
+    private static Map<String, Object> fields(BrandingForm form) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", form.name());
+        fields.put("colour", form.colour());
+        fields.put("supportEmail", form.supportEmail());
+        fields.put("supportPhone", form.supportPhone());
+        fields.put("footer", form.footer());
+        return fields;
+    }
+
+    private static Map<String, Object> fields(BrandingRow row) {
+        return fields(new BrandingForm(row.name(), row.colour(), row.supportEmail(), row.supportPhone(),
+                row.footer()));
+    }
+
+    static Branding initial(InitialBranding config) {
+        String colour = config.colour() == null ? "" : config.colour().strip().toLowerCase(java.util.Locale.ROOT);
+        String name = config.name() == null || config.name().isBlank() ? "Portico" : config.name().strip();
+        String logo = config.logoPath() == null || config.logoPath().isBlank() ? null : config.logoPath().strip();
+        return new Branding(name, ColourContrast.isColour(colour) ? colour : "#1f4e79", logo);
+    }
+}

@@ -1,0 +1,178 @@
+package io.portico.settings.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portico.api.db.Database;
+import io.portico.api.plugin.PluginRegistry;
+import io.portico.api.recordtype.RecordType;
+import io.portico.api.recordtype.RecordTypeDescriptor;
+import io.portico.api.web.SidebarIcons;
+import io.portico.api.web.SidebarLayout;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Settings &gt; Sidebar, kept in PostgreSQL: the {@link SidebarLayout} the portal's sidebar and record pages follow.
+ * Each node rereads it at most every {@link BrandingSettings#REFRESH_NANOS}; the saving node at once.
+ */
+@Component(service = {SidebarLayout.class, SidebarSettings.class})
+public final class SidebarSettings implements SidebarLayout {
+
+    static final int MAX_LABEL = 40;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqlSessionFactory sessions;
+    private final PluginRegistry plugins;
+    private final LongSupplier nanoTime;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(List<Placement> placements, long readAt) {
+    }
+
+    /**
+     * One entry as the settings page shows it.
+     *
+     * @param defaultLabel what the entry says unless renamed
+     * @param placement the entry as placed, or with the defaults when {@code placed} is false
+     * @param placed whether an admin has placed it (a plugin installed since has not)
+     */
+    record Row(String defaultLabel, Placement placement, boolean placed) {
+    }
+
+    @Activate
+    public SidebarSettings(@Reference Database database, @Reference PluginRegistry plugins) {
+        this(database.sessionFactory(SidebarMapper.class, AuditMapper.class), plugins, System::nanoTime);
+    }
+
+    SidebarSettings(SqlSessionFactory sessions, PluginRegistry plugins, LongSupplier nanoTime) {
+        this.sessions = sessions;
+        this.plugins = plugins;
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public List<Placement> placements() {
+        Snapshot current = snapshot;
+        long now = nanoTime.getAsLong();
+        if (current == null || now - current.readAt() >= BrandingSettings.REFRESH_NANOS) {
+            current = new Snapshot(read(), now);
+            snapshot = current;
+        }
+        return current.placements();
+    }
+
+    /** Every entry an admin can place, in the sidebar's order: the placed ones, then those not placed yet. */
+    List<Row> rows() {
+        Map<String, String> defaults = defaultLabels();
+        List<Row> rows = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        for (Placement placement : placements()) {
+            if (defaults.containsKey(placement.key())) {
+                rows.add(new Row(defaults.get(placement.key()), placement, true));
+                placed.add(placement.key());
+            }
+        }
+        defaults.forEach((key, label) -> {
+            if (!placed.contains(key)) {
+                rows.add(new Row(label, new Placement(key, null, null, false), false));
+            }
+        });
+        return rows;
+    }
+
+    /**
+     * Saves the sidebar in the given order (entries left out keep no placement and go after the others), keeping
+     * the placements of record types whose plugin is not running, and writes the change to the audit log.
+     *
+     * @throws InvalidSettingException naming the first entry that is not valid; nothing is saved then
+     */
+    void save(SettingsActor actor, List<Placement> entries) {
+        Map<String, String> defaults = defaultLabels();
+        List<Placement> checked = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (Placement entry : entries) {
+            checked.add(checked(entry, defaults, keys));
+        }
+        List<Placement> before = read();
+        for (Placement kept : before) {
+            if (!defaults.containsKey(kept.key()) && keys.add(kept.key())) {
+                checked.add(kept);
+            }
+        }
+        try (SqlSession session = sessions.openSession(false)) {
+            SidebarMapper mapper = session.getMapper(SidebarMapper.class);
+            mapper.deleteAll(actor.tenantId());
+            for (int i = 0; i < checked.size(); i++) {
+                mapper.insert(actor.tenantId(), i + 1, checked.get(i));
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("before", before);
+            detail.put("after", checked);
+            session.getMapper(AuditMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
+                    "settings.sidebar", "Sidebar", JSON.writeValueAsString(detail));
+            session.commit();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        snapshot = new Snapshot(read(), nanoTime.getAsLong());
+    }
+
+    private static Placement checked(Placement entry, Map<String, String> defaults, Set<String> keys) {
+        String key = entry.key();
+        if (key == null || !defaults.containsKey(key)) {
+            throw new InvalidSettingException("key", "There is no sidebar entry " + (key == null ? "without a name"
+                    : "'" + key + "'") + ": choose among the record types running now and the dashboard.");
+        }
+        if (!keys.add(key)) {
+            throw new InvalidSettingException("key", "The entry '" + key + "' is listed twice.");
+        }
+        String label = entry.label() == null || entry.label().isBlank() ? null : entry.label().strip();
+        if (label != null && (label.length() > MAX_LABEL || label.contains("\n") || label.contains("\r"))) {
+            throw new InvalidSettingException("label." + key, "The label of " + defaults.get(key)
+                    + " must be one line of at most " + MAX_LABEL + " characters.");
+        }
+        String icon = entry.icon() == null || entry.icon().isBlank() ? null : entry.icon().strip();
+        if (icon != null && !SidebarIcons.NAMES.contains(icon)) {
+            throw new InvalidSettingException("icon." + key, "Choose the icon of " + defaults.get(key)
+                    + " from the list.");
+        }
+        if (entry.hidden() && DASHBOARD.equals(key)) {
+            throw new InvalidSettingException("shown." + key, "The dashboard is where customers land: it cannot be "
+                    + "hidden.");
+        }
+        return new Placement(key, label != null && label.equals(defaults.get(key)) ? null : label,
+                icon != null && icon.equals(SidebarIcons.defaultFor(key)) ? null : icon, entry.hidden());
+    }
+
+    /** The entries there are now: the dashboard, then each running record type with portal pages, by its label. */
+    private Map<String, String> defaultLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(DASHBOARD, "Dashboard");
+        plugins.names(RecordType.class).stream()
+                .map(name -> plugins.find(RecordType.class, name).map(t -> Map.entry(name, t.descriptor())))
+                .flatMap(Optional::stream)
+                .filter(e -> e.getValue().portalPages())
+                .sorted(Comparator.comparingInt((Map.Entry<String, RecordTypeDescriptor> e) -> e.getValue()
+                        .sidebarOrder()).thenComparing(e -> e.getValue().label()))
+                .forEach(e -> labels.put(e.getKey(), e.getValue().label()));
+        return labels;
+    }
+
+    private List<Placement> read() {
+        try (SqlSession session = sessions.openSession()) {
+            return List.copyOf(session.getMapper(SidebarMapper.class).placements());
+        }
+    }
+}

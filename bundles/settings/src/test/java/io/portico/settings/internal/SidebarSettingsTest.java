@@ -1,0 +1,174 @@
+package io.portico.settings.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portico.api.plugin.PluginInfo;
+import io.portico.api.plugin.PluginRegistry;
+import io.portico.api.recordtype.RecordCategory;
+import io.portico.api.recordtype.RecordType;
+import io.portico.api.recordtype.RecordTypeDescriptor;
+import io.portico.api.recordtype.SourceRow;
+import io.portico.api.recordtype.SyncQuery;
+import io.portico.api.recordtype.SyncedRecord;
+import io.portico.api.web.SidebarLayout.Placement;
+import io.portico.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Settings &gt; Sidebar against PostgreSQL: saving in order, what is refused, plugins that come and go, the audit. */
+class SidebarSettingsTest {
+
+    private static TestDatabase db;
+    private static SettingsActor actor;
+
+    private final Map<String, RecordType> types = new TreeMap<>();
+    private final AtomicLong clock = new AtomicLong();
+    private SidebarSettings node1;
+    private SidebarSettings node2;
+
+    @BeforeAll
+    static void database() throws Exception {
+        db = TestDatabase.create();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT id FROM organization WHERE kind = 'operator'")) {
+            r.next();
+            actor = new SettingsActor(r.getLong(1), null, "admin@operator.test");
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    @BeforeEach
+    void nodes() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM settings_sidebar");
+            s.execute("DELETE FROM audit_log");
+        }
+        types.put("invoice", type("Invoices", 10, RecordCategory.TRANSACTION));
+        types.put("salesorder", type("Sales orders", 20, RecordCategory.TRANSACTION));
+        types.put("customer", type("Customers", 1, RecordCategory.ENTITY));
+        node1 = new SidebarSettings(db.database().sessionFactory(SidebarMapper.class, AuditMapper.class), registry(),
+                clock::get);
+        node2 = new SidebarSettings(db.database().sessionFactory(SidebarMapper.class, AuditMapper.class), registry(),
+                clock::get);
+    }
+
+    @Test
+    void rowsAreTheDashboardAndTheRecordTypesWithPortalPages() {
+        assertEquals(List.of("dashboard", "invoice", "salesorder"), keys(node1.rows()));
+        assertTrue(node1.rows().stream().noneMatch(SidebarSettings.Row::placed));
+    }
+
+    @Test
+    void savesInOrderShowsOnOtherNodesAfterTheirRefreshAndANewPluginComesLast() throws Exception {
+        node2.placements();
+        node1.save(actor, List.of(new Placement("salesorder", " Orders ", "package", false),
+                new Placement("dashboard", "Dashboard", "layout-dashboard", false),
+                new Placement("invoice", null, null, true)));
+        assertEquals(List.of(new Placement("salesorder", "Orders", "package", false),
+                new Placement("dashboard", null, null, false), new Placement("invoice", null, null, true)),
+                node1.placements(), "labels and icons equal to the defaults are stored as the defaults");
+        assertEquals(List.of(), node2.placements());
+        clock.addAndGet(BrandingSettings.REFRESH_NANOS);
+        assertEquals(node1.placements(), node2.placements());
+
+        types.put("creditmemo", type("Credit memos", 5, RecordCategory.TRANSACTION));
+        List<SidebarSettings.Row> rows = node1.rows();
+        assertEquals(List.of("salesorder", "dashboard", "invoice", "creditmemo"), keys(rows));
+        assertFalse(rows.get(3).placed(), "installed since: not placed");
+
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT action, detail->'after'->0->>'label' FROM audit_log")) {
+            assertTrue(r.next());
+            assertEquals("settings.sidebar", r.getString(1));
+            assertEquals("Orders", r.getString(2));
+        }
+    }
+
+    @Test
+    void aStoppedPluginKeepsItsPlacement() {
+        node1.save(actor, List.of(new Placement("invoice", "Bills", null, false)));
+        types.remove("invoice");
+        node1.save(actor, List.of(new Placement("salesorder", null, null, true)));
+        assertEquals(List.of(new Placement("salesorder", null, null, true), new Placement("invoice", "Bills", null,
+                false)), node1.placements());
+    }
+
+    @Test
+    void refusesUnknownAndRepeatedEntriesUnknownIconsLongLabelsAndAHiddenDashboard() {
+        assertEquals("key", refused(new Placement("customrecord_gone", null, null, false)));
+        assertEquals("key", refused(new Placement("customer", null, null, false)), "no portal pages");
+        assertEquals("key", refused(new Placement("invoice", null, null, false),
+                new Placement("invoice", null, null, true)));
+        assertEquals("icon.invoice", refused(new Placement("invoice", null, "skull", false)));
+        assertEquals("label.invoice", refused(new Placement("invoice", "x".repeat(41), null, false)));
+        assertEquals("shown.dashboard", refused(new Placement("dashboard", null, null, true)));
+        assertEquals(List.of(), node1.placements(), "nothing was saved");
+    }
+
+    private String refused(Placement... entries) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> node1.save(actor, List.of(entries)));
+        assertEquals(400, e.status());
+        return e.field();
+    }
+
+    private static List<String> keys(List<SidebarSettings.Row> rows) {
+        return rows.stream().map(r -> r.placement().key()).toList();
+    }
+
+    private PluginRegistry registry() {
+        return new PluginRegistry() {
+            @Override
+            public List<PluginInfo> plugins() {
+                return List.of();
+            }
+
+            @Override
+            public <S> Optional<S> find(Class<S> spi, String name) {
+                return spi == RecordType.class ? Optional.ofNullable(types.get(name)).map(spi::cast) : Optional.empty();
+            }
+
+            @Override
+            public <S> List<String> names(Class<S> spi) {
+                return spi == RecordType.class ? List.copyOf(types.keySet()) : List.of();
+            }
+        };
+    }
+
+    private static RecordType type(String label, int order, RecordCategory category) {
+        RecordTypeDescriptor descriptor = new RecordTypeDescriptor(label, "x", category, List.of(), List.of(), order);
+        return new RecordType() {
+            @Override
+            public RecordTypeDescriptor descriptor() {
+                return descriptor;
+            }
+
+            @Override
+            public SyncQuery query() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public SyncedRecord map(SourceRow row, List<SourceRow> lines) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}
