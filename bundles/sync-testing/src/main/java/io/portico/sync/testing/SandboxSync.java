@@ -17,7 +17,7 @@ import io.portico.netsuite.internal.DefaultNetSuiteClient;
 import io.portico.netsuite.internal.config.ClientSettings;
 import io.portico.netsuite.internal.config.NetSuiteConfig;
 import io.portico.sandbox.NetSuiteSandbox;
-import io.portico.sync.internal.SyncEngine;
+import io.portico.sync.internal.engine.SyncEngine;
 import io.portico.testing.TestDatabase;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

@@ -3,7 +3,7 @@ package io.portico.sync.testing;
 import io.portico.api.recordtype.RecordMappingException;
 import io.portico.netsuite.AccountFormat;
 import io.portico.netsuite.SuiteQlRow;
-import io.portico.sync.internal.Rows;
+import io.portico.sync.internal.engine.Rows;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
