@@ -69,7 +69,7 @@ public final class SandboxSync implements AutoCloseable {
         this.sandbox = builder.start();
         this.client = tbaClient(sandbox);
         NetSuiteClient rewriting = rewriting(client);
-        this.engine = new SyncEngine(db.dataSource(), n -> n.equals(name) ? Optional.of(type) : Optional.empty(),
+        this.engine = new SyncEngine(db.database(), n -> n.equals(name) ? Optional.of(type) : Optional.empty(),
                 () -> List.of(name), () -> rewriting, SyncEngine.Options.defaults("test-node"));
     }
 

@@ -60,7 +60,7 @@ public final class SyncComponent {
     public SyncComponent(BundleContext context, SyncEngineConfig config, @Reference Database database,
             @Reference PluginRegistry registry, @Reference SecretBox secrets) {
         String node = config.nodeName().isBlank() ? defaultNodeName() : config.nodeName().strip();
-        engine = new SyncEngine(database.dataSource(), name -> registry.find(RecordType.class, name),
+        engine = new SyncEngine(database, name -> registry.find(RecordType.class, name),
                 () -> registry.names(RecordType.class), () -> client,
                 new SyncEngine.Options(node, config.leaseSeconds(), config.maxConcurrentRuns(),
                         config.resumeDelaySeconds(), config.maxErrorsPerRun()));

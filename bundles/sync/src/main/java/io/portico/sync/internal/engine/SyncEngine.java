@@ -1,5 +1,6 @@
 package io.portico.sync.internal.engine;
 
+import io.portico.api.db.Database;
 import io.portico.api.plugin.PluginName;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.sync.SyncConfig;
@@ -15,6 +16,7 @@ import io.portico.sync.internal.store.Jdbc;
 import io.portico.sync.internal.store.Mode;
 import io.portico.sync.internal.store.PageWriter;
 import io.portico.sync.internal.store.RunCounters;
+import io.portico.sync.internal.store.SyncMapper;
 import io.portico.sync.internal.store.SyncStore;
 import io.portico.sync.internal.store.SyncStore.ConfigRow;
 import java.time.Duration;
@@ -35,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,9 +81,9 @@ public final class SyncEngine implements SyncService, AutoCloseable {
      * @param recordTypeNames the names of the running record-type plugins
      * @param clients the NetSuite client, or null while none is configured
      */
-    public SyncEngine(DataSource dataSource, Function<String, Optional<RecordType>> recordTypes,
+    public SyncEngine(Database database, Function<String, Optional<RecordType>> recordTypes,
             Supplier<List<String>> recordTypeNames, Supplier<NetSuiteClient> clients, Options options) {
-        this.store = new SyncStore(new Jdbc(dataSource));
+        this.store = new SyncStore(new Jdbc(database.dataSource()), database.sessionFactory(SyncMapper.class));
         this.recordTypes = recordTypes;
         this.recordTypeNames = recordTypeNames;
         this.clients = clients;

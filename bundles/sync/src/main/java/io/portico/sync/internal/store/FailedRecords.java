@@ -16,7 +16,8 @@ import java.util.Set;
  * The records of one configuration that failed and have not synced since ({@code sync_failed_record}), kept in step
  * with the pages that read them: a failure adds the record (or counts another attempt), a success, a deletion in
  * NetSuite or a full load that no longer sees it removes it. Incremental runs read these records again by id.
- * Every change happens in the transaction of the page it belongs to.
+ * Every change happens in the transaction of the page it belongs to, in plain JDBC like the rest of the page
+ * (ARCHITECTURE.md).
  */
 public final class FailedRecords {
 

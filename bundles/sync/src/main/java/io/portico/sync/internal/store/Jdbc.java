@@ -134,5 +134,10 @@ public final class Jdbc {
         SyncStoreException(SQLException e) {
             super("database: " + e.getMessage(), e);
         }
+
+        /** A mapper call failed: the message is the driver's, without MyBatis's statement dump. */
+        SyncStoreException(RuntimeException e) {
+            super("database: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+        }
     }
 }

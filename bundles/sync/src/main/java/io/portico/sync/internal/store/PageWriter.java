@@ -20,7 +20,8 @@ import java.util.Map;
  * Writes pages of mapped records into Portico's generic tables, in the caller's transaction: records that did not
  * change are left alone, new and changed ones are upserted in one statement (arrays unnested server-side), and a
  * changed transaction's lines (of every line list) are replaced. A record the database refuses fails alone: the page
- * falls back to one record at a time behind savepoints.
+ * falls back to one record at a time behind savepoints. Plain JDBC, the ingest path that
+ * {@code tools/bench/sync-bench.sh} measures against COPY (ARCHITECTURE.md).
  */
 public final class PageWriter {
 

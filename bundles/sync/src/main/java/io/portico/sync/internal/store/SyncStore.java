@@ -4,17 +4,24 @@ import io.portico.api.sync.SyncFailingRecord;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncRunError;
 import io.portico.api.sync.SyncSettings;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
 
-/** The engine's tables: configurations, state, cursors, leases, runs and errors. */
+/**
+ * The engine's tables: configurations, state, cursors, leases, runs and errors. What a page of records writes in its
+ * transaction (cursors, plans, fences, errors) is plain JDBC on the page's connection, on the ingest path that
+ * {@code tools/bench/sync-bench.sh} measures against COPY; everything else goes through {@link SyncMapper}.
+ */
 public final class SyncStore {
 
     /** A configuration row. */
@@ -33,18 +40,14 @@ public final class SyncStore {
     public record ErrorRow(Long netsuiteId, String kind, String message, String detail) {
     }
 
-    private static final String CONFIG_COLUMNS = "id, tenant_id, record_type, enabled, paused, schedule, "
-            + "initial_window_days, subsidiary_ids, custom_condition, on_delete, overlap_seconds, page_size, "
-            + "parallelism, next_run_at";
-    private static final String RUN_COLUMNS = "id, record_type, mode, trigger, status, phase, node_id, "
-            + "resumed_run_id, started_at, finished_at, estimated_total, records_done, inserted, updated, unchanged, "
-            + "deleted, failed, pages, requests, retries, rate, message";
-
     private final Jdbc jdbc;
+    private final SqlSessionFactory sessions;
     private volatile Long tenantId;
 
-    public SyncStore(Jdbc jdbc) {
+    /** @param sessions a session factory that knows {@link SyncMapper} */
+    public SyncStore(Jdbc jdbc, SqlSessionFactory sessions) {
         this.jdbc = jdbc;
+        this.sessions = sessions;
     }
 
     public Jdbc jdbc() {
@@ -55,9 +58,10 @@ public final class SyncStore {
     public long tenantId() {
         Long t = tenantId;
         if (t == null) {
-            t = jdbc.call(c -> Jdbc.one(c, "SELECT id FROM organization WHERE kind = 'operator' ORDER BY id LIMIT 1",
-                    rs -> rs.getLong(1)).orElseThrow(() -> new IllegalStateException(
-                            "the operator organization is missing: schema not migrated?")));
+            t = call(SyncMapper::operatorId);
+            if (t == null) {
+                throw new IllegalStateException("the operator organization is missing: schema not migrated?");
+            }
             tenantId = t;
         }
         return t;
@@ -66,13 +70,11 @@ public final class SyncStore {
     // ------------------------------------------------------------------ configurations
 
     public List<ConfigRow> configs() {
-        return jdbc.call(c -> Jdbc.list(c, "SELECT " + CONFIG_COLUMNS + " FROM sync_config WHERE tenant_id = ? "
-                + "ORDER BY record_type", SyncStore::config, tenantId()));
+        return call(m -> m.configs(tenantId()));
     }
 
     public Optional<ConfigRow> config(String recordType) {
-        return jdbc.call(c -> Jdbc.one(c, "SELECT " + CONFIG_COLUMNS + " FROM sync_config WHERE tenant_id = ? AND "
-                + "record_type = ?", SyncStore::config, tenantId(), recordType));
+        return Optional.ofNullable(call(m -> m.config(tenantId(), recordType)));
     }
 
     /**
@@ -80,32 +82,12 @@ public final class SyncStore {
      * changed, and resets the schedule's next run when the schedule changed.
      */
     public ConfigRow save(String recordType, SyncSettings s, Instant nextRunAt) {
-        return jdbc.transaction(c -> {
-            Optional<ConfigRow> before = Jdbc.one(c, "SELECT " + CONFIG_COLUMNS + " FROM sync_config WHERE "
-                    + "tenant_id = ? AND record_type = ? FOR UPDATE", SyncStore::config, tenantId(), recordType);
-            Array subsidiaries = c.createArrayOf("bigint", s.subsidiaryIds().toArray(new Long[0]));
-            ConfigRow saved = Jdbc.one(c, """
-                    INSERT INTO sync_config (tenant_id, record_type, enabled, paused, schedule, initial_window_days,
-                        subsidiary_ids, custom_condition, on_delete, overlap_seconds, page_size, parallelism, next_run_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (tenant_id, record_type) DO UPDATE SET enabled = EXCLUDED.enabled,
-                        paused = EXCLUDED.paused, schedule = EXCLUDED.schedule,
-                        initial_window_days = EXCLUDED.initial_window_days, subsidiary_ids = EXCLUDED.subsidiary_ids,
-                        custom_condition = EXCLUDED.custom_condition, on_delete = EXCLUDED.on_delete,
-                        overlap_seconds = EXCLUDED.overlap_seconds, page_size = EXCLUDED.page_size,
-                        parallelism = EXCLUDED.parallelism,
-                        next_run_at = CASE WHEN sync_config.schedule = EXCLUDED.schedule
-                                           AND sync_config.next_run_at IS NOT NULL
-                                      THEN sync_config.next_run_at ELSE EXCLUDED.next_run_at END,
-                        updated_at = now()
-                    RETURNING\s""" + CONFIG_COLUMNS, SyncStore::config, tenantId(), recordType, s.enabled(),
-                    s.paused(), s.schedule(), s.initialWindowDays(), subsidiaries, s.customCondition(), s.onDelete(),
-                    s.overlapSeconds(), s.pageSize(), s.parallelism(), nextRunAt).orElseThrow();
-            Jdbc.update(c, "INSERT INTO sync_state (config_id) VALUES (?) ON CONFLICT (config_id) DO NOTHING",
-                    saved.id());
-            if (before.isPresent() && filtersChanged(before.get().settings(), s)) {
-                Jdbc.update(c, "UPDATE sync_state SET full_required = true, updated_at = now() WHERE config_id = ?",
-                        saved.id());
+        return inTransaction(m -> {
+            ConfigRow before = m.configForUpdate(tenantId(), recordType);
+            ConfigRow saved = m.saveConfig(tenantId(), recordType, s, nextRunAt);
+            m.ensureState(saved.id());
+            if (before != null && filtersChanged(before.settings(), s)) {
+                m.requireFullLoad(saved.id());
             }
             return saved;
         });
@@ -113,8 +95,8 @@ public final class SyncStore {
 
     private static boolean filtersChanged(SyncSettings a, SyncSettings b) {
         return !a.subsidiaryIds().equals(b.subsidiaryIds())
-                || !java.util.Objects.equals(blankToNull(a.customCondition()), blankToNull(b.customCondition()))
-                || !java.util.Objects.equals(a.initialWindowDays(), b.initialWindowDays());
+                || !Objects.equals(blankToNull(a.customCondition()), blankToNull(b.customCondition()))
+                || !Objects.equals(a.initialWindowDays(), b.initialWindowDays());
     }
 
     private static String blankToNull(String s) {
@@ -122,46 +104,26 @@ public final class SyncStore {
     }
 
     public void setNextRunAt(long configId, Instant next) {
-        jdbc.call(c -> Jdbc.update(c, "UPDATE sync_config SET next_run_at = ? WHERE id = ?", next, configId));
+        call(m -> m.setNextRunAt(configId, next));
     }
 
     /** Moves the next run from {@code due} to {@code next} unless another node did first; true if this node won. */
     public boolean claimDue(long configId, Instant due, Instant next) {
-        return jdbc.call(c -> Jdbc.update(c, "UPDATE sync_config SET next_run_at = ? WHERE id = ? AND next_run_at = ?",
-                next, configId, due)) == 1;
-    }
-
-    private static ConfigRow config(ResultSet rs) throws SQLException {
-        Array subsidiaries = rs.getArray("subsidiary_ids");
-        List<Long> ids = subsidiaries == null ? List.of() : Arrays.asList((Long[]) subsidiaries.getArray());
-        int window = rs.getInt("initial_window_days");
-        Integer windowDays = rs.wasNull() ? null : window;
-        SyncSettings settings = new SyncSettings(rs.getBoolean("enabled"), rs.getBoolean("paused"),
-                rs.getString("schedule"), windowDays, ids, rs.getString("custom_condition"), rs.getString("on_delete"),
-                rs.getInt("overlap_seconds"), rs.getInt("page_size"), rs.getInt("parallelism"));
-        return new ConfigRow(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("record_type"), settings,
-                Jdbc.instant(rs, "next_run_at"));
+        return call(m -> m.claimDue(configId, due, next)) == 1;
     }
 
     // ------------------------------------------------------------------ state and cursors
 
     /** Whether the table has any row of the record type. */
     public boolean hasRows(String table, long tenantId, String recordType) {
-        return jdbc.call(c -> Jdbc.one(c, "SELECT 1 FROM " + table + " WHERE tenant_id = ? AND record_type = ? "
-                + "LIMIT 1", rs -> 1, tenantId, recordType).isPresent());
+        return call(m -> m.hasRows(table, tenantId, recordType));
     }
 
     public StateRow state(long configId) {
-        return jdbc.call(c -> state(c, configId));
-    }
-
-    public static StateRow state(Connection c, long configId) throws SQLException {
-        return Jdbc.one(c, "SELECT config_id, generation, watermark, full_required, pending::text AS pending "
-                + "FROM sync_state WHERE config_id = ?", rs -> {
-                    String pending = rs.getString("pending");
-                    return new StateRow(rs.getLong("config_id"), rs.getLong("generation"), rs.getString("watermark"),
-                            rs.getBoolean("full_required"), pending == null ? null : Json.read(pending, RunPlan.class));
-                }, configId).orElse(new StateRow(configId, 0, null, true, null));
+        SyncMapper.StateRecord state = call(m -> m.state(configId));
+        return state == null ? new StateRow(configId, 0, null, true, null)
+                : new StateRow(state.configId(), state.generation(), state.watermark(), state.fullRequired(),
+                        state.pending() == null ? null : Json.read(state.pending(), RunPlan.class));
     }
 
     /** Replaces the unfinished plan and its cursors. */
@@ -201,16 +163,12 @@ public final class SyncStore {
     }
 
     public List<Cursor> cursors(long configId, Phase phase) {
-        return jdbc.call(c -> Jdbc.list(c, "SELECT phase, slice, low, high, after_id, done, records FROM sync_cursor "
-                + "WHERE config_id = ? AND phase = ? ORDER BY slice", rs -> new Cursor(Phase.of(rs.getString("phase")),
-                        rs.getInt("slice"), rs.getLong("low"), rs.getLong("high"), rs.getLong("after_id"),
-                        rs.getBoolean("done"), rs.getLong("records")), configId, phase.text()));
+        return call(m -> m.cursors(configId, phase.text()));
     }
 
     /** Records committed by the unfinished plan so far (all phases). */
     public long committedRecords(long configId) {
-        return jdbc.call(c -> Jdbc.one(c, "SELECT COALESCE(sum(records), 0) FROM sync_cursor WHERE config_id = ?",
-                rs -> rs.getLong(1), configId).orElse(0L));
+        return call(m -> m.committedRecords(configId));
     }
 
     /**
@@ -253,49 +211,33 @@ public final class SyncStore {
      * @return the new run's id, or empty when another run holds the lease
      */
     public Optional<Long> beginRun(ConfigRow config, String nodeId, String trigger, Mode mode, int leaseSeconds) {
-        return jdbc.transaction(c -> {
-            long runId = Jdbc.one(c, "INSERT INTO sync_run (config_id, tenant_id, record_type, node_id, mode, trigger, "
-                    + "status, phase) VALUES (?, ?, ?, ?, ?, ?, 'running', 'planning') RETURNING id",
-                    rs -> rs.getLong(1), config.id(), config.tenantId(), config.recordType(), nodeId, mode.text(), trigger)
-                    .orElseThrow();
-            boolean leased = Jdbc.one(c, """
-                    INSERT INTO sync_lease (config_id, run_id, node_id, expires_at)
-                    VALUES (?, ?, ?, now() + ? * interval '1 second')
-                    ON CONFLICT (config_id) DO UPDATE SET run_id = EXCLUDED.run_id, node_id = EXCLUDED.node_id,
-                        acquired_at = now(), expires_at = EXCLUDED.expires_at
-                    WHERE sync_lease.expires_at < now()
-                    RETURNING run_id""", rs -> rs.getLong(1), config.id(), runId, nodeId, leaseSeconds).isPresent();
-            if (!leased) {
-                Jdbc.rollbackQuietly(c);
+        return inTransaction(m -> {
+            long runId = m.insertRun(config.id(), config.tenantId(), config.recordType(), nodeId, mode.text(),
+                    trigger);
+            if (m.takeLease(config.id(), runId, nodeId, leaseSeconds) == null) {
                 return Optional.<Long>empty();
             }
             // Take the state and the cursors over; this waits for a page the previous owner may still be
             // committing, after which that owner can commit nothing more.
-            Jdbc.update(c, "INSERT INTO sync_state (config_id) VALUES (?) ON CONFLICT (config_id) DO NOTHING",
-                    config.id());
-            Jdbc.update(c, "UPDATE sync_state SET owner_run_id = ? WHERE config_id = ?", runId, config.id());
-            Jdbc.update(c, "UPDATE sync_cursor SET run_id = ? WHERE config_id = ?", runId, config.id());
-            Jdbc.update(c, "UPDATE sync_run SET status = 'abandoned', finished_at = now(), message = "
-                    + "'its node stopped before it finished (lease expired); the next run resumed its work' "
-                    + "WHERE config_id = ? AND status = 'running' AND id <> ?", config.id(), runId);
+            m.ensureState(config.id());
+            m.ownState(config.id(), runId);
+            m.ownCursors(config.id(), runId);
+            m.abandonOtherRuns(config.id(), runId);
             return Optional.of(runId);
-        });
+        }, Optional::isPresent);
     }
 
     public Optional<LeaseRow> lease(long configId) {
-        return jdbc.call(c -> Jdbc.one(c, "SELECT run_id, node_id, expires_at FROM sync_lease WHERE config_id = ? "
-                + "AND expires_at > now()", rs -> new LeaseRow(rs.getLong("run_id"), rs.getString("node_id"),
-                        Jdbc.instant(rs, "expires_at")), configId));
+        return Optional.ofNullable(call(m -> m.lease(configId)));
     }
 
     /** Extends the run's lease; false when the run no longer holds it. */
     public boolean renew(long configId, long runId, int leaseSeconds) {
-        return jdbc.call(c -> Jdbc.update(c, "UPDATE sync_lease SET expires_at = now() + ? * interval '1 second' "
-                + "WHERE config_id = ? AND run_id = ? AND expires_at > now()", leaseSeconds, configId, runId)) == 1;
+        return call(m -> m.renew(configId, runId, leaseSeconds)) == 1;
     }
 
     public void release(long configId, long runId) {
-        jdbc.call(c -> Jdbc.update(c, "DELETE FROM sync_lease WHERE config_id = ? AND run_id = ?", configId, runId));
+        call(m -> m.release(configId, runId));
     }
 
     /** The run lost its lease (it was too slow to renew it and another node took over). */
@@ -308,39 +250,24 @@ public final class SyncStore {
     }
 
     public void progress(long runId, Mode mode, Phase phase, RunCounters p) {
-        jdbc.call(c -> Jdbc.update(c, """
-                UPDATE sync_run SET mode = ?, phase = ?, heartbeat_at = now(), estimated_total = ?, records_done = ?,
-                    inserted = ?, updated = ?, unchanged = ?, deleted = ?, failed = ?, pages = ?, requests = ?,
-                    retries = ?, rate = ?
-                WHERE id = ?""", mode.text(), phase.text(), p.estimatedTotal(), p.done(), p.inserted(), p.updated(), p.unchanged(),
-                p.deleted(), p.failed(), p.pages(), p.requests(), p.retries(), p.rate(), runId));
+        call(m -> m.progress(runId, mode.text(), phase.text(), p));
     }
 
     /** Ends a run: final counters and status, and the lease released, in one transaction. */
     public void finish(long runId, long configId, Mode mode, Phase phase, RunCounters p, String status,
             String message) {
-        jdbc.transaction(c -> {
-            // A run another node declared abandoned (it took the lease over) keeps that verdict.
-            Jdbc.update(c, """
-                    UPDATE sync_run SET mode = ?, phase = ?, estimated_total = ?, records_done = ?, inserted = ?,
-                        updated = ?, unchanged = ?, deleted = ?, failed = ?, pages = ?, requests = ?, retries = ?,
-                        rate = 0, status = ?, message = ?, finished_at = now(), heartbeat_at = now()
-                    WHERE id = ? AND status = 'running'""", mode.text(), phase.text(), p.estimatedTotal(), p.done(), p.inserted(),
-                    p.updated(), p.unchanged(), p.deleted(), p.failed(), p.pages(), p.requests(), p.retries(), status,
-                    message, runId);
-            Jdbc.update(c, "DELETE FROM sync_lease WHERE config_id = ? AND run_id = ?", configId, runId);
-            return null;
+        inTransaction(m -> {
+            m.finish(runId, mode.text(), phase.text(), p, status, message);
+            return m.release(configId, runId);
         });
     }
 
     public void setResumed(long runId, long resumedRunId) {
-        jdbc.call(c -> Jdbc.update(c, "UPDATE sync_run SET resumed_run_id = ? WHERE id = ? AND id <> ?", resumedRunId,
-                runId, resumedRunId));
+        call(m -> m.setResumed(runId, resumedRunId));
     }
 
     public Optional<SyncRun> run(long runId) {
-        return jdbc.call(c -> Jdbc.one(c, "SELECT " + RUN_COLUMNS + " FROM sync_run WHERE id = ? AND tenant_id = ?",
-                SyncStore::run, runId, tenantId()));
+        return Optional.ofNullable(call(m -> m.run(runId, tenantId())));
     }
 
     /**
@@ -350,48 +277,20 @@ public final class SyncStore {
      * @return how many runs were deleted
      */
     public int pruneRuns(int days, int keep) {
-        return jdbc.transaction(c -> Jdbc.update(c, """
-                DELETE FROM sync_run r
-                WHERE r.status <> 'running' AND r.finished_at < now() - make_interval(days => ?)
-                  AND NOT EXISTS (SELECT 1 FROM sync_state s WHERE s.owner_run_id = r.id
-                                  OR CAST(s.pending ->> 'runId' AS bigint) = r.id)
-                  AND r.id NOT IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY config_id
-                                                       ORDER BY started_at DESC, id DESC) AS newest
-                                                   FROM sync_run) k
-                                   WHERE k.newest <= ?)""", days, keep));
+        return call(m -> m.pruneRuns(days, keep));
     }
 
     public List<SyncRun> runs(String recordType, int limit) {
-        return jdbc.call(c -> Jdbc.list(c, "SELECT " + RUN_COLUMNS + " FROM sync_run WHERE tenant_id = ? AND "
-                + "record_type = ? ORDER BY started_at DESC, id DESC LIMIT ?", SyncStore::run, tenantId(), recordType,
-                Math.max(1, Math.min(limit, 1000))));
+        return call(m -> m.runs(tenantId(), recordType, Math.max(1, Math.min(limit, 1000))));
     }
 
     /** The configuration's running run (its lease is live), if any. */
     public Optional<SyncRun> currentRun(long configId) {
-        return jdbc.call(c -> Jdbc.one(c, "SELECT " + RUN_COLUMNS.replaceAll("(^|, )", "$1r.") + " FROM sync_run r "
-                + "JOIN sync_lease l ON l.run_id = r.id AND l.expires_at > now() WHERE l.config_id = ? "
-                + "AND r.status = 'running'", SyncStore::run, configId));
+        return Optional.ofNullable(call(m -> m.currentRun(configId)));
     }
 
     public Optional<SyncRun> lastFinishedRun(long configId) {
-        return jdbc.call(c -> Jdbc.one(c, "SELECT " + RUN_COLUMNS + " FROM sync_run WHERE config_id = ? AND "
-                + "status <> 'running' ORDER BY started_at DESC, id DESC LIMIT 1", SyncStore::run, configId));
-    }
-
-    private static SyncRun run(ResultSet rs) throws SQLException {
-        Long estimate = Jdbc.longOrNull(rs, "estimated_total");
-        long done = rs.getLong("records_done");
-        double rate = rs.getDouble("rate");
-        String status = rs.getString("status");
-        Long eta = "running".equals(status) && estimate != null && rate > 0
-                ? Math.max(0, (long) Math.ceil((estimate - done) / rate)) : null;
-        return new SyncRun(rs.getLong("id"), rs.getString("record_type"), rs.getString("mode"),
-                rs.getString("trigger"), status, rs.getString("phase"), rs.getString("node_id"),
-                Jdbc.longOrNull(rs, "resumed_run_id"), Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"),
-                estimate, done, rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("unchanged"),
-                rs.getLong("deleted"), rs.getLong("failed"), rs.getLong("pages"), rs.getLong("requests"),
-                rs.getLong("retries"), rate, eta, rs.getString("message"));
+        return Optional.ofNullable(call(m -> m.lastFinishedRun(configId)));
     }
 
     // ------------------------------------------------------------------ errors
@@ -419,28 +318,16 @@ public final class SyncStore {
     }
 
     public List<SyncRunError> errors(long runId, int offset, int limit) {
-        return jdbc.call(c -> Jdbc.list(c, "SELECT e.netsuite_id, e.kind, e.message, e.detail, e.occurred_at "
-                + "FROM sync_error e JOIN sync_run r ON r.id = e.run_id WHERE e.run_id = ? AND r.tenant_id = ? "
-                + "ORDER BY e.id OFFSET ? LIMIT ?", rs -> new SyncRunError(Jdbc.longOrNull(rs, "netsuite_id"),
-                        rs.getString("kind"), rs.getString("message"), rs.getString("detail"),
-                        Jdbc.instant(rs, "occurred_at")), runId, tenantId(), Math.max(0, offset),
-                Math.max(1, Math.min(limit, 1000))));
+        return call(m -> m.errors(runId, tenantId(), Math.max(0, offset), Math.max(1, Math.min(limit, 1000))));
     }
 
     public List<SyncFailingRecord> failingRecords(String recordType, int offset, int limit) {
-        return jdbc.call(c -> Jdbc.list(c, "SELECT f.netsuite_id, f.kind, f.message, f.attempts, f.first_failed_at, "
-                + "f.last_failed_at FROM sync_failed_record f JOIN sync_config k ON k.id = f.config_id "
-                + "WHERE k.tenant_id = ? AND k.record_type = ? ORDER BY f.netsuite_id OFFSET ? LIMIT ?",
-                rs -> new SyncFailingRecord(rs.getLong("netsuite_id"), rs.getString("kind"), rs.getString("message"),
-                        rs.getInt("attempts"), Jdbc.instant(rs, "first_failed_at"),
-                        Jdbc.instant(rs, "last_failed_at")),
-                tenantId(), recordType, Math.max(0, offset), Math.max(1, Math.min(limit, 1000))));
+        return call(m -> m.failingRecords(tenantId(), recordType, Math.max(0, offset),
+                Math.max(1, Math.min(limit, 1000))));
     }
 
     public long failingRecordCount(String recordType) {
-        return jdbc.call(c -> Jdbc.one(c, "SELECT count(*) FROM sync_failed_record f JOIN sync_config k "
-                + "ON k.id = f.config_id WHERE k.tenant_id = ? AND k.record_type = ?", rs -> rs.getLong(1),
-                tenantId(), recordType).orElse(0L));
+        return call(m -> m.failingRecordCount(tenantId(), recordType));
     }
 
     /** Text for the history: no NUL characters (PostgreSQL refuses them), at most {@code max} characters. */
@@ -450,5 +337,44 @@ public final class SyncStore {
         }
         String t = text.replace('\0', '?');
         return t.length() <= max ? t : t.substring(0, max - 3) + "...";
+    }
+
+    /** Mapper calls with autocommit, each statement on its own. */
+    private <T> T call(Function<SyncMapper, T> work) {
+        try (SqlSession session = sessions.openSession(true)) {
+            return work.apply(session.getMapper(SyncMapper.class));
+        } catch (PersistenceException e) {
+            throw new Jdbc.SyncStoreException(e);
+        }
+    }
+
+    private <T> T inTransaction(Function<SyncMapper, T> work) {
+        return inTransaction(work, result -> true);
+    }
+
+    /**
+     * Mapper calls in one transaction, committed when {@code commit} says so of the result, else (and when they throw)
+     * rolled back. Both are forced: MyBatis skips them after statements it does not count as writes
+     * ({@code INSERT … RETURNING} is mapped as a select), and closing the session would then commit whatever is open
+     * when it resets autocommit.
+     */
+    private <T> T inTransaction(Function<SyncMapper, T> work, Predicate<T> commit) {
+        try (SqlSession session = sessions.openSession(false)) {
+            T result;
+            try {
+                result = work.apply(session.getMapper(SyncMapper.class));
+            } catch (RuntimeException e) {
+                session.rollback(true);
+                throw e;
+            }
+            if (commit.test(result)) {
+                session.commit(true);
+            } else {
+                session.rollback(true);
+            }
+            return result;
+        } catch (PersistenceException e) {
+            throw new Jdbc.SyncStoreException(e);
+        }
     }
 }

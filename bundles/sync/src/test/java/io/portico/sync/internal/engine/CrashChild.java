@@ -1,6 +1,7 @@
 package io.portico.sync.internal.engine;
 
 import io.portico.api.sync.SyncRun;
+import io.portico.db.internal.PooledDatabase;
 import io.portico.netsuite.internal.DefaultNetSuiteClient;
 import io.portico.plugins.invoice.internal.InvoiceRecordType;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class CrashChild {
         ds.setPassword(System.getenv().getOrDefault("PORTICO_DB_PASSWORD", ""));
         DefaultNetSuiteClient client = SandboxClients.tba(args[1], args[2], args[3], args[4], args[5], args[6]);
         InvoiceRecordType invoices = new InvoiceRecordType();
-        SyncEngine engine = new SyncEngine(ds, name -> name.equals("invoice") ? Optional.of(invoices)
+        SyncEngine engine = new SyncEngine(new PooledDatabase(ds), name -> name.equals("invoice") ? Optional.of(invoices)
                 : Optional.empty(), () -> List.of("invoice"), () -> client,
                 new SyncEngine.Options("doomed-node", Integer.parseInt(args[7]), 1, 1, 1000));
         SyncRun run = engine.start("invoice", false);

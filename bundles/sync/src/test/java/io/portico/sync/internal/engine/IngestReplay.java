@@ -6,12 +6,14 @@ import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.SyncedLine;
 import io.portico.api.recordtype.SyncedRecord;
 import io.portico.api.sync.SyncSettings;
+import io.portico.db.internal.PooledDatabase;
 import io.portico.sync.internal.store.Cursor;
 import io.portico.sync.internal.store.Jdbc;
 import io.portico.sync.internal.store.Json;
 import io.portico.sync.internal.store.Mode;
 import io.portico.sync.internal.store.PageWriter;
 import io.portico.sync.internal.store.Phase;
+import io.portico.sync.internal.store.SyncMapper;
 import io.portico.sync.internal.store.SyncStore;
 import io.portico.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -75,7 +77,7 @@ final class IngestReplay {
         List<Template> templates = load(source);
         int pages = (invoices + PAGE - 1) / PAGE;
         try (TestDatabase db = TestDatabase.create(); HikariDataSource pool = SyncBench.pool(db.url())) {
-            SyncStore store = new SyncStore(new Jdbc(pool));
+            SyncStore store = new SyncStore(new Jdbc(pool), new PooledDatabase(pool).sessionFactory(SyncMapper.class));
             SyncStore.ConfigRow config = store.save("invoice", new SyncSettings(true, false, "manual", null, List.of(),
                     null, "archive", 600, PAGE, writers), null);
             long runId = store.beginRun(config, "bench", "manual", Mode.FULL, 3600).orElseThrow();

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncSettings;
+import io.portico.db.internal.PooledDatabase;
 import io.portico.netsuite.internal.DefaultNetSuiteClient;
 import io.portico.plugins.invoice.internal.InvoiceRecordType;
 import io.portico.testing.TestDatabase;
@@ -91,7 +92,7 @@ public final class SyncBench {
              DefaultNetSuiteClient client = SandboxClients.tba(sandbox.accountId, sandbox.baseUrl, sandbox.consumerKey,
                      sandbox.consumerSecret, sandbox.tokenId, sandbox.tokenSecret, "concurrencyLimit", concurrency)) {
             RecordType invoiceType = new InvoiceRecordType();
-            SyncEngine engine = new SyncEngine(pool, name -> name.equals("invoice") ? Optional.of(invoiceType)
+            SyncEngine engine = new SyncEngine(new PooledDatabase(pool), name -> name.equals("invoice") ? Optional.of(invoiceType)
                     : Optional.empty(), () -> List.of("invoice"), () -> client,
                     new SyncEngine.Options("bench", 60, 1, 60, 1000));
             engine.configure("invoice", new SyncSettings(true, false, "manual", null, List.of(), null, "archive", 600,

@@ -60,7 +60,7 @@ public abstract class SyncTestSupport {
     }
 
     protected SyncEngine engine(String node, SyncEngine.Options options, Supplier<NetSuiteClient> clients) {
-        SyncEngine engine = new SyncEngine(db.dataSource(), name -> Optional.ofNullable(plugins.get(name)),
+        SyncEngine engine = new SyncEngine(db.database(), name -> Optional.ofNullable(plugins.get(name)),
                 () -> new ArrayList<>(new TreeSet<>(plugins.keySet())), clients, options);
         engines.add(engine);
         return engine;
