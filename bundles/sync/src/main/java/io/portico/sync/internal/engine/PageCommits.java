@@ -6,6 +6,7 @@ import io.portico.api.recordtype.SourceRow;
 import io.portico.api.recordtype.SyncQuery;
 import io.portico.api.recordtype.SyncedRecord;
 import io.portico.netsuite.SuiteQlRow;
+import io.portico.netsuite.SuiteQlSourceRow;
 import io.portico.sync.internal.store.Cursor;
 import io.portico.sync.internal.store.FailedRecords;
 import io.portico.sync.internal.store.PageWriter;
@@ -92,9 +93,9 @@ final class PageCommits {
             try {
                 List<SourceRow> lineRows = new ArrayList<>();
                 for (SuiteQlRow line : page.lines().getOrDefault(id, List.of())) {
-                    lineRows.add(new Rows(line));
+                    lineRows.add(new SuiteQlSourceRow(line));
                 }
-                Rows row = new Rows(header);
+                SuiteQlSourceRow row = new SuiteQlSourceRow(header);
                 SyncedRecord record = type.map(row, lineRows);
                 if (record == null || record.netsuiteId() != id) {
                     throw new RecordMappingException("the record type mapped record " + id + " to "

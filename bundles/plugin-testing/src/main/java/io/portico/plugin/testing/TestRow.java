@@ -1,19 +1,25 @@
-package io.portico.sync.testing;
+package io.portico.plugin.testing;
 
 import io.portico.api.recordtype.RecordMappingException;
 import io.portico.netsuite.AccountFormat;
 import io.portico.netsuite.SuiteQlRow;
-import io.portico.sync.internal.engine.Rows;
+import io.portico.netsuite.SuiteQlSourceRow;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A SuiteQL row as the sync engine hands it to a record type (the engine's own {@link Rows}): NetSuite's text,
- * converted by the NetSuite client's {@link SuiteQlRow} (US date format, Los Angeles time), conversion failures as
- * {@link RecordMappingException}.
+ * A SuiteQL row as the sync engine hands it to a record type ({@link SuiteQlSourceRow}), for a plugin's mapping
+ * tests: NetSuite's text, converted by the NetSuite client's {@link SuiteQlRow} (US date format, Los Angeles time),
+ * conversion failures as {@link RecordMappingException}. Lines are rows too, each naming its list in the column
+ * {@code linelist}:
+ *
+ * <pre>{@code
+ * SyncedRecord invoice = type.map(TestRow.of("id", "7", "tranid", "INV7", "trandate", "1/9/2026"),
+ *         List.of(TestRow.of("parentid", "7", "lineid", "1", "linelist", "items", "item", "SVC")));
+ * }</pre>
  */
-public final class TestRow extends Rows {
+public final class TestRow extends SuiteQlSourceRow {
 
     public static final AccountFormat FORMAT = AccountFormat.of(AccountFormat.DEFAULT_DATE_PATTERN,
             ZoneId.of("America/Los_Angeles"));

@@ -1,9 +1,7 @@
-package io.portico.sync.internal.engine;
+package io.portico.netsuite;
 
 import io.portico.api.recordtype.RecordMappingException;
 import io.portico.api.recordtype.SourceRow;
-import io.portico.netsuite.SuiteQlRow;
-import io.portico.netsuite.SuiteQlValueException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,19 +9,18 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A {@link SourceRow} over the NetSuite client's row: conversion failures become {@link RecordMappingException}s.
- * Public and open so that record types' tests can build their rows the engine's way ({@code TestRow}).
+ * A SuiteQL row as record types read it: a {@link SourceRow} over {@link SuiteQlRow}, whose conversion failures
+ * become {@link RecordMappingException}s naming the column and the raw value. The sync engine hands these to record
+ * types; open so that a plugin's tests build their rows the same way ({@code TestRow} of the plugin test kit).
+ *
+ * @since 1.3
  */
-public class Rows implements SourceRow {
+public class SuiteQlSourceRow implements SourceRow {
 
     private final SuiteQlRow row;
 
-    public Rows(SuiteQlRow row) {
+    public SuiteQlSourceRow(SuiteQlRow row) {
         this.row = row;
-    }
-
-    SuiteQlRow raw() {
-        return row;
     }
 
     @Override
