@@ -16,4 +16,4 @@ trap 'rm -f "$CP"' EXIT
 mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP" >/dev/null
 SANDBOX_JAR="$(ls "$ROOT"/tools/netsuite-sandbox/target/portico-netsuite-sandbox-*-all.jar 2>/dev/null | head -1)"
 [ -n "$SANDBOX_JAR" ] || SANDBOX_JAR="$(ls ~/.m2/repository/io/portico/portico-netsuite-sandbox/*/portico-netsuite-sandbox-*-all.jar | head -1)"
-java -Xmx"${HEAP:-1g}" -Dsandbox.jar="$SANDBOX_JAR" -cp "target/test-classes:target/classes:$(cat "$CP")" io.portico.sync.internal.SyncBench "$@"
+java -Xmx"${HEAP:-1g}" -Dsandbox.jar="$SANDBOX_JAR" -cp "target/test-classes:target/classes:$(cat "$CP")" io.portico.sync.internal.engine.SyncBench "$@"

@@ -17,8 +17,12 @@ import java.util.Set;
  * @Component(service = RecordType.class)
  * @PluginName("warranty")
  * public final class WarrantyRecordType extends CustomRecordType {
+ *     private static final FieldDescriptor CLAIM = new FieldDescriptor(RecordFields.NAME, "Claim", FieldType.TEXT);
+ *     private static final FieldDescriptor AMOUNT = new FieldDescriptor(RecordFields.TOTAL, "Amount", FieldType.MONEY);
+ *     private static final FieldDescriptor SERIAL = new FieldDescriptor("serial", "Serial number", FieldType.TEXT);
+ *
  *     public WarrantyRecordType() {
- *         super("Warranty claims", "customrecord_warranty", 300);
+ *         super("Warranty claims", "customrecord_warranty", 300, List.of(CLAIM, AMOUNT), List.of(CLAIM, SERIAL, AMOUNT));
  *     }
  *
  *     protected void select(SyncQuery.Builder query) {
@@ -34,33 +38,49 @@ import java.util.Set;
  * }</pre>
  *
  * Records are stored in Portico's entity table (custom records have no lines); {@code name} becomes the name and
- * {@code isinactive} the status ({@code active} or {@code inactive}).
+ * {@code isinactive} the status ({@code active} or {@code inactive}). Without columns of its own, the list and the
+ * detail page show the name, the status and when the record last changed.
  */
 public abstract class CustomRecordType implements RecordType {
 
-    private final String label;
+    private static final List<FieldDescriptor> DEFAULT_FIELDS = List.of(
+            new FieldDescriptor(RecordFields.NAME, "Name", FieldType.TEXT),
+            new FieldDescriptor(RecordFields.STATUS, "Status", FieldType.STATUS),
+            new FieldDescriptor(RecordFields.LAST_MODIFIED, "Last modified", FieldType.DATETIME));
+
+    private final RecordTypeDescriptor descriptor;
     private final String scriptId;
-    private final int sidebarOrder;
     private volatile SyncQuery query;
 
     /**
+     * A record type whose list and detail page show the name, the status and when the record last changed.
+     *
      * @param label the plural label of the sidebar and page titles
      * @param scriptId the record type's script id, which is also its SuiteQL table, e.g. {@code customrecord_widget}
      * @param sidebarOrder where the sidebar entry goes (lower first)
      */
     protected CustomRecordType(String label, String scriptId, int sidebarOrder) {
-        this.label = label;
+        this(label, scriptId, sidebarOrder, DEFAULT_FIELDS, DEFAULT_FIELDS);
+    }
+
+    /**
+     * @param label the plural label of the sidebar and page titles
+     * @param scriptId the record type's script id, which is also its SuiteQL table, e.g. {@code customrecord_widget}
+     * @param sidebarOrder where the sidebar entry goes (lower first)
+     * @param listColumns the list's columns, in order
+     * @param detailFields the detail page's fields, in order (a field may be in both)
+     * @since 1.4
+     */
+    protected CustomRecordType(String label, String scriptId, int sidebarOrder, List<FieldDescriptor> listColumns,
+            List<FieldDescriptor> detailFields) {
         this.scriptId = SyncQuery.name(scriptId, "scriptId");
-        this.sidebarOrder = sidebarOrder;
+        this.descriptor = new RecordTypeDescriptor(label, this.scriptId, RecordCategory.CUSTOM, listColumns,
+                detailFields, sidebarOrder);
     }
 
     @Override
     public RecordTypeDescriptor descriptor() {
-        List<FieldDescriptor> columns = List.of(
-                new FieldDescriptor(RecordFields.NAME, "Name", FieldType.TEXT),
-                new FieldDescriptor(RecordFields.STATUS, "Status", FieldType.STATUS),
-                new FieldDescriptor(RecordFields.LAST_MODIFIED, "Last modified", FieldType.DATETIME));
-        return new RecordTypeDescriptor(label, scriptId, RecordCategory.CUSTOM, columns, columns, sidebarOrder);
+        return descriptor;
     }
 
     @Override

@@ -12,5 +12,5 @@
  * lines of mapping.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.portico.api.recordtype;

@@ -108,17 +108,19 @@ public class DatabaseComponent implements HealthCheck {
             HikariDataSource ds = new HikariDataSource(poolConfig());
             MigrationResult result = migrate(ds);
             pool = ds;
-            heartbeat = new NodeHeartbeat(ds, context.getBundle().getVersion().toString());
+            PooledDatabase database = new PooledDatabase(ds);
+            heartbeat = new NodeHeartbeat(database.sessionFactory(NodeMapper.class),
+                    context.getBundle().getVersion().toString());
             heartbeat.beat();
             worker.scheduleWithFixedDelay(heartbeat::beatQuietly, 15, 15, TimeUnit.SECONDS);
-            databaseRegistration = context.registerService(Database.class, new PooledDatabase(ds), null);
+            databaseRegistration = context.registerService(Database.class, database, null);
             problem = null;
             LOG.info("Database ready at {} (schema version {}, {} migrations applied now)", config.url(),
                     result.version(), result.applied());
             return null;
         } catch (FlywayException e) {
             return "schema migration failed: " + oneLine(e);
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException e) {
             return "database start failed: " + oneLine(e);
         } catch (LinkageError e) {
             LOG.error("Database start failed on a class-loading error", e);

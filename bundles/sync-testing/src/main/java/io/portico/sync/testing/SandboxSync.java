@@ -17,7 +17,7 @@ import io.portico.netsuite.internal.DefaultNetSuiteClient;
 import io.portico.netsuite.internal.config.ClientSettings;
 import io.portico.netsuite.internal.config.NetSuiteConfig;
 import io.portico.sandbox.NetSuiteSandbox;
-import io.portico.sync.internal.SyncEngine;
+import io.portico.sync.internal.engine.SyncEngine;
 import io.portico.testing.TestDatabase;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -69,7 +69,7 @@ public final class SandboxSync implements AutoCloseable {
         this.sandbox = builder.start();
         this.client = tbaClient(sandbox);
         NetSuiteClient rewriting = rewriting(client);
-        this.engine = new SyncEngine(db.dataSource(), n -> n.equals(name) ? Optional.of(type) : Optional.empty(),
+        this.engine = new SyncEngine(db.database(), n -> n.equals(name) ? Optional.of(type) : Optional.empty(),
                 () -> List.of(name), () -> rewriting, SyncEngine.Options.defaults("test-node"));
     }
 

@@ -7,6 +7,8 @@ import io.portico.api.secrets.SecretBox;
 import io.portico.api.sync.SyncService;
 import io.portico.api.web.PorticoResource;
 import io.portico.netsuite.NetSuiteClient;
+import io.portico.sync.internal.admin.SyncAdminResource;
+import io.portico.sync.internal.engine.SyncEngine;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Dictionary;
@@ -58,7 +60,7 @@ public final class SyncComponent {
     public SyncComponent(BundleContext context, SyncEngineConfig config, @Reference Database database,
             @Reference PluginRegistry registry, @Reference SecretBox secrets) {
         String node = config.nodeName().isBlank() ? defaultNodeName() : config.nodeName().strip();
-        engine = new SyncEngine(database.dataSource(), name -> registry.find(RecordType.class, name),
+        engine = new SyncEngine(database, name -> registry.find(RecordType.class, name),
                 () -> registry.names(RecordType.class), () -> client,
                 new SyncEngine.Options(node, config.leaseSeconds(), config.maxConcurrentRuns(),
                         config.resumeDelaySeconds(), config.maxErrorsPerRun()));
@@ -93,7 +95,7 @@ public final class SyncComponent {
     /** Any node may prune; two at once delete the same rows, harmlessly. */
     private void prune(int days, int keep) {
         try {
-            int deleted = engine.store().pruneRuns(days, keep);
+            int deleted = engine.pruneHistory(days, keep);
             if (deleted > 0) {
                 LOG.info("Sync history: deleted {} runs that ended more than {} days ago", deleted, days);
             }

@@ -59,7 +59,7 @@ public class SsoResource {
         this.plugins = plugins;
         Clock clock = Clock.systemUTC();
         this.flow = new SsoLoginFlow(name -> plugins.find(SsoProvider.class, name),
-                new PendingLogins(database.dataSource(), clock, SIGN_IN_LIFETIME),
+                new PendingLogins(database.sessionFactory(PendingLoginMapper.class), clock, SIGN_IN_LIFETIME),
                 () -> Optional.ofNullable(signIn), clock);
     }
 

@@ -71,7 +71,8 @@ class SsoLoginFlowTest {
         providers.put("mock", oidc.create(settings("mock")));
         providers.put("other", oidc.create(settings("other")));
         flow = new SsoLoginFlow(name -> Optional.ofNullable(providers.get(name)),
-                new PendingLogins(database.dataSource(), clock, Duration.ofMinutes(10)),
+                new PendingLogins(database.database().sessionFactory(PendingLoginMapper.class), clock,
+                        Duration.ofMinutes(10)),
                 () -> Optional.ofNullable(availableSignIn), clock);
     }
 

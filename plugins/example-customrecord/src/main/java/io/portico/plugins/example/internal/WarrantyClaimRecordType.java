@@ -4,10 +4,8 @@ import io.portico.api.plugin.PluginName;
 import io.portico.api.recordtype.CustomRecordType;
 import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.FieldType;
-import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordFields;
 import io.portico.api.recordtype.RecordType;
-import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.recordtype.SourceRow;
 import io.portico.api.recordtype.SyncQuery;
 import io.portico.api.recordtype.SyncedRecord;
@@ -23,26 +21,19 @@ import org.osgi.service.component.annotations.Component;
 @PluginName("warrantyclaim")
 public final class WarrantyClaimRecordType extends CustomRecordType {
 
-    private static final RecordTypeDescriptor DESCRIPTOR = new RecordTypeDescriptor("Warranty claims",
-            "customrecord_warranty_claim", RecordCategory.CUSTOM,
-            List.of(new FieldDescriptor(RecordFields.NAME, "Claim", FieldType.TEXT),
-                    new FieldDescriptor(RecordFields.DATE, "Claimed on", FieldType.DATE),
-                    new FieldDescriptor(RecordFields.TOTAL, "Amount", FieldType.MONEY),
-                    new FieldDescriptor(RecordFields.STATUS, "Status", FieldType.STATUS)),
-            List.of(new FieldDescriptor(RecordFields.NAME, "Claim", FieldType.TEXT),
-                    new FieldDescriptor(RecordFields.DATE, "Claimed on", FieldType.DATE),
-                    new FieldDescriptor("custrecord_wc_serial", "Serial number", FieldType.TEXT),
-                    new FieldDescriptor("custrecord_wc_description", "Description", FieldType.TEXT),
-                    new FieldDescriptor(RecordFields.TOTAL, "Amount", FieldType.MONEY)),
-            300);
+    private static final FieldDescriptor CLAIM = new FieldDescriptor(RecordFields.NAME, "Claim", FieldType.TEXT);
+    private static final FieldDescriptor CLAIMED_ON = new FieldDescriptor(RecordFields.DATE, "Claimed on",
+            FieldType.DATE);
+    private static final FieldDescriptor AMOUNT = new FieldDescriptor(RecordFields.TOTAL, "Amount", FieldType.MONEY);
+    private static final FieldDescriptor STATUS = new FieldDescriptor(RecordFields.STATUS, "Status", FieldType.STATUS);
+    private static final FieldDescriptor SERIAL = new FieldDescriptor("custrecord_wc_serial", "Serial number",
+            FieldType.TEXT);
+    private static final FieldDescriptor DESCRIPTION = new FieldDescriptor("custrecord_wc_description", "Description",
+            FieldType.TEXT);
 
     public WarrantyClaimRecordType() {
-        super("Warranty claims", "customrecord_warranty_claim", 300);
-    }
-
-    @Override
-    public RecordTypeDescriptor descriptor() {
-        return DESCRIPTOR;
+        super("Warranty claims", "customrecord_warranty_claim", 300, List.of(CLAIM, CLAIMED_ON, AMOUNT, STATUS),
+                List.of(CLAIM, CLAIMED_ON, SERIAL, DESCRIPTION, AMOUNT));
     }
 
     @Override

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordMappingException;
+import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.recordtype.SyncQuery;
 import io.portico.api.recordtype.SyncedRecord;
-import io.portico.sync.testing.TestRow;
+import io.portico.plugin.testing.TestRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -74,6 +76,18 @@ class WarrantyClaimRecordTypeTest {
         String text = "<script>alert(document.cookie)</script>";
         assertEquals(text, type.map(claim().with("custrecord_wc_description", text), List.of()).attributes()
                 .get("custrecord_wc_description"));
+    }
+
+    @Test
+    void theDescriptorHasTheLabelSidebarPlaceColumnsAndFieldsTheConstructorGave() {
+        RecordTypeDescriptor d = type.descriptor();
+        assertEquals("Warranty claims", d.label());
+        assertEquals(300, d.sidebarOrder());
+        assertEquals(List.of("name", "date", "total", "status"), d.listColumns().stream().map(FieldDescriptor::key)
+                .toList());
+        assertEquals(List.of("name", "date", "custrecord_wc_serial", "custrecord_wc_description", "total"),
+                d.detailFields().stream().map(FieldDescriptor::key).toList());
+        assertEquals("Claimed on", d.detailFields().get(1).label());
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordMappingException;
 import io.portico.api.recordtype.SyncQuery;
 import io.portico.api.recordtype.SyncedRecord;
-import io.portico.sync.testing.TestRow;
+import io.portico.plugin.testing.TestRow;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

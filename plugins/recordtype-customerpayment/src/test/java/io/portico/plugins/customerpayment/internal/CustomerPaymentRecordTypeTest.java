@@ -12,7 +12,7 @@ import io.portico.api.recordtype.SourceRow;
 import io.portico.api.recordtype.SyncQuery;
 import io.portico.api.recordtype.SyncedLine;
 import io.portico.api.recordtype.SyncedRecord;
-import io.portico.sync.testing.TestRow;
+import io.portico.plugin.testing.TestRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
