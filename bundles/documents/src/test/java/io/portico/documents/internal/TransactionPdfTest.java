@@ -7,9 +7,13 @@ import io.portico.api.records.Line;
 import io.portico.api.records.Record;
 import io.portico.api.records.RecordDetail;
 import io.portico.api.records.RelatedRecord;
+import io.portico.api.web.Branding;
+import io.portico.api.web.BrandingSource;
 import io.portico.api.web.Formats;
 import io.portico.documents.internal.TransactionDocument.Kind;
 import io.portico.testing.TestPages;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,10 +22,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +60,48 @@ class TransactionPdfTest {
     static String text(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    void theLogoUploadedInSettingsIsPrinted() throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB), "png", png);
+        PdfRendererComponent renderer = new PdfRendererComponent(new TestPages(), new XhtmlToPdf());
+        renderer.brandingSource = new BrandingSource() {
+            @Override
+            public Branding branding() {
+                return new Branding("Acme", "#0055aa", null);
+            }
+
+            @Override
+            public Optional<Image> logo() {
+                return Optional.of(new Image("image/png", png.toByteArray()));
+            }
+
+            @Override
+            public Optional<Image> favicon() {
+                return Optional.empty();
+            }
+        };
+        Record invoice = record("invoice", "INV-1002", BigDecimal.TEN, BigDecimal.TEN, Map.of());
+        byte[] pdf = renderer.render(TransactionPdfs.class, "transaction.ftlh", TransactionDocument.model(Kind.INVOICE,
+                new RecordDetail(invoice, Map.of(), List.of()), new Formats(List.of(Locale.US), null), List.of()));
+        assertEquals(1, images(pdf), "the uploaded logo");
+        assertEquals(0, images(render(Kind.INVOICE, new RecordDetail(invoice, Map.of(), List.of()))),
+                "no logo configured, none printed");
+    }
+
+    private static int images(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            int count = 0;
+            var resources = doc.getPage(0).getResources();
+            for (var name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDImageXObject) {
+                    count++;
+                }
+            }
+            return count;
         }
     }
 
