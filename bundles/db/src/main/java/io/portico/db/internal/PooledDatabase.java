@@ -1,6 +1,7 @@
 package io.portico.db.internal;
 
 import io.portico.api.db.Database;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -40,7 +41,7 @@ public final class PooledDatabase implements Database {
         }
         try {
             Configuration configuration = new Configuration(
-                    new Environment("portico", new JdbcTransactionFactory(), dataSource));
+                    new Environment("portico", transactions(), dataSource));
             configuration.setMapUnderscoreToCamelCase(true);
             TypeAliasRegistry aliases = configuration.getTypeAliasRegistry();
             aliases.registerAlias("jsonMap", JsonMapTypeHandler.class);
@@ -55,5 +56,19 @@ public final class PooledDatabase implements Database {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * Transactions that a session closed without a commit leaves undone. By default MyBatis switches the connection
+     * back to auto-commit on close, which commits whatever it holds when MyBatis saw no change to roll back (writes
+     * mapped as selects: {@code INSERT … RETURNING}, claims); left in its transaction, the connection is rolled back by
+     * the pool (or by the server, when a plain connection closes).
+     */
+    private static JdbcTransactionFactory transactions() {
+        JdbcTransactionFactory factory = new JdbcTransactionFactory();
+        Properties properties = new Properties();
+        properties.setProperty("skipSetAutoCommitOnClose", "true");
+        factory.setProperties(properties);
+        return factory;
     }
 }

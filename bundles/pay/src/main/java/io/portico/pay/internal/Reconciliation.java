@@ -103,7 +103,7 @@ public final class Reconciliation {
             mapper.retry(actor.tenantId(), externalId);
             audit(session, actor, "pay.writeback_retried", row, Map.of("lastError", text(row.lastError()),
                     "attempts", row.attempts()));
-            session.commit();
+            session.commit(true);
             return mapper.row(actor.tenantId(), externalId);
         }
     }
@@ -129,7 +129,7 @@ public final class Reconciliation {
             mapper.resolve(actor.tenantId(), externalId, actor.label(), why);
             audit(session, actor, "pay.writeback_resolved", row, Map.of("note", why, "lastError",
                     text(row.lastError())));
-            session.commit();
+            session.commit(true);
             return mapper.row(actor.tenantId(), externalId);
         }
     }
@@ -152,7 +152,7 @@ public final class Reconciliation {
             }
             session.getMapper(PayMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
                     "pay.pay_link_field", "Pay-now links", PayAdmin.json(Map.of("field", name == null ? "" : name)));
-            session.commit();
+            session.commit(true);
         }
     }
 
@@ -179,7 +179,7 @@ public final class Reconciliation {
             int queued = mapper.enqueueAll(actor.tenantId());
             session.getMapper(PayMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
                     "pay.pay_links_published", "Pay-now links", PayAdmin.json(Map.of("invoices", queued)));
-            session.commit();
+            session.commit(true);
             return queued;
         }
     }

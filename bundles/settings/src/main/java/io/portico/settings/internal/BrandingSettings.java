@@ -104,7 +104,7 @@ public final class BrandingSettings implements BrandingSource {
             detail.put("favicon", favicon != null ? "replaced" : removeFavicon ? "removed" : "kept");
             session.getMapper(AuditMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
                     "settings.branding", "Branding", JSON.writeValueAsString(detail));
-            session.commit();
+            session.commit(true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

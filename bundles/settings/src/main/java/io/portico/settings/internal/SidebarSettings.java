@@ -122,7 +122,7 @@ public final class SidebarSettings implements SidebarLayout {
             detail.put("after", checked);
             session.getMapper(AuditMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
                     "settings.sidebar", "Sidebar", JSON.writeValueAsString(detail));
-            session.commit();
+            session.commit(true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -176,7 +176,7 @@ final class Sandbox implements PaymentProcessor {
             }
             m.finishOnboarding(accountId, state);
             event(m, "account.updated", accountId, null, Map.of("state", "ready"));
-            session.commit();
+            session.commit(true);
             return a.returnUri() == null ? URI.create("/") : URI.create(a.returnUri());
         }
     }
@@ -409,7 +409,7 @@ final class Sandbox implements PaymentProcessor {
                 m.updatePayment(done, clock.instant());
                 paymentEvent(m, done);
             }
-            session.commit();
+            session.commit(true);
             return p.returnUri() == null ? URI.create("/") : URI.create(p.returnUri());
         }
     }
@@ -428,7 +428,7 @@ final class Sandbox implements PaymentProcessor {
                 m.updatePayment(canceled, clock.instant());
                 paymentEvent(m, canceled);
             }
-            session.commit();
+            session.commit(true);
         }
         return fetch(accountId, processorReference);
     }
@@ -521,7 +521,7 @@ final class Sandbox implements PaymentProcessor {
                 event(m, "charge.refunded", p.accountId(), p.id(), Map.of("status", p.status(), "refund", id,
                         "amount_refunded", refunded.refundedMinor()));
             }
-            session.commit();
+            session.commit(true);
             return due.size();
         }
     }
@@ -607,7 +607,7 @@ final class Sandbox implements PaymentProcessor {
                             abandoned ? ", the last" : "", error);
                 }
             }
-            session.commit();
+            session.commit(true);
         }
         return delivered;
     }
@@ -652,7 +652,7 @@ final class Sandbox implements PaymentProcessor {
                 m.updatePayment(settled, clock.instant());
                 paymentEvent(m, settled);
             }
-            session.commit();
+            session.commit(true);
             return due.size();
         }
     }
@@ -675,7 +675,7 @@ final class Sandbox implements PaymentProcessor {
                 }
             }
             T result = work.apply(m, earlier);
-            session.commit();
+            session.commit(true);
             return result;
         }
     }
