@@ -18,6 +18,6 @@ public final class DocumentsNavigation implements Navigation {
         if (!user.canView("invoice")) {
             return List.of();
         }
-        return List.of(new Entry("Statement", "/statement"));
+        return List.of(new Entry("Statement", "/statement", "file-text"));
     }
 }

@@ -2,6 +2,8 @@ package io.portico.plugins.attachments.internal;
 
 import io.portico.api.identity.PortalUser;
 import io.portico.api.web.Navigation;
+import io.portico.api.web.SidebarIcons;
+import io.portico.api.web.SidebarLayout;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -15,6 +17,6 @@ public final class AttachmentsNavigation implements Navigation {
 
     @Override
     public List<Entry> entries(PortalUser user) {
-        return List.of(new Entry("Documents", "/attachments"));
+        return List.of(new Entry("Documents", "/attachments", SidebarIcons.defaultFor(SidebarLayout.DOCUMENTS)));
     }
 }
