@@ -2,6 +2,7 @@ package io.portico.records.internal;
 
 import io.portico.api.identity.PortalUser;
 import io.portico.api.fieldmap.FieldMapper;
+import io.portico.api.fieldmap.MappedFields;
 import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.RecordType;
@@ -31,12 +32,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * pages, that the operator has not hidden (Settings &gt; Sidebar, {@link SidebarLayout}) and that the user may view.
  * The sidebar is built from them, in the operator's order with the operator's labels and icons (record types not
  * placed there follow in their descriptors' order), so a plugin's entry comes and goes with it. Each type's
- * descriptor reaches the pages, CSV and API through the {@link FieldMapper}s: labels, hidden fields, columns' order.
+ * descriptor reaches the pages, CSV and API through the {@link FieldMapper}s: labels, hidden fields, columns' order,
+ * value maps; other bundles (PDFs) read the same through {@link MappedFields}.
  * Other bundles' pages (documents, statements) join the sidebar after the record types: they register a
  * {@link Navigation} with {@value #PART}{@code =true}, and this one, ranked above them, is the sidebar the layout shows.
  */
-@Component(service = {PortalRecordTypes.class, Navigation.class}, property = "service.ranking:Integer=100")
-public final class PortalRecordTypes implements Navigation {
+@Component(service = {PortalRecordTypes.class, Navigation.class, MappedFields.class},
+        property = "service.ranking:Integer=100")
+public final class PortalRecordTypes implements Navigation, MappedFields {
 
     static final String DASHBOARD = "/dashboard";
     /** The service property of a {@link Navigation} whose entries join the sidebar. */
@@ -167,25 +170,42 @@ public final class PortalRecordTypes implements Navigation {
             columns = List.copyOf(mapper.listColumns(type, columns));
             details = List.copyOf(mapper.detailFields(type, details));
         }
-        return new RecordTypeDescriptor(label, d.netsuiteRecord(), d.category(), fields(type, columns, fields, chain),
-                fields(type, details, fields, chain), d.sidebarOrder(), d.portalPages(), d.lineLists());
+        return new RecordTypeDescriptor(label, d.netsuiteRecord(), d.category(), fields(type, columns, fields),
+                fields(type, details, fields), d.sidebarOrder(), d.portalPages(), d.lineLists());
     }
 
-    private static List<FieldDescriptor> fields(String type, List<String> keys, Map<String, FieldDescriptor> known,
-            List<FieldMapper> chain) {
+    private List<FieldDescriptor> fields(String type, List<String> keys, Map<String, FieldDescriptor> known) {
         List<FieldDescriptor> fields = new ArrayList<>();
         for (String key : new LinkedHashSet<>(keys)) {
             FieldDescriptor field = known.get(key);
-            if (field == null || !chain.stream().allMatch(m -> m.visible(type, key))) {
-                continue;
+            if (field != null && visible(type, key)) {
+                fields.add(new FieldDescriptor(key, label(type, key, field.label()), field.type()));
             }
-            String label = field.label();
-            for (FieldMapper mapper : chain) {
-                label = mapper.label(type, key, label);
-            }
-            fields.add(new FieldDescriptor(key, label, field.type()));
         }
         return fields;
+    }
+
+    @Override
+    public String label(String recordType, String fieldKey, String label) {
+        String mapped = label;
+        for (FieldMapper mapper : mappers) {
+            mapped = mapper.label(recordType, fieldKey, mapped);
+        }
+        return mapped;
+    }
+
+    @Override
+    public boolean visible(String recordType, String fieldKey) {
+        return mappers.stream().allMatch(m -> m.visible(recordType, fieldKey));
+    }
+
+    @Override
+    public Map<String, String> valueMap(String recordType, String fieldKey) {
+        Map<String, String> values = Map.of();
+        for (FieldMapper mapper : mappers) {
+            values = Map.copyOf(mapper.valueMap(recordType, fieldKey, values));
+        }
+        return values;
     }
 
     private static List<String> keys(List<FieldDescriptor> fields) {
