@@ -24,7 +24,9 @@ public interface FieldMapper {
 
     /**
      * The list's columns, in order: return {@code keys} (the record type's default columns as the mappers before
-     * this one left them) reordered, shortened or with keys of other fields; unknown keys are ignored.
+     * this one left them) reordered, shortened or with keys of other fields. A key the record type does not describe
+     * shows the synced records' attribute of that name as text (since 1.2; keys that cannot name an attribute, such
+     * as ones with spaces, are ignored).
      *
      * @since 1.1
      */

@@ -5,6 +5,7 @@ import io.portico.api.fieldmap.FieldMapper;
 import io.portico.api.fieldmap.MappedFields;
 import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.recordtype.FieldDescriptor;
+import io.portico.api.recordtype.FieldType;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.web.Navigation;
@@ -88,6 +89,14 @@ public final class PortalRecordTypes implements Navigation, MappedFields {
         types.sort(Comparator.comparingInt((Named n) -> position(placements, n.name()))
                 .thenComparingInt(n -> n.descriptor().sidebarOrder()).thenComparing(n -> n.descriptor().label()));
         return types;
+    }
+
+    /**
+     * A running record type's descriptor as the field mappers make it, whoever reads it: what the record reader
+     * searches and sorts by.
+     */
+    Optional<RecordTypeDescriptor> descriptor(String name) {
+        return plugins.find(RecordType.class, name).map(RecordType::descriptor).map(d -> mapped(name, d, d.label()));
     }
 
     /** The record type if the user may browse it; else 404, exactly as for a type that does not exist. */
@@ -177,7 +186,9 @@ public final class PortalRecordTypes implements Navigation, MappedFields {
     private List<FieldDescriptor> fields(String type, List<String> keys, Map<String, FieldDescriptor> known) {
         List<FieldDescriptor> fields = new ArrayList<>();
         for (String key : new LinkedHashSet<>(keys)) {
-            FieldDescriptor field = known.get(key);
+            // A key the record type does not describe is an attribute of its synced records, shown as text.
+            FieldDescriptor field = known.containsKey(key) ? known.get(key)
+                    : Columns.attributeKey(key) ? new FieldDescriptor(key, key, FieldType.TEXT) : null;
             if (field != null && visible(type, key)) {
                 fields.add(new FieldDescriptor(key, label(type, key, field.label()), field.type()));
             }

@@ -1,13 +1,10 @@
 package io.portico.records.internal;
 
 import io.portico.api.db.Database;
-import io.portico.api.fieldmap.MappedFields;
 import io.portico.api.identity.DataScope;
-import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.FieldType;
 import io.portico.api.recordtype.RecordFields;
-import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.recordtype.TransactionRecordType;
 import io.portico.api.records.Dashboard;
@@ -56,14 +53,16 @@ public final class RecordReaderImpl implements RecordReader {
     private final Function<String, Optional<RecordTypeDescriptor>> descriptors;
     private final BiFunction<String, String, Map<String, String>> valueMaps;
 
+    /** Reads records as the portal shows them: searched and sorted by the columns the field mappers leave. */
     @Activate
-    public RecordReaderImpl(@Reference Database database, @Reference PluginRegistry plugins,
-            @Reference MappedFields fields) {
-        this(database.sessionFactory(RecordMapper.class),
-                type -> plugins.find(RecordType.class, type).map(RecordType::descriptor), fields::valueMap);
+    public RecordReaderImpl(@Reference Database database, @Reference PortalRecordTypes types) {
+        this(database.sessionFactory(RecordMapper.class), types::descriptor, types::valueMap);
     }
 
-    /** @param valueMaps a field's value map (raw to display) by record type and field key, for the search */
+    /**
+     * @param descriptors a running record type's descriptor by its name, as the field mappers make it
+     * @param valueMaps a field's value map (raw to display) by record type and field key, for the search
+     */
     RecordReaderImpl(SqlSessionFactory sessions, Function<String, Optional<RecordTypeDescriptor>> descriptors,
             BiFunction<String, String, Map<String, String>> valueMaps) {
         this.sessions = sessions;
