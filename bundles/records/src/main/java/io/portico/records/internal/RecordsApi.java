@@ -1,8 +1,10 @@
 package io.portico.records.internal;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.portico.api.fieldmap.MappedFields;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.recordtype.FieldDescriptor;
+import io.portico.api.recordtype.RecordFields;
 import io.portico.api.records.Attachment;
 import io.portico.api.records.Dashboard;
 import io.portico.api.records.Line;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -60,10 +63,17 @@ public final class RecordsApi {
     }
 
     /**
-     * A record as JSON: {@link Record}'s stable keys with their raw values, and beside them {@code fields}, the
-     * fields the page shows (the list's columns, the detail page's fields), in its order, as customers read them.
+     * A record as JSON: {@link Record}'s stable keys with their raw values (less the fields a mapper hides), and
+     * beside them {@code fields}, the fields the page shows (the list's columns, the detail page's fields), in its
+     * order, as customers read them.
      */
     public record RecordJson(@JsonUnwrapped Record record, Map<String, FieldJson> fields) {
+
+        static RecordJson of(Record record, List<FieldDescriptor> shown, MappedFields mapped) {
+            String type = record.recordType();
+            return of(visible(record, key -> mapped.visible(type, key)), shown,
+                    (key, raw) -> mapped.display(type, key, raw));
+        }
 
         static RecordJson of(Record record, List<FieldDescriptor> shown, BiFunction<String, String, String> display) {
             Map<String, FieldJson> fields = new LinkedHashMap<>();
@@ -74,6 +84,24 @@ public final class RecordsApi {
             }
             return new RecordJson(record, fields);
         }
+    }
+
+    /** The record without the fields that are not visible: typed ones empty, attributes left out. */
+    static Record visible(Record r, Predicate<String> visible) {
+        Map<String, Object> attributes = new LinkedHashMap<>(r.attributes());
+        attributes.keySet().removeIf(key -> !visible.test(key));
+        return new Record(r.recordType(), r.netsuiteId(), r.organizationId(),
+                shown(visible, RecordFields.ORGANIZATION, r.organizationName()), shown(visible, RecordFields.NUMBER,
+                        r.number()), shown(visible, RecordFields.NAME, r.name()), shown(visible, RecordFields.DATE,
+                        r.date()), shown(visible, RecordFields.DUE_DATE, r.dueDate()), shown(visible,
+                        RecordFields.STATUS, r.status()), shown(visible, RecordFields.TOTAL, r.total()),
+                shown(visible, RecordFields.AMOUNT_REMAINING, r.amountRemaining()), shown(visible,
+                        RecordFields.CURRENCY, r.currency()), shown(visible, RecordFields.LAST_MODIFIED,
+                        r.lastModified()), attributes);
+    }
+
+    private static <T> T shown(Predicate<String> visible, String key, T value) {
+        return visible.test(key) ? value : null;
     }
 
     /**
@@ -101,9 +129,8 @@ public final class RecordsApi {
         PortalRecordTypes.Named recordType = types.require(user, type);
         RecordPage page = list(reader, adjustments, user, recordType, ListParams.parse(uri.getQueryParameters()));
         List<FieldDescriptor> columns = recordType.descriptor().listColumns();
-        return new ListJson(page.records().stream().map(r -> RecordJson.of(r, columns,
-                (key, raw) -> types.display(type, key, raw))).toList(), page.totalCount(), page.sums(),
-                page.statuses());
+        return new ListJson(page.records().stream().map(r -> RecordJson.of(r, columns, types)).toList(),
+                page.totalCount(), page.sums(), page.statuses());
     }
 
     @GET
@@ -123,8 +150,8 @@ public final class RecordsApi {
         PortalRecordTypes.Named recordType = types.require(user, type);
         RecordDetail detail = reader.find(user.scope(), type, id).map(d -> adjustments.detail(user.scope(), type, d))
                 .orElseThrow(() -> ProblemException.notFound("There is no such record here."));
-        return new DetailJson(RecordJson.of(detail.record(), recordType.descriptor().detailFields(),
-                (key, raw) -> types.display(type, key, raw)), detail.lines(), detail.related(),
+        return new DetailJson(RecordJson.of(detail.record(), recordType.descriptor().detailFields(), types),
+                detail.lines(), detail.related(),
                 attachments.of(user.scope(), type, id));
     }
 

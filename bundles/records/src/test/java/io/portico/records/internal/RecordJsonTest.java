@@ -40,6 +40,17 @@ class RecordJsonTest {
         assertEquals("10", tree.get("fields").get("total").get("display").asText());
     }
 
+    @Test
+    void aHiddenFieldLeavesTheRawKeysToo() {
+        Record record = new Record("invoice", 7, 2L, "Acme", "INV-1", null, null, java.time.LocalDate.of(2026, 3, 1),
+                "A", BigDecimal.TEN, null, "USD", null, Map.of("terms", "N30", "memo", "secret"));
+        Record visible = RecordsApi.visible(record, key -> !"dueDate".equals(key) && !"memo".equals(key));
+        assertEquals(null, visible.dueDate());
+        assertEquals(Map.of("terms", "N30"), visible.attributes());
+        assertEquals("INV-1", visible.number());
+        assertEquals(BigDecimal.TEN, visible.total());
+    }
+
     private static List<String> iterable(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
