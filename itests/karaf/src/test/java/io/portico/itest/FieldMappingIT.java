@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -27,7 +24,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Settings &gt; Field mapping in the real distribution: an operator admin renames the invoice number, maps a status
@@ -51,8 +47,8 @@ public class FieldMappingIT extends PorticoTestSupport {
     @Test
     public void anOperatorsMappingShowsEverywhereACustomerReadsInvoices() throws Exception {
         await("/health to answer 200", WAIT, () -> status("/health") == 200);
-        Organizations organizations = service(Organizations.class);
-        Database database = service(Database.class);
+        Organizations organizations = service(Organizations.class, WAIT.multipliedBy(2));
+        Database database = service(Database.class, WAIT.multipliedBy(2));
         String run = UUID.randomUUID().toString().substring(0, 8);
         long acme = organizations.upsertCustomer(new CustomerOrganization("FMI-" + run, "Field Acme " + run,
                 List.of("fm-" + run + ".example"), "CA", "USD", null, Map.of())).id();
@@ -97,7 +93,7 @@ public class FieldMappingIT extends PorticoTestSupport {
             assertTrue(detail, detail.contains("<dt>Invoice no.</dt>") && detail.contains("Awaiting payment"));
             assertFalse(detail, detail.contains("<dt>Due</dt>"));
 
-            String pdf = text(customer.download("/documents/invoice/pdf?invoice=" + id).body());
+            String pdf = pdfText(customer.download("/documents/invoice/pdf?invoice=" + id).body());
             assertTrue(pdf, pdf.contains("Invoice no. FM-INV-1") && pdf.contains("Status Awaiting payment"));
             assertFalse(pdf, Pattern.compile("(?m)^Due ").matcher(pdf).find());
 
@@ -213,19 +209,5 @@ public class FieldMappingIT extends PorticoTestSupport {
         } catch (Exception e) {
             return -1;
         }
-    }
-
-    private static String text(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
-        }
-    }
-
-    private <S> S service(Class<S> type) throws InterruptedException {
-        ServiceTracker<S, S> tracker = new ServiceTracker<>(bundleContext, type, null);
-        tracker.open();
-        S service = tracker.waitForService(WAIT.toMillis() * 2);
-        assertTrue(type.getSimpleName() + " is registered", service != null);
-        return service;
     }
 }

@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.portico.api.plugin.PluginInfo;
 import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.FieldType;
 import io.portico.api.recordtype.RecordCategory;
-import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
-import io.portico.api.recordtype.SourceRow;
-import io.portico.api.recordtype.SyncQuery;
-import io.portico.api.recordtype.SyncedRecord;
 import io.portico.settings.internal.FieldMappingUpdate.Field;
 import io.portico.settings.internal.FieldMappingUpdate.Value;
 import io.portico.testing.TestDatabase;
@@ -23,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,7 +75,7 @@ class FieldMappingSettingsTest {
             s.execute("DELETE FROM settings_field_mapping");
             s.execute("DELETE FROM audit_log");
         }
-        PluginRegistry registry = registry();
+        PluginRegistry registry = TestRecordTypes.registry(Map.of("invoice", TestRecordTypes.type(INVOICES)));
         node1 = new FieldMappingSettings(db.database().sessionFactory(FieldMappingMapper.class, AuditMapper.class),
                 registry, clock::get);
         node2 = new FieldMappingSettings(db.database().sessionFactory(FieldMappingMapper.class, AuditMapper.class),
@@ -175,41 +169,5 @@ class FieldMappingSettingsTest {
 
     private void save(FieldMappingUpdate update) {
         node1.save(actor, invoices, node1.checked(actor.tenantId(), invoices, update));
-    }
-
-    private static PluginRegistry registry() {
-        RecordType invoice = new RecordType() {
-            @Override
-            public RecordTypeDescriptor descriptor() {
-                return INVOICES;
-            }
-
-            @Override
-            public SyncQuery query() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public SyncedRecord map(SourceRow row, List<SourceRow> lines) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        return new PluginRegistry() {
-            @Override
-            public List<PluginInfo> plugins() {
-                return List.of();
-            }
-
-            @Override
-            public <S> Optional<S> find(Class<S> spi, String name) {
-                return spi == RecordType.class && "invoice".equals(name) ? Optional.of(spi.cast(invoice))
-                        : Optional.empty();
-            }
-
-            @Override
-            public <S> List<String> names(Class<S> spi) {
-                return spi == RecordType.class ? List.of("invoice") : List.of();
-            }
-        };
     }
 }
