@@ -152,7 +152,7 @@ public final class FieldMappingSettings implements FieldMapper {
         List<MappableType> types = types();
         return types.stream().filter(t -> t.name().equals(name)).findFirst()
                 .orElseThrow(() -> new InvalidSettingException("type", "There is no record type "
-                        + (name == null || name.isBlank() ? "without a name" : "'" + name + "'")
+                        + (name == null || name.isBlank() ? "without a name" : "'" + shortened(name) + "'")
                         + ": choose one of " + String.join(", ", types.stream().map(MappableType::name).toList())
                         + "."));
     }
