@@ -61,6 +61,23 @@ final class FakeProcessor implements PaymentProcessor {
                 Set.of(PaymentMethodKind.CARD, PaymentMethodKind.US_BANK_ACCOUNT), "NV", null);
     }
 
+    /** Dashboard links made so far: each is new, as a processor's single-use sign-in links are. */
+    final AtomicInteger dashboardLinks = new AtomicInteger();
+
+    @Override
+    public boolean offersDashboardLink() {
+        return true;
+    }
+
+    @Override
+    public URI dashboardLink(String accountId) throws PaymentException {
+        if (accountState != ProcessorAccount.State.READY) {
+            throw new PaymentException(PaymentException.Kind.REJECTED, "The account has not finished onboarding "
+                    + "(request req_fake).");
+        }
+        return URI.create("https://fake.test/dashboard/" + accountId + "/" + dashboardLinks.incrementAndGet());
+    }
+
     @Override
     public Onboarding onboard(OnboardingRequest request) {
         return new Onboarding("acct_fake", request.returnUri());

@@ -1188,6 +1188,11 @@ public final class StripeDouble implements AutoCloseable {
                 case "authenticate" -> authenticate(p.get("payment_intent"), "true".equals(p.get("passed")));
                 case "settle-bank-debit" -> settleBankDebit(p.get("payment_intent"), "true".equals(p.get("settled")));
                 case "open-dispute" -> answer.addProperty("id", openDispute(p.get("payment_intent"), p.get("reason")));
+                case "requests" -> {
+                    JsonArray list = new JsonArray();
+                    requests().forEach(list::add);
+                    answer.add("requests", list);
+                }
                 case "deliveries" -> {
                     JsonArray list = new JsonArray();
                     synchronized (delivered) {
