@@ -1117,6 +1117,7 @@ public final class StripeDouble implements AutoCloseable {
         Matcher onboarding = Pattern.compile("/double/onboarding/(\\w+)").matcher(path);
         Matcher challenge = Pattern.compile("/double/3ds/(\\w+)").matcher(path);
         Matcher express = Pattern.compile("/double/express/(\\w+)").matcher(path);
+        Matcher microdeposits = Pattern.compile("/double/microdeposits/(\\w+)").matcher(path);
         String location = null;
         String html = null;
         synchronized (this) {
@@ -1135,6 +1136,24 @@ public final class StripeDouble implements AutoCloseable {
                     html = "<h1>Stripe Express onboarding (double)</h1><form method=post><button>Finish "
                             + "onboarding</button></form>";
                 }
+            } else if (microdeposits.matches() && intents.containsKey(microdeposits.group(1))) {
+                // Stripe's hosted verification page: the code (or the amounts) in a form, verified as the API does.
+                JsonObject pi = intents.get(microdeposits.group(1));
+                String message = "";
+                if ("POST".equals(method)) {
+                    try {
+                        // Fields left empty are not sent, as the page's script would not send them.
+                        verifyMicrodeposits(pi, FormParams.parse(new String(exchange.getRequestBody().readAllBytes(),
+                                StandardCharsets.UTF_8).replaceAll("(^|&)[^=&]+=(?=&|$)", "")));
+                    } catch (StripeError e) {
+                        message = "<p role=alert>" + e.getMessage() + "</p>";
+                    }
+                }
+                html = "requires_action".equals(pi.get("status").getAsString())
+                        ? "<h1>Verify your bank account (double)</h1>" + message + "<form method=post><label>Code "
+                                + "<input name=descriptor_code></label> or amounts <input name='amounts[]'>"
+                                + "<input name='amounts[]'><button>Verify</button></form>"
+                        : message + "<p>This bank account is verified (" + pi.get("status").getAsString() + ").</p>";
             } else if (express.matches()) {
                 String account = loginLinks.remove(express.group(1));
                 html = account == null ? "<p>This login link has expired or was already used.</p>"

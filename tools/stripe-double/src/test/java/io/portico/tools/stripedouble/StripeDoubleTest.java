@@ -147,6 +147,23 @@ class StripeDoubleTest {
     }
 
     @Test
+    void theHostedVerificationPageVerifiesTooAsTheAlternative() throws Exception {
+        PaymentIntent pi = bankPaymentNeedingMicrodeposits("000123456789");
+        java.net.URI page = java.net.URI.create(pi.getNextAction().getVerifyWithMicrodeposits()
+                .getHostedVerificationUrl());
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String form = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(form.contains("name=descriptor_code"), form);
+        String done = http.send(java.net.http.HttpRequest.newBuilder(page)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("descriptor_code=SM11AA&amounts%5B%5D="
+                        + "&amounts%5B%5D=")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(done.contains("verified (processing)"), done);
+        assertEquals("processing", client.v1().paymentIntents().retrieve(pi.getId()).getStatus());
+    }
+
+    @Test
     void twoAmountsVerifyInAnyOrderAndTheThirdWrongAnswerFailsThePayment() throws Exception {
         PaymentIntent pi = bankPaymentNeedingMicrodeposits(StripeDouble.AMOUNTS_ACCOUNT_NUMBER);
         assertEquals("amounts", pi.getNextAction().getVerifyWithMicrodeposits().getMicrodepositType());
