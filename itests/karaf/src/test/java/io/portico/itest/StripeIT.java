@@ -52,6 +52,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The Stripe plugin in the distribution, against the Stripe double: the feature installs while Portico runs
@@ -77,10 +78,6 @@ public class StripeIT extends PorticoTestSupport {
     @Inject
     private FeaturesService features;
 
-    @Inject
-    private Organizations organizations;
-
-    @Inject
     private Database database;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -185,6 +182,9 @@ public class StripeIT extends PorticoTestSupport {
         features.installFeature(FEATURE);
         await("the stripe processor", WAIT, () -> registry.find(PaymentProcessor.class, "stripe").isPresent());
         PaymentProcessor stripe = registry.find(PaymentProcessor.class, "stripe").orElseThrow();
+        // Looked up here, not injected: on a busy machine they register after the test class is made.
+        Organizations organizations = service(Organizations.class);
+        database = service(Database.class);
         String portal = "http://127.0.0.1:" + httpPort();
         Onboarding onboarding = stripe.onboard(new OnboardingRequest(null, "Operator", "owner@operator.test",
                 URI.create(portal + "/admin/pay"), URI.create(portal + "/admin/pay/refresh")));
@@ -286,6 +286,14 @@ public class StripeIT extends PorticoTestSupport {
         assertTrue(send("GET", express, null, null).body().contains(onboarding.accountId()));
         assertTrue(send("GET", express, null, null).body().contains("already used"));
         assertEquals(403, bea.form("/admin/pay/dashboard", Map.of("csrf", bea.csrf)).statusCode());
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext, type, null);
+        tracker.open();
+        T service = tracker.waitForService(WAIT.toMillis());
+        assertTrue("no " + type.getSimpleName() + " service", service != null);
+        return service;
     }
 
     private long count(String sql) {
