@@ -170,17 +170,27 @@ public final class PortalRecordTypes implements Navigation, MappedFields {
         if (chain.isEmpty() && label.equals(d.label())) {
             return d;
         }
-        Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
-        d.listColumns().forEach(f -> fields.putIfAbsent(f.key(), f));
-        d.detailFields().forEach(f -> fields.putIfAbsent(f.key(), f));
         List<String> columns = keys(d.listColumns());
         List<String> details = keys(d.detailFields());
         for (FieldMapper mapper : chain) {
             columns = List.copyOf(mapper.listColumns(type, columns));
             details = List.copyOf(mapper.detailFields(type, details));
         }
-        return new RecordTypeDescriptor(label, d.netsuiteRecord(), d.category(), fields(type, columns, fields),
-                fields(type, details, fields), d.sidebarOrder(), d.portalPages(), d.lineLists());
+        return new RecordTypeDescriptor(label, d.netsuiteRecord(), d.category(),
+                fields(type, columns, known(d.listColumns(), d.detailFields())),
+                fields(type, details, known(d.detailFields(), d.listColumns())), d.sidebarOrder(), d.portalPages(),
+                d.lineLists());
+    }
+
+    /**
+     * Each key's field as {@code own} describes it, else as {@code other} does: a field may differ between the list
+     * and the detail page (a shipment's tracking numbers are text in the list, carrier links on its page).
+     */
+    private static Map<String, FieldDescriptor> known(List<FieldDescriptor> own, List<FieldDescriptor> other) {
+        Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
+        own.forEach(f -> fields.putIfAbsent(f.key(), f));
+        other.forEach(f -> fields.putIfAbsent(f.key(), f));
+        return fields;
     }
 
     private List<FieldDescriptor> fields(String type, List<String> keys, Map<String, FieldDescriptor> known) {

@@ -108,6 +108,19 @@ class PortalRecordTypesTest {
     }
 
     @Test
+    void aMappedFieldKeepsTheTypeItsListOrDetailPageGivesIt() {
+        types.put("itemfulfillment", type(new RecordTypeDescriptor("Shipments", "x", RecordCategory.TRANSACTION,
+                List.of(new FieldDescriptor("trackingNumbers", "Tracking", FieldType.TEXT)),
+                List.of(new FieldDescriptor("trackingNumbers", "Tracking", FieldType.LINKS)), 30)));
+        mappers.add(new FieldMapper() {
+        });
+        RecordTypeDescriptor mapped = portal.require(user(Map.of()), "itemfulfillment").descriptor();
+        assertEquals(List.of(new FieldDescriptor("trackingNumbers", "Tracking", FieldType.TEXT)), mapped.listColumns());
+        assertEquals(List.of(new FieldDescriptor("trackingNumbers", "Tracking", FieldType.LINKS)),
+                mapped.detailFields(), "the carrier's links on the shipment's page");
+    }
+
+    @Test
     void valueMapsAddUpInRankingOrderAndTheHigherOverrides() {
         FieldMapper partner = new FieldMapper() {
             @Override
