@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>The customer pays on a phone (two invoices, one partially), then with a card that asks for 3-D Secure, a declined
  * card and a bank account the bank returns; makes a payment link, which a browser without a session pays. The
- * operator's admin sees Payments, the payment links and Settings > Pay. The declined payment's reference is printed
+ * operator's admin sees Payments, the payment links and Settings > Pay, and maps the invoices' fields in Settings >
+ * Field mapping, which the customer then sees. The declined payment's reference is printed
  * ({@code declined <reference>}) for the test to check the ledger.
  *
  * <p>Arguments: {@code baseUrl screenshotDir customerEmail operatorEmail password attachmentFile}. Prints every problem found and
@@ -53,6 +55,9 @@ public final class BrowserWalk {
     private static final int PHONE_HEIGHT = 844;
     /** Who pays through the payment link, without an account: the receipt goes there. */
     public static final String LINK_PAYER = "ap-clerk@acme.example";
+    /** What Settings &gt; Field mapping renames the invoice number to, and what it shows for the status paid. */
+    private static final String NUMBER_LABEL = "Invoice no.";
+    private static final String PAID = "Paid in full";
 
     private final String base;
     private final Path screenshots;
@@ -210,8 +215,147 @@ public final class BrowserWalk {
             problems.add("the operator's user menu misses Admin or Syncs: " + menu);
         }
         viewAsCustomer();
+        mapTheInvoiceFields(customer, operator, password);
         brandThePortal();
         checkNoCspViolations();
+    }
+
+    /**
+     * Settings &gt; Field mapping on a desktop, through its form as an admin fills it in: the invoices' number
+     * renamed, the status {@code paid} (INV-1998's and INV-1975's) shown as {@link #PAID}, the due date hidden;
+     * Preview shows that on the newest invoices while nothing is saved yet (the settings' JSON still has the old
+     * label), on a phone too; then Save. The customer then reads the new label and display value, and no due date, in
+     * the invoice list (columns, cells, status filter) and on INV-1998's page. The same form undoes the mapping, so
+     * that nothing after this depends on it.
+     */
+    private void mapTheInvoiceFields(String customer, String operator, String password) throws Exception {
+        open("/admin/field-mapping");
+        checkSignedInShell("field mapping");
+        axe("field mapping");
+        new Select(driver.findElement(By.id("type-choice"))).selectByValue("invoice");
+        click(By.cssSelector("form[method=get][action='/admin/field-mapping'] button[type=submit]"));
+        wait.until(ExpectedConditions.urlContains("type=invoice"));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+        where("field mapping of invoices");
+        expectText("main h2", "How customers read Invoices", "the invoices' form");
+        fill(By.name("label.number"), NUMBER_LABEL);
+        fill(By.name("values.status"), "paid = " + PAID);
+        click(By.name("hidden.dueDate"));
+        click(By.cssSelector("button[name=action][value=preview]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-list")));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+
+        where("field mapping preview");
+        expectText(".notice", "nothing is saved until you press Save", "the notice that a preview saves nothing");
+        String preview = "section[aria-labelledby=preview-list] ";
+        expectMapped("the preview's columns", texts(preview + "thead th"));
+        expectMapped("the preview's detail page", texts(preview + "dl.fields dt"));
+        if (texts(preview + "tbody td").stream().noneMatch(PAID::equals)) {
+            problems.add(where + ": no paid invoice reads " + PAID + ": " + texts(preview + "tbody tr"));
+        }
+        expectMappingForm();
+        HttpResponse<String> saved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/api/admin/settings/field-mapping/invoice")).header("Cookie", sessionCookies()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (saved.statusCode() != 200 || !saved.body().contains("\"label\":\"Invoice #\"")
+                || saved.body().contains(NUMBER_LABEL) || saved.body().contains(PAID)) {
+            problems.add(where + ": the preview saved something: " + saved.statusCode() + " " + saved.body());
+        }
+        axe("field mapping preview");
+        String fields = "form[method=post][action='/admin/field-mapping'] .table-scroll";
+        scrollBelowTopBar(fields);
+        screenshot("settings-field-mapping-desktop.png");
+        phone();
+        checkNoSidewaysScroll("field mapping preview");
+        axe("field mapping preview");
+        scrollBelowTopBar(fields);
+        screenshot("settings-field-mapping-phone.png");
+        desktop();
+
+        click(By.cssSelector("button[name=action][value=save]"));
+        wait.until(ExpectedConditions.urlContains("notice=saved"));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+        where("field mapping saved");
+        expectText(".notice", "was saved", "the notice that the mapping was saved");
+        expectMappingForm();
+        axe("field mapping saved");
+
+        driver.manage().deleteAllCookies();
+        signIn(customer, password);
+        seeMappedInvoices();
+
+        driver.manage().deleteAllCookies();
+        signIn(operator, password);
+        open("/admin/field-mapping?type=invoice");
+        fill(By.name("label.number"), "");
+        fill(By.name("values.status"), "");
+        click(By.name("hidden.dueDate"));
+        click(By.cssSelector("button[name=action][value=save]"));
+        wait.until(ExpectedConditions.urlContains("notice=saved"));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+        where("field mapping undone");
+        if (!driver.findElement(By.name("label.number")).getAttribute("value").isEmpty()
+                || driver.findElement(By.name("hidden.dueDate")).isSelected()
+                || !driver.findElement(By.name("values.status")).getAttribute("value").isEmpty()) {
+            problems.add(where + ": the invoices' mapping was not undone");
+        }
+    }
+
+    /** Scrolls the page until what {@code css} finds starts just below the sticky top bar, for a screenshot. */
+    private void scrollBelowTopBar(String css) {
+        js("window.scrollTo(0, document.querySelector(arguments[0]).getBoundingClientRect().top + window.scrollY"
+                + " - document.querySelector('header.topbar').offsetHeight)", css);
+    }
+
+    /** The form as filled in: kept by the preview, and as saved. */
+    private void expectMappingForm() {
+        if (!NUMBER_LABEL.equals(driver.findElement(By.name("label.number")).getAttribute("value"))
+                || !driver.findElement(By.name("hidden.dueDate")).isSelected()
+                || !driver.findElement(By.name("values.status")).getAttribute("value").contains("paid = " + PAID)) {
+            problems.add(where + ": the form does not show the mapping as filled in");
+        }
+    }
+
+    /** Labels customers read with the mapping: the new number's label, neither the old one nor the hidden Due. */
+    private void expectMapped(String what, List<String> labels) {
+        if (!labels.contains(NUMBER_LABEL) || labels.contains("Invoice #") || labels.contains("Due")) {
+            problems.add(where + ": " + what + " are " + labels + ", not " + NUMBER_LABEL + " without Due");
+        }
+    }
+
+    /**
+     * The customer's invoice list and INV-1998's page with the mapping (which every node rereads within 2 seconds):
+     * the number's new label as column and card label, INV-1998's status as {@link #PAID} in its row, in the status
+     * filter and on its page, and the due date nowhere.
+     */
+    private void seeMappedInvoices() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        do {
+            Thread.sleep(500);
+            open("/records/invoice?sort=number&dir=asc");
+        } while (!texts("table.data thead th").contains(NUMBER_LABEL) && System.nanoTime() < deadline);
+        String row = invoiceRow("INV-1998");
+        checkSignedInShell("invoices mapped");
+        expectMapped("the list's columns", texts("table.data thead th"));
+        if (!driver.findElements(By.id("sort-dueDate")).isEmpty()
+                || !driver.findElements(By.cssSelector("table.data td[data-label='Due']")).isEmpty()) {
+            problems.add(where + ": the hidden due date is still in the list");
+        }
+        if (driver.findElements(By.cssSelector("table.data td[data-label='" + NUMBER_LABEL + "']")).isEmpty()) {
+            problems.add(where + ": the list's cells are not labelled " + NUMBER_LABEL + " for a phone's cards");
+        }
+        if (!row.contains(PAID)) {
+            problems.add(where + ": INV-1998's row does not read " + PAID + ": " + row);
+        }
+        if (!texts("#list-status option").contains(PAID)) {
+            problems.add(where + ": the status filter does not offer " + PAID + ": " + texts("#list-status option"));
+        }
+        axe("invoices mapped");
+        open(linkTo("invoices mapped", "INV-1998"));
+        checkSignedInShell("invoice mapped");
+        expectMapped("the invoice's fields", texts("main dl.fields dt"));
+        expectText("main .pill", PAID, "the status's display value");
+        axe("invoice mapped");
     }
 
     /**
@@ -226,12 +370,8 @@ public final class BrowserWalk {
                 + "fill=\"#1b1b1b\"/><circle cx=\"16\" cy=\"16\" r=\"9\" fill=\"#ffd400\"/></svg>");
         try {
             open("/admin/branding");
-            WebElement colour = driver.findElement(By.name("colour"));
-            colour.clear();
-            colour.sendKeys("#ffd400");
-            WebElement footer = driver.findElement(By.name("footer"));
-            footer.clear();
-            footer.sendKeys("Acme Supplies Inc. · 1 Main Street");
+            fill(By.name("colour"), "#ffd400");
+            fill(By.name("footer"), "Acme Supplies Inc. · 1 Main Street");
             driver.findElement(By.name("logo")).sendKeys(logo.toAbsolutePath().toString());
             driver.findElement(By.cssSelector("form[action='/admin/branding'] button[type=submit]")).click();
             wait.until(ExpectedConditions.urlContains("notice=saved"));
@@ -552,7 +692,7 @@ public final class BrowserWalk {
         driver.findElement(By.cssSelector("input[id$='-number']")).sendKeys(number);
         driver.findElement(By.cssSelector("input[id$='-expiry']")).sendKeys("12/34");
         driver.findElement(By.cssSelector("input[id$='-cvc']")).sendKeys("123");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("select[id$='-state']")))
+        new Select(driver.findElement(By.cssSelector("select[id$='-state']")))
                 .selectByValue("FL");
         toReview();
     }
@@ -847,6 +987,13 @@ public final class BrowserWalk {
             problems.add(where + ": the file too large to keep is not listed with the reason and without a link: "
                     + tooLarge);
         }
+    }
+
+    /** Replaces what a field holds, as a person selecting it all and typing would. */
+    private void fill(By field, String text) {
+        WebElement element = driver.findElement(field);
+        element.clear();
+        element.sendKeys(text);
     }
 
     private void expectText(String css, String text, String what) {
