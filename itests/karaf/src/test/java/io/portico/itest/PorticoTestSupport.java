@@ -51,6 +51,8 @@ public abstract class PorticoTestSupport {
     /** The token that shows the tests the details of /health, as it shows them to monitoring. */
     private static final String SMTP_PORT = "portico.itest.smtp.port";
     static final String MONITORING_TOKEN = "itest-monitoring-token";
+    /** The folder of the test plugins' modules ({@code itests}). */
+    private static final String TEST_PLUGINS = "portico.itest.plugins";
 
     @Inject
     protected BundleContext bundleContext;
@@ -93,7 +95,8 @@ public abstract class PorticoTestSupport {
                         String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                         String.valueOf(freePort())),
-                systemProperty("portico.version").value(VERSION)));
+                systemProperty("portico.version").value(VERSION),
+                systemProperty(TEST_PLUGINS).value(System.getProperty(TEST_PLUGINS, ""))));
         if (Boolean.getBoolean("portico.itest.keep")) {
             options.add(keepRuntimeFolder());
         }
@@ -264,7 +267,19 @@ public abstract class PorticoTestSupport {
         return new SmtpSink(Integer.getInteger(SMTP_PORT));
     }
 
+    /**
+     * A bundle of this build: a test plugin as its module built it ({@code itests/<name>/target}), so a reactor build
+     * that does not install tests its own; anything else (and a test plugin not built here) from Maven.
+     */
     protected static String bundleUrl(String artifactId) {
+        String testPlugins = System.getProperty(TEST_PLUGINS, "");
+        if (!testPlugins.isEmpty() && artifactId.startsWith("portico-itest-")) {
+            File built = new File(testPlugins, artifactId.substring("portico-itest-".length()) + "/target/"
+                    + artifactId + "-" + VERSION + ".jar");
+            if (built.isFile()) {
+                return built.toURI().toString();
+            }
+        }
         return "mvn:io.portico/" + artifactId + "/" + VERSION;
     }
 

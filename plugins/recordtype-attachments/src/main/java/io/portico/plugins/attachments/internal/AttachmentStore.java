@@ -1,5 +1,7 @@
 package io.portico.plugins.attachments.internal;
 
+import io.portico.api.db.Database;
+import io.portico.api.db.PluginSchema;
 import io.portico.api.identity.DataScope;
 import io.portico.plugins.attachments.internal.AttachmentSource.AttachedFile;
 import io.portico.plugins.attachments.internal.AttachmentSource.FileInfo;
@@ -19,12 +21,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Attachments in PostgreSQL: what the sync stores, and what portal users may read. Every read is scoped by
  * {@link DataScope} in SQL: a customer's user reaches only rows of their organization, operator staff the tenant's.
+ * The tables are this plugin's own schema ({@code db/plugin/attachments}), so the store starts only once the
+ * platform has migrated it, and every component that reads or writes attachments goes through this one.
  */
-final class AttachmentStore {
+@Component(service = AttachmentStore.class)
+public final class AttachmentStore {
 
     /** A synced record whose attachments are due to be looked up. */
     record DueRecord(String recordType, long netsuiteId, Long organizationId) {
@@ -43,8 +51,17 @@ final class AttachmentStore {
         }
     }
 
+    /** This plugin's schema, as its manifest names it ({@code Portico-Migrations}). */
+    static final String SCHEMA = "attachments";
+
     private final DataSource dataSource;
     private volatile Long tenantId;
+
+    @Activate
+    public AttachmentStore(@Reference Database database,
+            @Reference(target = "(" + PluginSchema.NAME_PROPERTY + "=" + SCHEMA + ")") PluginSchema schema) {
+        this(database.dataSource());
+    }
 
     AttachmentStore(DataSource dataSource) {
         this.dataSource = dataSource;

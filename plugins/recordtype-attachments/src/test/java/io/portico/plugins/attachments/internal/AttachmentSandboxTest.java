@@ -35,6 +35,7 @@ class AttachmentSandboxTest {
             s.createCustomerOrganizations();
             s.sync(false);
             SandboxMedia media = new SandboxMedia(s.sandbox);
+            s.db.withPluginSchema(AttachmentStore.SCHEMA);
             AttachmentSync sync = new AttachmentSync(new AttachmentStore(s.db.dataSource()),
                     new RestletAttachmentSource(s.client::getRestlet, s.client, SCRIPTS), Clock.systemUTC());
 
@@ -91,6 +92,7 @@ class AttachmentSandboxTest {
             long smallest = s.suiteQl("SELECT MIN(filesize) AS n FROM file").get(0).getLong("n");
             long largest = s.suiteQl("SELECT MAX(filesize) AS n FROM file").get(0).getLong("n");
             assertTrue(smallest < largest, "the demo PDFs differ in size");
+            s.db.withPluginSchema(AttachmentStore.SCHEMA);
             AttachmentSync sync = new AttachmentSync(new AttachmentStore(s.db.dataSource()),
                     new RestletAttachmentSource(s.client::getRestlet, s.client, SCRIPTS),
                     Clock.systemUTC());

@@ -13,7 +13,7 @@ import java.util.Map;
 /** A migrated database with two customer organizations and synced records to attach files to. */
 final class TestData implements AutoCloseable {
 
-    final TestDatabase db = TestDatabase.create();
+    final TestDatabase db = TestDatabase.create().withPluginSchema(AttachmentStore.SCHEMA);
     final long tenant = one("SELECT id FROM organization WHERE kind = 'operator'");
     final long acme = one("INSERT INTO organization (tenant_id, kind, name, netsuite_id) VALUES (" + tenant
             + ", 'customer', 'Acme', '1001') RETURNING id");
