@@ -3,6 +3,7 @@ package io.portico.plugins.attachments.internal;
 import io.portico.api.db.Database;
 import io.portico.api.db.PluginSchema;
 import io.portico.api.identity.DataScope;
+import io.portico.api.identity.Organizations;
 import io.portico.plugins.attachments.internal.AttachmentSource.AttachedFile;
 import io.portico.plugins.attachments.internal.AttachmentSource.FileInfo;
 import java.sql.Array;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,32 +57,26 @@ public final class AttachmentStore {
     static final String SCHEMA = "attachments";
 
     private final DataSource dataSource;
+    private final LongSupplier operator;
     private volatile Long tenantId;
 
     @Activate
-    public AttachmentStore(@Reference Database database,
+    public AttachmentStore(@Reference Database database, @Reference Organizations organizations,
             @Reference(target = "(" + PluginSchema.NAME_PROPERTY + "=" + SCHEMA + ")") PluginSchema schema) {
-        this(database.dataSource());
+        this(database.dataSource(), () -> organizations.operator().id());
     }
 
-    AttachmentStore(DataSource dataSource) {
+    /** @param operator the operator organization's id, asked once */
+    AttachmentStore(DataSource dataSource, LongSupplier operator) {
         this.dataSource = dataSource;
+        this.operator = operator;
     }
 
     /** The operator organization, the tenant of every row. */
     long tenantId() {
         Long t = tenantId;
         if (t == null) {
-            t = call(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT id FROM organization WHERE kind = 'operator' ORDER BY id LIMIT 1");
-                     ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("the operator organization is missing: schema not migrated?");
-                    }
-                    return rs.getLong(1);
-                }
-            });
+            t = operator.getAsLong();
             tenantId = t;
         }
         return t;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** A migrated database with two customer organizations and synced records to attach files to. */
 final class TestData implements AutoCloseable {
@@ -19,6 +20,19 @@ final class TestData implements AutoCloseable {
             + ", 'customer', 'Acme', '1001') RETURNING id");
     final long globex = one("INSERT INTO organization (tenant_id, kind, name, netsuite_id) VALUES (" + tenant
             + ", 'customer', 'Globex', '1002') RETURNING id");
+
+    /** The store over {@code dataSource}, whose operator organization it looks up as the platform would. */
+    static AttachmentStore store(DataSource dataSource) {
+        return new AttachmentStore(dataSource, () -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM organization WHERE kind = 'operator'"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
 
     /** A synced transaction of a customer (null: not yet adopted by an organization). */
     void transaction(String recordType, long netsuiteId, String owner, Long organization) {
