@@ -31,7 +31,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -53,7 +52,7 @@ public class PluginSchemaIT extends PorticoTestSupport {
 
     @Test
     public void theAttachmentsPluginMigratesItsSchemaAndKeepsItsDataAcrossUninstall() throws Exception {
-        PluginSchema schema = schema("attachments", WAIT);
+        PluginSchema schema = pluginSchema("attachments", WAIT);
         assertNotNull("the attachments schema is ready", schema);
         assertEquals("1", schema.version());
         Database database = service(Database.class);
@@ -79,13 +78,13 @@ public class PluginSchemaIT extends PorticoTestSupport {
 
         Bundle plugin = bundle(ATTACHMENTS);
         plugin.uninstall();
-        await("the schema service to leave with the plugin", WAIT, () -> schema("attachments", Duration.ZERO) == null);
+        await("the schema service to leave with the plugin", WAIT, () -> pluginSchema("attachments", Duration.ZERO) == null);
         assertEquals("uninstalling keeps the rows", List.of("Kept.pdf"),
                 strings(database, "SELECT name FROM ns_attachment WHERE record_netsuite_id = " + invoice));
 
         Bundle again = bundleContext.installBundle(bundleUrl("portico-recordtype-attachments"));
         again.start();
-        assertNotNull("the schema is ready again", schema("attachments", WAIT));
+        assertNotNull("the schema is ready again", pluginSchema("attachments", WAIT));
         assertEquals("nothing was applied twice", List.of("0 true", "1 true"), history(database));
         await("the plugin to list the kept attachment", WAIT, () -> names(operator, invoice).equals(List.of("Kept.pdf")));
 
@@ -106,14 +105,14 @@ public class PluginSchemaIT extends PorticoTestSupport {
                     line.contains("Plugin io.portico.itest.broken-plugin") && line.contains("not started")
                             && line.contains("schema broken failed") && line.contains("V1__broken.sql")
                             && line.contains("duplicate key")));
-            assertEquals(null, schema("broken", Duration.ZERO));
+            assertEquals(null, pluginSchema("broken", Duration.ZERO));
             Database database = service(Database.class);
             assertEquals("the failed migration left nothing behind", List.of(),
                     strings(database, "SELECT tablename FROM pg_tables WHERE tablename = 'broken_widget'"));
             assertEquals("PostgreSQL rolled the migration back: only the baseline is recorded", List.of("0 true"),
                     history(database, "broken"));
             assertEquals(200, status("/health"));
-            assertNotNull("other plugins are not held up", schema("attachments", WAIT));
+            assertNotNull("other plugins are not held up", pluginSchema("attachments", WAIT));
         } finally {
             broken.uninstall();
         }
@@ -126,26 +125,6 @@ public class PluginSchemaIT extends PorticoTestSupport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
-        }
-    }
-
-    /** The plugin's schema service, waiting up to {@code wait} for it; null when there is none. */
-    private PluginSchema schema(String name, Duration wait) {
-        ServiceTracker<PluginSchema, PluginSchema> tracker;
-        try {
-            tracker = new ServiceTracker<>(bundleContext, bundleContext.createFilter("(&(objectClass="
-                    + PluginSchema.class.getName() + ")(" + PluginSchema.NAME_PROPERTY + "=" + name + "))"), null);
-        } catch (InvalidSyntaxException e) {
-            throw new AssertionError(e);
-        }
-        tracker.open();
-        try {
-            return wait.isZero() ? tracker.getService() : tracker.waitForService(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } finally {
-            tracker.close();
         }
     }
 

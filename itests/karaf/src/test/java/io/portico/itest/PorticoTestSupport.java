@@ -10,6 +10,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 
+import io.portico.api.db.PluginSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileInputStream;
@@ -41,6 +42,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
 
 /** Boots the real Portico distribution against the PostgreSQL that {@code ./portico test} provides. */
 public abstract class PorticoTestSupport {
@@ -183,6 +186,26 @@ public abstract class PorticoTestSupport {
             Thread.sleep(50);
         }
         fail("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+    }
+
+    /** The plugin's schema service, waiting up to {@code wait} for it; null when there is none. */
+    protected PluginSchema pluginSchema(String name, Duration wait) {
+        ServiceTracker<PluginSchema, PluginSchema> tracker;
+        try {
+            tracker = new ServiceTracker<>(bundleContext, bundleContext.createFilter("(&(objectClass="
+                    + PluginSchema.class.getName() + ")(" + PluginSchema.NAME_PROPERTY + "=" + name + "))"), null);
+        } catch (InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
+        tracker.open();
+        try {
+            return wait.isZero() ? tracker.getService() : tracker.waitForService(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            tracker.close();
+        }
     }
 
     /** Runs a console command as an operator would and returns what it printed. */
