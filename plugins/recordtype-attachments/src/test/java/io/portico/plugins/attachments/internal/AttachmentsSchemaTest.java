@@ -64,7 +64,7 @@ class AttachmentsSchemaTest {
             assertEquals(shape, schema(db.dataSource()));
             assertEquals(List.of("0 before attachments true", "1 attachments true"), history(db.dataSource()));
             assertEquals(id, one(db.dataSource(), "SELECT id FROM ns_attachment WHERE name = 'a.pdf'"));
-            assertArrayEquals(new byte[3], TestData.store(db.dataSource()).content(
+            assertArrayEquals(new byte[3], TestData.store(db).content(
                     new DataScope(tenant, null), id).orElseThrow());
             assertEquals(1, one(db.dataSource(), "SELECT count(*) FROM ns_attachment_scan"));
             assertEquals(1, one(db.dataSource(), "SELECT count(*) FROM flyway_schema_history "

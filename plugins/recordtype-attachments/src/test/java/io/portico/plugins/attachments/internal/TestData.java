@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /** A migrated database with two customer organizations and synced records to attach files to. */
 final class TestData implements AutoCloseable {
@@ -21,10 +20,10 @@ final class TestData implements AutoCloseable {
     final long globex = one("INSERT INTO organization (tenant_id, kind, name, netsuite_id) VALUES (" + tenant
             + ", 'customer', 'Globex', '1002') RETURNING id");
 
-    /** The store over {@code dataSource}, whose operator organization it looks up as the platform would. */
-    static AttachmentStore store(DataSource dataSource) {
-        return new AttachmentStore(dataSource, () -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+    /** The store over {@code db}, whose operator organization it looks up as the platform would. */
+    static AttachmentStore store(TestDatabase db) {
+        return new AttachmentStore(db.database().sessionFactory(AttachmentMapper.class), () -> {
+            try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                     "SELECT id FROM organization WHERE kind = 'operator'"); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
