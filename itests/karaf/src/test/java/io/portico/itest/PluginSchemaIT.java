@@ -31,7 +31,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Plugins own their schema, on a fresh database: the attachments plugin's tables come from the plugin (not the
@@ -55,12 +54,12 @@ public class PluginSchemaIT extends PorticoTestSupport {
         PluginSchema schema = pluginSchema("attachments", WAIT);
         assertNotNull("the attachments schema is ready", schema);
         assertEquals("1", schema.version());
-        Database database = service(Database.class);
+        Database database = service(Database.class, WAIT);
         assertEquals("the platform made no attachment tables", List.of(),
                 strings(database, "SELECT version FROM flyway_schema_history WHERE version = '410'"));
         assertEquals(List.of("0 true", "1 true"), history(database));
 
-        Organizations organizations = service(Organizations.class);
+        Organizations organizations = service(Organizations.class, WAIT);
         long tenant = organizations.operator().id();
         long customer = organizations.upsertCustomer(new CustomerOrganization("PS-" + System.nanoTime(),
                 "Schema Test", List.of(), "CA", "USD", null, Map.of())).id();
@@ -106,7 +105,7 @@ public class PluginSchemaIT extends PorticoTestSupport {
                             && line.contains("schema broken failed") && line.contains("V1__broken.sql")
                             && line.contains("duplicate key")));
             assertEquals(null, pluginSchema("broken", Duration.ZERO));
-            Database database = service(Database.class);
+            Database database = service(Database.class, WAIT);
             assertEquals("the failed migration left nothing behind", List.of(),
                     strings(database, "SELECT tablename FROM pg_tables WHERE tablename = 'broken_widget'"));
             assertEquals("PostgreSQL rolled the migration back: only the baseline is recorded", List.of("0 true"),
@@ -120,20 +119,12 @@ public class PluginSchemaIT extends PorticoTestSupport {
 
     private List<String> names(DataScope scope, long invoice) {
         try {
-            return service(RecordAttachments.class).list(scope, "invoice", invoice).stream()
+            return service(RecordAttachments.class, WAIT).list(scope, "invoice", invoice).stream()
                     .map(a -> a.name()).toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
         }
-    }
-
-    private <S> S service(Class<S> type) throws InterruptedException {
-        ServiceTracker<S, S> tracker = new ServiceTracker<>(bundleContext, type, null);
-        tracker.open();
-        S service = tracker.waitForService(WAIT.toMillis());
-        assertTrue(type.getSimpleName() + " is registered", service != null);
-        return service;
     }
 
     private static List<String> history(Database database) {

@@ -37,6 +37,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
@@ -270,6 +273,25 @@ public abstract class PorticoTestSupport {
                 + " sync_generation) SELECT tenant_id, id, 'invoice', " + netsuiteId + ", '" + number + "', '" + date
                 + "', '" + due + "', 'open', " + total + ", " + remaining + ", 'USD', now(), '" + attributes
                 + "', 0, 0 FROM organization WHERE id = " + organization;
+    }
+
+    /**
+     * A platform service, looked up when the test needs it rather than injected: on an empty database the
+     * migrations may outlast injection's 10 s.
+     */
+    protected <S> S service(Class<S> type, Duration timeout) throws InterruptedException {
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(bundleContext, type, null);
+        tracker.open();
+        S service = tracker.waitForService(timeout.toMillis());
+        assertTrue(type.getSimpleName() + " is registered", service != null);
+        return service;
+    }
+
+    /** A PDF's text as PDFBox extracts it, line by line. */
+    protected static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
     }
 
     protected Bundle bundle(String symbolicName) {
