@@ -10,7 +10,6 @@ import io.portico.netsuite.NetSuiteConnections;
 import io.portico.netsuite.StoredNetSuiteConnection;
 import io.portico.netsuite.internal.config.ClientSettings;
 import io.portico.netsuite.internal.config.NetSuiteConfig;
-import io.portico.netsuite.internal.config.NetSuiteConfigs;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Locale;
@@ -143,7 +142,7 @@ public final class NetSuiteClientComponent implements NetSuiteConnections {
                 return;
             }
             try {
-                publish(wanted, settings(wanted));
+                publish(wanted, ConnectionChecks.settings(wanted, secrets));
             } catch (InvalidConnectionException e) {
                 problem = "The saved connection is not valid: " + e.getMessage();
                 LOG.error("No NetSuite client: {}", problem);
@@ -191,14 +190,12 @@ public final class NetSuiteClientComponent implements NetSuiteConnections {
 
     @Override
     public void validate(NetSuiteConnection connection) {
-        settings(connection);
+        ConnectionChecks.settings(connection, secrets);
     }
 
     @Override
     public ConnectionCheck check(NetSuiteConnection connection) {
-        try (DefaultNetSuiteClient client = new DefaultNetSuiteClient(settings(connection))) {
-            return ConnectionCheck.run(client, ConnectionCheck.DEFAULT_QUERY);
-        }
+        return ConnectionChecks.check(connection, secrets);
     }
 
     @Override
@@ -209,18 +206,6 @@ public final class NetSuiteClientComponent implements NetSuiteConnections {
         }
         // Outside the lock: the call may take seconds, and a replaced client still answers until it is closed.
         return Optional.ofNullable(client).map(c -> ConnectionCheck.run(c, ConnectionCheck.DEFAULT_QUERY));
-    }
-
-    /** The connection's client settings; each property's check names the property first. */
-    private ClientSettings settings(NetSuiteConnection connection) {
-        try {
-            return ClientSettings.from(NetSuiteConfigs.of(connection.properties()), secrets);
-        } catch (InvalidConnectionException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            String message = Objects.requireNonNullElse(e.getMessage(), "accountId is not valid");
-            throw new InvalidConnectionException(message.split("[ ']", 2)[0], message);
-        }
     }
 
     private static Dictionary<String, Object> serviceProperties(NetSuiteAccount account) {
