@@ -17,13 +17,9 @@ import io.portico.api.sync.SyncRun;
 import io.portico.api.sync.SyncService;
 import io.portico.netsuite.NetSuiteClient;
 import io.portico.api.sync.SyncSettings;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -88,7 +84,7 @@ public class SyncIT extends PorticoTestSupport {
 
     @Configuration
     public Option[] config() throws Exception {
-        Sandbox sandbox = Sandbox.start();
+        NetSuiteSandboxProcess sandbox = NetSuiteSandboxProcess.start();
         List<Option> options = new ArrayList<>(List.of(distribution(databasePassword())));
         options.addAll(List.of(
                 editConfigurationFilePut("etc/io.portico.netsuite.cfg", "accountId", sandbox.accountId),
@@ -501,78 +497,6 @@ public class SyncIT extends PorticoTestSupport {
              ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    /** The NetSuite sandbox as a process of its own, started once by the test driver (outside Karaf). */
-    private static final class Sandbox {
-        private static Sandbox running;
-
-        String baseUrl;
-        String accountId;
-        String consumerKey;
-        String consumerSecret;
-        String tokenId;
-        String tokenSecret;
-
-        static synchronized Sandbox start() throws IOException {
-            if (running != null) {
-                return running;
-            }
-            String version = System.getProperty("portico.version", VERSION);
-            File jar = new File(System.getProperty("maven.repo.local", System.getProperty("user.home")
-                    + "/.m2/repository"), "io/portico/portico-netsuite-sandbox/" + version
-                    + "/portico-netsuite-sandbox-" + version + "-all.jar");
-            if (!jar.isFile()) {
-                throw new IllegalStateException("build the sandbox first (mvn install -pl tools/netsuite-sandbox): "
-                        + jar);
-            }
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Process process = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-jar",
-                    jar.getPath(), "--port", String.valueOf(port), "--customers", "25", "--invoices-per-customer",
-                    "8").redirectErrorStream(true).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            Sandbox s = new Sandbox();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String line;
-            while ((line = out.readLine()) != null && s.tokenSecret == null) {
-                Matcher m = Pattern.compile("for account (\\S+) at (\\S+)").matcher(line);
-                if (m.find()) {
-                    s.accountId = m.group(1);
-                    s.baseUrl = m.group(2);
-                }
-                for (String pair : line.trim().split("\\s+")) {
-                    String[] kv = pair.split("=", 2);
-                    if (kv.length == 2) {
-                        switch (kv[0]) {
-                            case "consumerKey" -> s.consumerKey = kv[1];
-                            case "consumerSecret" -> s.consumerSecret = kv[1];
-                            case "tokenId" -> s.tokenId = kv[1];
-                            case "tokenSecret" -> s.tokenSecret = kv[1];
-                            default -> { }
-                        }
-                    }
-                }
-            }
-            if (s.tokenSecret == null || s.baseUrl == null) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the NetSuite sandbox did not start");
-            }
-            Thread drain = new Thread(() -> {
-                try {
-                    out.transferTo(java.io.Writer.nullWriter());
-                } catch (IOException ignored) {
-                    // the sandbox ended
-                }
-            });
-            drain.setDaemon(true);
-            drain.start();
-            running = s;
-            return s;
         }
     }
 }

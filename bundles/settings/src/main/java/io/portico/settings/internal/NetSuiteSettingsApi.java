@@ -24,7 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code /api/admin/settings/netsuite} for the operator's owners and admins: the connection as JSON (secrets only
  * as {@code "set"}), replaced with {@code PUT} (a secret left out or {@code null} keeps the saved one), and
- * {@code POST …/test} checking a connection before it is saved, or the one in use when the body is empty. A field
+ * {@code POST …/test} checking a connection before it is saved, or the one in use for {@code {}} (no account id). A field
  * that is not valid is a 400 naming it; while {@code etc/io.portico.netsuite.cfg} wins, {@code PUT} is a 409.
  */
 @Component(service = NetSuiteSettingsApi.class, property = PorticoResource.PROPERTY + "=true")
@@ -110,7 +110,7 @@ public final class NetSuiteSettingsApi {
     @Produces(MediaType.APPLICATION_JSON)
     public CheckJson test(NetSuiteUpdate update, @Context ContainerRequestContext request) {
         SettingsActor.admin(request);
-        if (update == null || settings.fileWins()) {
+        if (update == null || update.accountId() == null || settings.fileWins()) {
             return settings.connections().checkInUse().map(NetSuiteSettingsApi::json).orElseThrow(() ->
                     ProblemException.conflict("No NetSuite account is connected: send the connection to test."));
         }
