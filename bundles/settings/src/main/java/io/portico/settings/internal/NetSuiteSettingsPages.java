@@ -7,7 +7,6 @@ import io.portico.netsuite.ConnectionCheck;
 import io.portico.netsuite.NetSuiteConnection;
 import io.portico.netsuite.NetSuiteConnections;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.ws.rs.Consumes;
@@ -101,11 +100,7 @@ public final class NetSuiteSettingsPages {
         for (String secret : NetSuiteConnection.SECRETS) {
             secretSet.put(secret, saved != null && NetSuiteSettings.secret(saved, secret) != null);
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "NetSuite");
-        model.put("user", user);
-        model.put("csrf", request.getProperty(PortalUser.CSRF_REQUEST_PROPERTY));
-        model.put("currentPath", PATH);
+        Map<String, Object> model = SettingsPage.model(request, user, "NetSuite", PATH, fieldErrors, error, notice);
         model.put("form", form);
         model.put("carried", carried);
         model.put("secretSet", secretSet);
@@ -114,18 +109,9 @@ public final class NetSuiteSettingsPages {
         model.put("source", connections.source().name());
         connections.account().ifPresent(account -> model.put("account", account));
         connections.problem().ifPresent(problem -> model.put("problem", problem));
-        model.put("fieldErrors", fieldErrors);
         if (check != null) {
             model.put("check", check);
         }
-        if (error != null) {
-            model.put("error", error);
-        }
-        if (notice != null) {
-            model.put("notice", notice);
-        }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(pages.render(NetSuiteSettingsPages.class, "netsuite.ftlh", model))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return SettingsPage.render(pages, NetSuiteSettingsPages.class, "netsuite.ftlh", status, model);
     }
 }
