@@ -97,8 +97,14 @@ public class NetSuiteSettingsIT extends PorticoTestSupport {
         });
         String empty = admin.send("GET", "/admin/netsuite", null, null, "text/html").body();
         assertTrue(empty, empty.contains("Not connected") && empty.contains("name=\"accountId\""));
-        assertTrue(admin.send("GET", "/dashboard", null, null, "text/html").body()
-                .contains("href=\"/admin/netsuite\""));
+        String dashboard = admin.send("GET", "/dashboard", null, null, "text/html").body();
+        assertTrue(dashboard, dashboard.contains("href=\"/admin/netsuite\"")
+                && dashboard.contains("Get your portal ready"));
+        assertTrue("the first-run checklist, its steps in order", Pattern.compile("(?s)"
+                + step(false, "/admin/netsuite", "Connect NetSuite") + ".*" + step(false, "/admin/syncs", "Choose the "
+                + "record types and run the first sync") + ".*" + step(false, "/admin/branding", "Set up branding")
+                + ".*" + step(null, "/admin/organizations", "Invite the first customers") + ".*"
+                + step(null, "/admin/pay", "Connect payments")).matcher(dashboard).find());
 
         // Bad input: 400 naming the field, what was typed kept, nothing saved.
         HttpResponse<String> badAccount = admin.form("/admin/netsuite", connection(admin, "accountId", "12 34!"));
@@ -142,6 +148,9 @@ public class NetSuiteSettingsIT extends PorticoTestSupport {
                 return false;
             }
         });
+        String ticked = admin.send("GET", "/dashboard", null, null, "text/html").body();
+        assertTrue("the step ticked itself", Pattern.compile(step(true, "/admin/netsuite", "Connect NetSuite")
+                + "\\s*<span class=\"muted\">Account " + sandbox("account") + " is connected.").matcher(ticked).find());
         String console = console("portico:netsuite-test");
         assertTrue(console, console.contains("Credentials:  accepted") && console.contains("Host:         "
                 + sandbox("")));
@@ -221,6 +230,15 @@ public class NetSuiteSettingsIT extends PorticoTestSupport {
         } finally {
             file.delete();
         }
+    }
+
+    /** A first-run step on the dashboard, as a pattern; {@code done} null for either state. */
+    private static String step(Boolean done, String href, String title) {
+        String state = done == null ? "(?:done\">\\s*<span class=\"pill pill-paid\">Done|open\">\\s*<span "
+                + "class=\"pill pill-neutral\">To do)" : done ? "done\">\\s*<span class=\"pill pill-paid\">Done"
+                : "open\">\\s*<span class=\"pill pill-neutral\">To do";
+        return "<li class=\"first-run-" + state + "</span>\\s*<a href=\"" + href + "\">" + Pattern.quote(title)
+                + "</a>";
     }
 
     private String query(String sql) throws Exception {
