@@ -55,7 +55,7 @@ public class NetSuiteSettingsIT extends PorticoTestSupport {
 
     @Configuration
     public Option[] config() throws Exception {
-        NetSuiteSandboxProcess sandbox = NetSuiteSandboxProcess.start();
+        SandboxProcess sandbox = SandboxProcess.start();
         // A database of its own: the connection it saves would connect every other test class to the sandbox.
         return OptionUtils.combine(distribution(databasePassword(), privateDatabase("portico_test_netsuite")),
                 CoreOptions.systemProperty("portico.itest.sandbox").value(sandbox.baseUrl),

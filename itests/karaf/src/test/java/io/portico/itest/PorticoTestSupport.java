@@ -133,6 +133,12 @@ public abstract class PorticoTestSupport {
         return maven("io.portico", "portico-dist").type("tar.gz").versionAsInProject().getURL();
     }
 
+    /** The Maven repository of the build that runs the tests ({@code -Dmaven.repo.local} respected). */
+    static File mavenRepository() {
+        return new File(System.getProperty("portico.itest.repo", System.getProperty("user.home")
+                + "/.m2/repository"));
+    }
+
     protected static String databasePassword() {
         return System.getenv("PORTICO_DB_PASSWORD");
     }

@@ -41,7 +41,6 @@ import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -84,20 +83,13 @@ public class SyncIT extends PorticoTestSupport {
 
     @Configuration
     public Option[] config() throws Exception {
-        NetSuiteSandboxProcess sandbox = NetSuiteSandboxProcess.start();
+        SandboxProcess sandbox = SandboxProcess.start();
         List<Option> options = new ArrayList<>(List.of(distribution(databasePassword())));
+        options.addAll(List.of(sandbox.connection()));
         options.addAll(List.of(
-                editConfigurationFilePut("etc/io.portico.netsuite.cfg", "accountId", sandbox.accountId),
-                editConfigurationFilePut("etc/io.portico.netsuite.cfg", "baseUrl", sandbox.baseUrl),
-                editConfigurationFilePut("etc/io.portico.netsuite.cfg", "authMethod", "tba"),
-                editConfigurationFilePut("etc/io.portico.netsuite.cfg", "consumerKey", sandbox.consumerKey),
-                editConfigurationFilePut("etc/io.portico.netsuite.cfg", "consumerSecret", sandbox.consumerSecret),
-                editConfigurationFilePut("etc/io.portico.netsuite.cfg", "tokenId", sandbox.tokenId),
-                editConfigurationFilePut("etc/io.portico.netsuite.cfg", "tokenSecret", sandbox.tokenSecret),
                 editConfigurationFilePut("etc/io.portico.sync.cfg", "adminToken", TOKEN),
                 editConfigurationFilePut("etc/io.portico.sync.cfg", "tickSeconds", "1"),
-                editConfigurationFilePut("etc/io.portico.sync.cfg", "resumeDelaySeconds", "1"),
-                CoreOptions.systemProperty("portico.itest.sandbox").value(sandbox.baseUrl)));
+                editConfigurationFilePut("etc/io.portico.sync.cfg", "resumeDelaySeconds", "1")));
         return options.toArray(new Option[0]);
     }
 
@@ -478,7 +470,7 @@ public class SyncIT extends PorticoTestSupport {
     }
 
     private static String sandboxUrl() {
-        return System.getProperty("portico.itest.sandbox");
+        return System.getProperty(SandboxProcess.URL);
     }
 
     private int sandboxCount(String what) throws Exception {

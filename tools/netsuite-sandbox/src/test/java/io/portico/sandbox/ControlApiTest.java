@@ -52,6 +52,45 @@ class ControlApiTest {
   }
 
   @Test
+  void customRecordsDefinedThroughTheControlApiAreServedToSuiteQl() {
+    String control = sandbox.baseUrl() + "/sandbox/customrecords/customrecord_warranty_claim";
+    assertEquals(404, Client.raw("POST", URI.create(control), Map.of("name", "WC-1"), null, null).status(),
+        "records of an undefined type");
+    assertEquals(204, Client.raw("PUT", URI.create(control), Map.of("fields", Map.of("custrecord_wc_customer",
+        "select", "custrecord_wc_amount", "decimal", "custrecord_wc_claim_date", "date", "custrecord_wc_serial",
+        "text")), null, null).status());
+    long customer = sandbox.data().customerId(2);
+    Client.Reply created = Client.raw("POST", URI.create(control), Map.of("name", "WC-0001",
+        "custrecord_wc_customer", Map.of("id", String.valueOf(customer)), "custrecord_wc_amount", "249.90",
+        "custrecord_wc_claim_date", "2026-01-09", "custrecord_wc_serial", "SN-1"), null, null);
+    assertEquals(201, created.status());
+    assertEquals("1", created.json().get("id").asText());
+    assertEquals(201, Client.raw("POST", URI.create(control), Map.of("name", "WC-0002", "isInactive", true),
+        null, null).status());
+    Client.Reply unknownField = Client.raw("POST", URI.create(control), Map.of("name", "WC-3",
+        "custrecord_nope", "x"), null, null);
+    assertEquals(400, unknownField.status());
+    assertEquals(400, Client.raw("POST", URI.create(control), Map.of("name", "WC-3", "custrecord_wc_claim_date",
+        "9 Jan"), null, null).status());
+
+    JsonNode rows = client.suiteql("SELECT r.id, r.name, r.isinactive, r.custrecord_wc_customer AS customer, "
+        + "r.custrecord_wc_amount AS amount, r.custrecord_wc_claim_date AS claimdate, r.custrecord_wc_serial, "
+        + "TO_CHAR(r.lastmodified, 'YYYY-MM-DD HH24:MI:SS') AS lastmodified FROM customrecord_warranty_claim r "
+        + "WHERE r.id > 0 ORDER BY r.id").json();
+    assertEquals(2, rows.get("totalResults").asInt());
+    JsonNode first = rows.get("items").get(0);
+    assertEquals("WC-0001", first.get("name").asText());
+    assertEquals("F", first.get("isinactive").asText());
+    assertEquals(String.valueOf(customer), first.get("customer").asText());
+    assertEquals("249.9", first.get("amount").asText());
+    assertEquals("1/9/2026", first.get("claimdate").asText());
+    assertEquals("SN-1", first.get("custrecord_wc_serial").asText());
+    assertTrue(first.get("lastmodified").asText().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"));
+    assertEquals("T", rows.get("items").get(1).get("isinactive").asText());
+    assertEquals(400, client.suiteql("SELECT id FROM customrecord_nothing").status(), "an undefined type");
+  }
+
+  @Test
   void deletesAppearInDeletedRecord() {
     long contactId = Long.parseLong(client.suiteql("SELECT id FROM contact ORDER BY id", 1, 0).json()
         .get("items").get(0).get("id").asText());

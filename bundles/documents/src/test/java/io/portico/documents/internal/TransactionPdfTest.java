@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -139,12 +143,53 @@ class TransactionPdfTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertTrue(doc.getNumberOfPages() >= 2);
             assertEquals("Invoice INV-1001", doc.getDocumentInformation().getTitle());
+            // PDF/UA's description (dc:description) is the document information's subject.
+            assertTrue(doc.getDocumentInformation().getSubject().startsWith("Invoice INV-1001 for "),
+                    doc.getDocumentInformation().getSubject());
             assertTrue(doc.getDocumentCatalog().getMarkInfo().isMarked(), "tagged PDF");
             assertTrue(doc.getDocumentCatalog().getStructureTreeRoot() != null, "structure tree");
             for (PDPage page : doc.getPages()) {
                 for (var name : page.getResources().getFontNames()) {
                     PDFont font = page.getResources().getFont(name);
                     assertTrue(font.isEmbedded(), font.getName() + " is embedded");
+                }
+            }
+        }
+    }
+
+    @Test
+    void pdfsMadeAtTheSameTimeEachReadBackWhole() throws Exception {
+        // More renders at once than parsed font sets are kept idle: each borrows fonts no other render is using.
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> texts = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Record invoice = record("invoice", "INV-" + i, new BigDecimal("410.00"), BigDecimal.TEN, Map.of());
+                RecordDetail detail = new RecordDetail(invoice, Map.of("items", items(3)), List.of());
+                texts.add(threads.submit(() -> text(render(Kind.INVOICE, detail))));
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i).get(1, TimeUnit.MINUTES);
+                assertTrue(text.contains("Invoice INV-" + i), text);
+                assertTrue(text.contains("Müller & Ørsted 山田 GmbH"), text);
+                assertTrue(text.contains("Ørsted blade 山田 part 3"), text);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDocumentWithoutCjkTextCarriesNoCjkFont() throws IOException {
+        Record payment = new Record("customerpayment", 901, 7L, "Hansen AS", "PYMT-8", null,
+                LocalDate.of(2026, 3, 20), null, "deposited", new BigDecimal("5.00"), null, "USD", Instant.EPOCH,
+                Map.of());
+        byte[] pdf = render(Kind.PAYMENT, new RecordDetail(payment, Map.of(), List.of()));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    String font = page.getResources().getFont(name).getName();
+                    assertTrue(font.contains("DejaVu"), font);
                 }
             }
         }

@@ -28,6 +28,10 @@ import java.util.Set;
  * POST   /sandbox/records/{type}/{id}      change fields like a NetSuite user (PATCH semantics; bumps lastModifiedDate)
  * PATCH  /sandbox/records/{type}/{id}      same
  * DELETE /sandbox/records/{type}/{id}      delete (shows up in SuiteQL's deletedrecord)
+ * PUT    /sandbox/customrecords/{scriptId} {"fields": {"custrecord_x": "text|decimal|checkbox|date|select"}}
+ *                                           defines a custom record type (or adds fields), served to SuiteQL as
+ *                                           the table {scriptId}
+ * POST   /sandbox/customrecords/{scriptId} {"name", "isInactive", "custrecord_x": value...} -> {"id": "..."}
  * GET    /sandbox/payments                 customer payments written through the API, expanded
  * GET    /sandbox/faults                   current fault switches
  * POST   /sandbox/faults                   {"latencyMillis","errorRate","slowPageEvery","slowPageMillis",
@@ -65,6 +69,9 @@ public final class ControlEndpoint implements Endpoint {
     switch (parts.get(0)) {
       case "records" -> {
         return records(request, parts);
+      }
+      case "customrecords" -> {
+        return customRecords(request, parts);
       }
       case "payments" -> {
         ArrayNode payments = Json.array();
@@ -142,6 +149,25 @@ public final class ControlEndpoint implements Endpoint {
         return Response.noContent(null);
       }
       default -> throw NetSuiteException.methodNotAllowed(method);
+    }
+  }
+
+  private Response customRecords(Request request, List<String> parts) {
+    if (parts.size() != 2) {
+      throw NetSuiteException.notFound("Use /sandbox/customrecords/{scriptId}");
+    }
+    JsonNode body = Json.parseBody(request.body());
+    switch (request.method()) {
+      case "PUT" -> {
+        store.customRecords().define(parts.get(1), body.has("fields") ? body.get("fields") : Json.object());
+        return Response.noContent(null);
+      }
+      case "POST" -> {
+        ObjectNode created = Json.object();
+        created.put("id", String.valueOf(store.customRecords().create(parts.get(1), body)));
+        return Response.json(201, Response.PLAIN_JSON, created);
+      }
+      default -> throw NetSuiteException.methodNotAllowed(request.method());
     }
   }
 

@@ -28,6 +28,7 @@ public final class Store {
   private final Overlay overlay;
   private final SandboxClock clock;
   private final RecordWriter writer;
+  private final CustomRecords customRecords;
   private final Object writeLock = new Object();
   /** The last closed posting period's id; 0 while every period is open. */
   private volatile long closedThroughPeriod;
@@ -40,6 +41,7 @@ public final class Store {
     this.overlay = new Overlay(layout);
     this.clock = new SandboxClock(company.today(), company.zone());
     this.writer = new RecordWriter(this, overlay, clock);
+    this.customRecords = new CustomRecords(clock);
   }
 
   public DemoCompany company() {
@@ -52,6 +54,11 @@ public final class Store {
 
   public SandboxClock clock() {
     return clock;
+  }
+
+  /** The partners' custom record types, empty until the control API defines one. */
+  public CustomRecords customRecords() {
+    return customRecords;
   }
 
   public int customerCount() {

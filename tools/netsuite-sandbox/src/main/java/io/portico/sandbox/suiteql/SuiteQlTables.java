@@ -3,6 +3,7 @@ package io.portico.sandbox.suiteql;
 
 import io.portico.sandbox.data.Catalog;
 import io.portico.sandbox.data.Choice;
+import io.portico.sandbox.data.CustomRecords;
 import io.portico.sandbox.data.DeletedRecord;
 import io.portico.sandbox.data.DemoCompany;
 import io.portico.sandbox.data.FileAttachment;
@@ -63,7 +64,8 @@ final class SuiteQlTables {
   }
 
   Optional<Table> table(String name) {
-    return Optional.ofNullable(tables.get(name.toLowerCase(Locale.ROOT)));
+    Table known = tables.get(name.toLowerCase(Locale.ROOT));
+    return known != null ? Optional.of(known) : store.customRecords().type(name).map(SuiteQlTables::customRecordTable);
   }
 
   private void register(Table t) {
@@ -479,6 +481,22 @@ final class SuiteQlTables {
         .add("deleteddate", DeletedRecord::deletedDate)
         .build(), store::deletedRecords));
     return out;
+  }
+
+  // ---------------------------------------------------------------- custom records
+
+  /** A custom record type's table as its fields are now: NetSuite's own columns, then the fields. */
+  private static Table customRecordTable(CustomRecords.Type type) {
+    Columns<CustomRecords.CustomRecord> columns = new Columns<CustomRecords.CustomRecord>()
+        .add("id", CustomRecords.CustomRecord::id)
+        .add("name", CustomRecords.CustomRecord::name)
+        .add("isinactive", CustomRecords.CustomRecord::isInactive)
+        .add("created", CustomRecords.CustomRecord::created)
+        .add("lastmodified", CustomRecords.CustomRecord::lastModified);
+    for (String field : type.fieldNames()) {
+      columns.add(field, r -> r.values().get(field));
+    }
+    return new ListTable(type.scriptId(), columns.build(), type::records);
   }
 
   // ---------------------------------------------------------------- helpers

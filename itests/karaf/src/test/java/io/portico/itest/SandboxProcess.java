@@ -1,6 +1,6 @@
 package io.portico.itest;
 
-import static io.portico.itest.PorticoTestSupport.VERSION;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -10,14 +10,18 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
 
 /**
  * The NetSuite sandbox as a process of its own, started once by the test driver (outside Karaf) and shared by the
- * test classes that need it, with the TBA credentials it printed.
+ * test classes of the run: 25 customers, 8 invoices each.
  */
-final class NetSuiteSandboxProcess {
+final class SandboxProcess {
+    /** The system property that tells tests inside Karaf where the sandbox is. */
+    static final String URL = "portico.itest.sandbox";
 
-    private static NetSuiteSandboxProcess running;
+    private static SandboxProcess running;
 
     String baseUrl;
     String accountId;
@@ -26,13 +30,25 @@ final class NetSuiteSandboxProcess {
     String tokenId;
     String tokenSecret;
 
-    static synchronized NetSuiteSandboxProcess start() throws IOException {
+    /** The distribution's NetSuite connection to this sandbox, with TBA credentials; tests reach it at {@code url}. */
+    Option[] connection() {
+        return new Option[] {
+            editConfigurationFilePut("etc/io.portico.netsuite.cfg", "accountId", accountId),
+            editConfigurationFilePut("etc/io.portico.netsuite.cfg", "baseUrl", baseUrl),
+            editConfigurationFilePut("etc/io.portico.netsuite.cfg", "authMethod", "tba"),
+            editConfigurationFilePut("etc/io.portico.netsuite.cfg", "consumerKey", consumerKey),
+            editConfigurationFilePut("etc/io.portico.netsuite.cfg", "consumerSecret", consumerSecret),
+            editConfigurationFilePut("etc/io.portico.netsuite.cfg", "tokenId", tokenId),
+            editConfigurationFilePut("etc/io.portico.netsuite.cfg", "tokenSecret", tokenSecret),
+            CoreOptions.systemProperty(URL).value(baseUrl)};
+    }
+
+    static synchronized SandboxProcess start() throws IOException {
         if (running != null) {
             return running;
         }
-        String version = System.getProperty("portico.version", VERSION);
-        File jar = new File(System.getProperty("maven.repo.local", System.getProperty("user.home")
-                + "/.m2/repository"), "io/portico/portico-netsuite-sandbox/" + version
+        String version = PorticoTestSupport.VERSION;
+        File jar = new File(PorticoTestSupport.mavenRepository(), "io/portico/portico-netsuite-sandbox/" + version
                 + "/portico-netsuite-sandbox-" + version + "-all.jar");
         if (!jar.isFile()) {
             throw new IllegalStateException("build the sandbox first (mvn install -pl tools/netsuite-sandbox): "
@@ -46,7 +62,7 @@ final class NetSuiteSandboxProcess {
                 jar.getPath(), "--port", String.valueOf(port), "--customers", "25", "--invoices-per-customer",
                 "8").redirectErrorStream(true).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-        NetSuiteSandboxProcess s = new NetSuiteSandboxProcess();
+        SandboxProcess s = new SandboxProcess();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         String line;
