@@ -58,17 +58,17 @@ public class NetSuiteSettingsIT extends PorticoTestSupport {
         SandboxProcess sandbox = SandboxProcess.start();
         // A database of its own: the connection it saves would connect every other test class to the sandbox.
         return OptionUtils.combine(distribution(databasePassword(), privateDatabase("portico_test_netsuite")),
-                CoreOptions.systemProperty("portico.itest.sandbox").value(sandbox.baseUrl),
-                CoreOptions.systemProperty("portico.itest.sandbox.account").value(sandbox.accountId),
-                CoreOptions.systemProperty("portico.itest.sandbox.consumerKey").value(sandbox.consumerKey),
-                CoreOptions.systemProperty("portico.itest.sandbox.consumerSecret").value(sandbox.consumerSecret),
-                CoreOptions.systemProperty("portico.itest.sandbox.tokenId").value(sandbox.tokenId),
-                CoreOptions.systemProperty("portico.itest.sandbox.tokenSecret").value(sandbox.tokenSecret),
+                CoreOptions.systemProperty(SandboxProcess.URL).value(sandbox.baseUrl),
+                CoreOptions.systemProperty(SandboxProcess.URL + ".account").value(sandbox.accountId),
+                CoreOptions.systemProperty(SandboxProcess.URL + ".consumerKey").value(sandbox.consumerKey),
+                CoreOptions.systemProperty(SandboxProcess.URL + ".consumerSecret").value(sandbox.consumerSecret),
+                CoreOptions.systemProperty(SandboxProcess.URL + ".tokenId").value(sandbox.tokenId),
+                CoreOptions.systemProperty(SandboxProcess.URL + ".tokenSecret").value(sandbox.tokenSecret),
                 CoreOptions.systemProperty("pax.exam.service.timeout").value("120000"));
     }
 
     private static String sandbox(String property) {
-        return System.getProperty("portico.itest.sandbox" + (property.isEmpty() ? "" : "." + property));
+        return System.getProperty(SandboxProcess.URL + (property.isEmpty() ? "" : "." + property));
     }
 
     /** The sandbox's connection as the page's form sends it, with {@code overrides} replacing fields. */

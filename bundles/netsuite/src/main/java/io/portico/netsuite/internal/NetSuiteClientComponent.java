@@ -59,6 +59,8 @@ public final class NetSuiteClientComponent implements NetSuiteConnections {
     /** Service property naming the account (realm form), for callers that must pick one. */
     public static final String ACCOUNT_PROPERTY = "netsuite.account";
     static final long POLL_SECONDS = 2;
+    /** Longer than a call with its retries takes (the request timeout is 5 minutes). */
+    static final long RETIRED_CLIENT_CLOSE_MINUTES = 15;
     private static final Logger LOG = LoggerFactory.getLogger(NetSuiteClientComponent.class);
 
     private final BundleContext context;
@@ -135,7 +137,7 @@ public final class NetSuiteClientComponent implements NetSuiteConnections {
                 return;
             }
             tried = wanted;
-            unpublish();
+            retire();
             problem = null;
             if (wanted == null) {
                 LOG.info("No NetSuite connection is saved: no NetSuite client");
@@ -158,6 +160,18 @@ public final class NetSuiteClientComponent implements NetSuiteConnections {
         LOG.info("NetSuite client for account {} ({}) at {}, at most {} requests at once, from {}",
                 account.accountId(), account.authMethod(), account.baseUri(), account.concurrencyLimit(),
                 connection == null ? "etc/" + PID + ".cfg" : "Settings > NetSuite");
+    }
+
+    /**
+     * Unregisters the client in use and closes it later: a caller that took it before (a sync page, a console
+     * command) finishes its calls on it, since a closed client no longer starts any.
+     */
+    private void retire() {
+        if (published != null) {
+            published.registration().unregister();
+            poller.schedule(published.client()::close, RETIRED_CLIENT_CLOSE_MINUTES, TimeUnit.MINUTES);
+            published = null;
+        }
     }
 
     private void unpublish() {
