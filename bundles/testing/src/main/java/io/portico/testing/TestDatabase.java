@@ -6,14 +6,14 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import io.portico.api.db.Database;
+import io.portico.db.internal.Migrations;
 import io.portico.db.internal.PooledDatabase;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh PostgreSQL database with Portico's schema migrations applied, on the server that {@code ./portico test}
+ * A fresh PostgreSQL database with Portico's schema migrations applied (a plugin's own too, when asked), on the server that {@code ./portico test}
  * provides ({@code PORTICO_DB_URL}, {@code PORTICO_DB_USER}, {@code PORTICO_DB_PASSWORD}). Each instance is a
  * database of its own, dropped on {@link #close()}, so tests never see each other's rows.
  */
@@ -64,12 +64,17 @@ public final class TestDatabase implements AutoCloseable {
         flyway().load().migrate();
     }
 
+    /**
+     * Applies a plugin's own migrations ({@code db/plugin/<name>} on the test's class path), as the server does when
+     * the plugin starts.
+     */
+    public TestDatabase withPluginSchema(String name) {
+        Migrations.plugin(dataSource, name, TestDatabase.class.getClassLoader()).migrate();
+        return this;
+    }
+
     private FluentConfiguration flyway() {
-        return Flyway.configure(TestDatabase.class.getClassLoader()).dataSource(dataSource)
-                .locations("classpath:db/migration")
-                // Each bundle area owns a version range (V100 identity, V200 sync, ...), so a migration added in a
-                // lower range after a higher one shipped is expected, not an error.
-                .outOfOrder(true);
+        return Migrations.platform(dataSource, TestDatabase.class.getClassLoader());
     }
 
     public DataSource dataSource() {

@@ -322,6 +322,8 @@ public class BrowserIT extends PorticoTestSupport {
             s.execute("INSERT INTO ns_transaction_line (transaction_id, line_list, line_id, tenant_id, organization_id,"
                     + " amount) SELECT id, 'applications', " + (base + 2) + ", tenant_id, organization_id, 150.00"
                     + " FROM ns_transaction WHERE netsuite_id = " + (base + 40));
+            // The attachments plugin's tables are there once its schema is (a fresh database has none before).
+            assertTrue("the attachments schema", pluginSchema("attachments", Duration.ofSeconds(60)) != null);
             attachments(c, organization, base);
         }
         tracker.close();

@@ -25,9 +25,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -35,7 +32,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Documents in the real distribution: the PDF service runs inside OSGi (openhtmltopdf and PDFBox as bundles, the
@@ -57,8 +53,8 @@ public class DocumentsIT extends PorticoTestSupport {
     public void aCustomerDownloadsInvoicePdfsAndTheirStatement() throws Exception {
         await("/health to answer 200", WAIT, () -> status("/health") == 200);
         // Looked up here rather than injected: on an empty database the migrations may outlast injection's 10 s.
-        Organizations organizations = service(Organizations.class);
-        Database database = service(Database.class);
+        Organizations organizations = service(Organizations.class, WAIT.multipliedBy(2));
+        Database database = service(Database.class, WAIT.multipliedBy(2));
         String run = UUID.randomUUID().toString().substring(0, 8);
         long acme = organizations.upsertCustomer(new CustomerOrganization("DA-" + run, "Müller Ørsted 山田 " + run,
                 List.of("docs-" + run + ".example"), "CA", "USD", null, Map.of())).id();
@@ -92,7 +88,7 @@ public class DocumentsIT extends PorticoTestSupport {
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
         assertTrue(pdf.headers().firstValue("Content-Disposition").orElse(""),
                 pdf.headers().firstValue("Content-Disposition").orElse("").contains("filename=\"Invoice D-INV-1.pdf\""));
-        String text = text(pdf.body());
+        String text = pdfText(pdf.body());
         for (int n = 1; n <= 5; n++) {
             assertTrue(text, text.contains("WIDGET-" + n) && text.contains("Blue widget 山田 " + n));
         }
@@ -109,7 +105,7 @@ public class DocumentsIT extends PorticoTestSupport {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 names.add(e.getName());
-                assertTrue(text(in.readAllBytes()).contains(e.getName().replace("Invoice ", "").replace(".pdf", "")));
+                assertTrue(pdfText(in.readAllBytes()).contains(e.getName().replace("Invoice ", "").replace(".pdf", "")));
             }
         }
         assertEquals(List.of("Invoice D-INV-1.pdf", "Invoice D-INV-2.pdf"), names);
@@ -132,7 +128,7 @@ public class DocumentsIT extends PorticoTestSupport {
         HttpResponse<byte[]> statement = customer.download("/statement/pdf?" + range);
         assertEquals(200, statement.statusCode());
         assertEquals("application/pdf", statement.headers().firstValue("Content-Type").orElse(""));
-        String statementText = text(statement.body());
+        String statementText = pdfText(statement.body());
         assertTrue(statementText, statementText.contains("Closing balance $350.50"));
         assertTrue(statementText, statementText.contains("Statement of account"));
         String csv = customer.send("GET", "/statement/csv?" + range, null, null, "text/csv").body();
@@ -215,20 +211,6 @@ public class DocumentsIT extends PorticoTestSupport {
                 + bytes.length + ", '" + sha256 + "', 'stored', now() - interval '" + ago + "' FROM organization"
                 + " WHERE id = " + organization + " RETURNING id) INSERT INTO ns_attachment_content (attachment_id,"
                 + " content) SELECT id, '\\x" + HexFormat.of().formatHex(bytes) + "' FROM a";
-    }
-
-    private <S> S service(Class<S> type) throws InterruptedException {
-        ServiceTracker<S, S> tracker = new ServiceTracker<>(bundleContext, type, null);
-        tracker.open();
-        S service = tracker.waitForService(WAIT.toMillis() * 2);
-        assertTrue(type.getSimpleName() + " is registered", service != null);
-        return service;
-    }
-
-    private static String text(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
-        }
     }
 
     private static int code(WebClient client, String path) {

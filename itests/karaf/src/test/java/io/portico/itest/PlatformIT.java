@@ -17,8 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -91,14 +91,17 @@ public class PlatformIT extends PorticoTestSupport {
     @Test
     public void migrationsApplyOnceAndAreIdempotentOnRestart() throws Exception {
         Database database = awaitService(Database.class);
-        int files = Collections.list(bundle("io.portico.db").findEntries("db/migration", "V*.sql", false)).size();
-        assertEquals(files, appliedMigrations(database));
+        List<String> files = Collections.list(bundle("io.portico.db").findEntries("db/migration", "V*.sql", false))
+                .stream().map(url -> url.getPath().substring(url.getPath().lastIndexOf('/') + 1)).toList();
+        // Counted by the files shipped: a database migrated before keeps the rows of migrations that moved into
+        // plugins (V410).
+        assertEquals(files.size(), appliedMigrations(database, files));
 
         Bundle db = bundle("io.portico.db");
         db.stop();
         db.start();
         Database restarted = awaitService(Database.class);
-        assertEquals("a restart applies nothing twice", files, appliedMigrations(restarted));
+        assertEquals("a restart applies nothing twice", files.size(), appliedMigrations(restarted, files));
         await("/health UP after the restart", WAIT, () -> health.report().up());
     }
 
@@ -197,11 +200,14 @@ public class PlatformIT extends PorticoTestSupport {
         }
     }
 
-    private static int appliedMigrations(Database database) throws Exception {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
-            rs.next();
-            return rs.getInt(1);
+    private static int appliedMigrations(Database database, List<String> scripts) throws Exception {
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM flyway_schema_history WHERE success AND script = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", scripts.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 }

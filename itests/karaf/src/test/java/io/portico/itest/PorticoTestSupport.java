@@ -10,6 +10,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 
+import io.portico.api.db.PluginSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileInputStream;
@@ -36,11 +37,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
 
 /** Boots the real Portico distribution against the PostgreSQL that {@code ./portico test} provides. */
 public abstract class PorticoTestSupport {
@@ -51,6 +57,8 @@ public abstract class PorticoTestSupport {
     /** The token that shows the tests the details of /health, as it shows them to monitoring. */
     private static final String SMTP_PORT = "portico.itest.smtp.port";
     static final String MONITORING_TOKEN = "itest-monitoring-token";
+    /** The folder of the test plugins' modules ({@code itests}). */
+    private static final String TEST_PLUGINS = "portico.itest.plugins";
 
     @Inject
     protected BundleContext bundleContext;
@@ -93,7 +101,8 @@ public abstract class PorticoTestSupport {
                         String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                         String.valueOf(freePort())),
-                systemProperty("portico.version").value(VERSION)));
+                systemProperty("portico.version").value(VERSION),
+                systemProperty(TEST_PLUGINS).value(System.getProperty(TEST_PLUGINS, ""))));
         if (Boolean.getBoolean("portico.itest.keep")) {
             options.add(keepRuntimeFolder());
         }
@@ -188,6 +197,26 @@ public abstract class PorticoTestSupport {
         fail("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
     }
 
+    /** The plugin's schema service, waiting up to {@code wait} for it; null when there is none. */
+    protected PluginSchema pluginSchema(String name, Duration wait) {
+        ServiceTracker<PluginSchema, PluginSchema> tracker;
+        try {
+            tracker = new ServiceTracker<>(bundleContext, bundleContext.createFilter("(&(objectClass="
+                    + PluginSchema.class.getName() + ")(" + PluginSchema.NAME_PROPERTY + "=" + name + "))"), null);
+        } catch (InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
+        tracker.open();
+        try {
+            return wait.isZero() ? tracker.getService() : tracker.waitForService(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            tracker.close();
+        }
+    }
+
     /** Runs a console command as an operator would and returns what it printed. */
     protected String console(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -246,6 +275,25 @@ public abstract class PorticoTestSupport {
                 + "', 0, 0 FROM organization WHERE id = " + organization;
     }
 
+    /**
+     * A platform service, looked up when the test needs it rather than injected: on an empty database the
+     * migrations may outlast injection's 10 s.
+     */
+    protected <S> S service(Class<S> type, Duration timeout) throws InterruptedException {
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(bundleContext, type, null);
+        tracker.open();
+        S service = tracker.waitForService(timeout.toMillis());
+        assertTrue(type.getSimpleName() + " is registered", service != null);
+        return service;
+    }
+
+    /** A PDF's text as PDFBox extracts it, line by line. */
+    protected static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
     protected Bundle bundle(String symbolicName) {
         for (Bundle b : bundleContext.getBundles()) {
             if (symbolicName.equals(b.getSymbolicName())) {
@@ -270,7 +318,19 @@ public abstract class PorticoTestSupport {
         return new SmtpSink(Integer.getInteger(SMTP_PORT));
     }
 
+    /**
+     * A bundle of this build: a test plugin as its module built it ({@code itests/<name>/target}), so a reactor build
+     * that does not install tests its own; anything else (and a test plugin not built here) from Maven.
+     */
     protected static String bundleUrl(String artifactId) {
+        String testPlugins = System.getProperty(TEST_PLUGINS, "");
+        if (!testPlugins.isEmpty() && artifactId.startsWith("portico-itest-")) {
+            File built = new File(testPlugins, artifactId.substring("portico-itest-".length()) + "/target/"
+                    + artifactId + "-" + VERSION + ".jar");
+            if (built.isFile()) {
+                return built.toURI().toString();
+            }
+        }
         return "mvn:io.portico/" + artifactId + "/" + VERSION;
     }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +31,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * Settings &gt; Branding in the real distribution: an operator admin uploads a logo and sets the colour, contacts and
- * footer; the sign-in page, every page's stylesheet and an email show them; the logo is served as an image that
+ * footer; the sign-in page, every page's stylesheet and an email (the logo inline) show them; the logo is served as an image that
  * cannot run script; bad input is 400 naming the field, an oversized logo 413 with the branded page; the JSON API; a
  * customer admin gets 403 everywhere.
  */
@@ -164,6 +165,14 @@ public class SettingsIT extends PorticoTestSupport {
         String mail = smtp.next();
         assertTrue(mail, mail.contains("Acme Portal") && mail.contains("Acme Corp."));
         assertTrue("the brand colour in the email", mail.contains("#1f4e79"));
+        // The uploaded logo travels inside the email: an inline image part the HTML shows by its Content-ID.
+        assertTrue(mail, mail.contains("Content-Type: multipart/related"));
+        assertTrue(mail, mail.contains("<img src=\"cid:logo@portico\" alt=\"Acme Portal\""));
+        Matcher inline = Pattern.compile("Content-Type: image/png[^\r]*\r\n(?:[^\r]+\r\n)*?Content-ID: <logo@portico>"
+                + "|Content-ID: <logo@portico>\r\n(?:[^\r]+\r\n)*?Content-Type: image/png").matcher(mail);
+        assertTrue("an inline image/png part with the logo's Content-ID:\n" + mail, inline.find());
+        assertTrue("the logo's bytes (base64)", mail.contains(Base64.getEncoder().encodeToString(PNG)
+                .replace("=", "")));
 
         WebClient customer = join("admin@acme-br-" + run + ".example", String.valueOf(acme), "admin");
         HttpResponse<String> refused = customer.send("GET", "/admin/branding", null, null, "text/html");

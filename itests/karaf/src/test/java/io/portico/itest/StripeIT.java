@@ -5,6 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import io.portico.api.db.Database;
+import io.portico.api.identity.CustomerOrganization;
+import io.portico.api.identity.Organizations;
 import io.portico.api.payment.CardFunding;
 import io.portico.api.payment.CheckoutRequest;
 import io.portico.api.payment.CheckoutSession;
@@ -29,6 +32,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -48,13 +52,16 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The Stripe plugin in the distribution, against the Stripe double: the feature installs while Portico runs
  * (stripe-java resolves despite its {@code com.sun.net.httpserver} import), the processor onboards an Express account
  * through the Account Link's page, takes a card and a bank payment, its checkout script is served, the double's
  * signed webhooks reach both of the portal's Stripe endpoints and are stored once, forged ones are refused, and the
- * plugin uninstalled and installed again finds its payments where Stripe keeps them. Its own database.
+ * plugin uninstalled and installed again finds its payments where Stripe keeps them. A customer who pays by a bank
+ * account entered by hand is emailed the link to Portico's micro-deposit page and verifies there; an operator admin
+ * opens the Express dashboard from Settings &gt; Pay. Its own database.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -71,13 +78,15 @@ public class StripeIT extends PorticoTestSupport {
     @Inject
     private FeaturesService features;
 
+    private Database database;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Configuration
     public Option[] config() {
         String database = privateDatabase("portico_stripe");
         String apiBase = StripeDoubleServer.start();
-        List<Option> options = new ArrayList<>(List.of(distribution(databasePassword(), database)));
+        List<Option> options = new ArrayList<>(List.of(withSmtp(distribution(databasePassword(), database))));
         options.add(editConfigurationFilePut(STRIPE_CFG, "secretKey", StripeDoubleServer.SECRET_KEY));
         options.add(editConfigurationFilePut(STRIPE_CFG, "publishableKey", "pk_test_portico_itest"));
         options.add(editConfigurationFilePut(STRIPE_CFG, "webhookSecret", "whsec_itest_account"));
@@ -165,6 +174,136 @@ public class StripeIT extends PorticoTestSupport {
         assertTrue(disputed, disputed.contains("\"id\":\"dp_"));
         await("the dispute's webhook after the reinstall", WAIT, () -> stored("charge.dispute.created") == 1);
         assertTrue(again.fetch(account, card.processorReference()).disputed());
+    }
+
+    @Test
+    public void aBankPayerVerifiesMicroDepositsFromTheEmailAndTheAdminOpensTheExpressDashboard() throws Exception {
+        await("/health to answer 200", WAIT, () -> status("/health") == 200);
+        features.installFeature(FEATURE);
+        await("the stripe processor", WAIT, () -> registry.find(PaymentProcessor.class, "stripe").isPresent());
+        PaymentProcessor stripe = registry.find(PaymentProcessor.class, "stripe").orElseThrow();
+        // Looked up here, not injected: on a busy machine they register after the test class is made.
+        Organizations organizations = service(Organizations.class);
+        database = service(Database.class);
+        String portal = "http://127.0.0.1:" + httpPort();
+        Onboarding onboarding = stripe.onboard(new OnboardingRequest(null, "Operator", "owner@operator.test",
+                URI.create(portal + "/admin/pay"), URI.create(portal + "/admin/pay/refresh")));
+        assertEquals(303, send("POST", onboarding.redirectUri().toString(), "", null).statusCode());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long acme = organizations.upsertCustomer(new CustomerOrganization("MICRO-" + run, "Acme Micro",
+                List.of("micro-" + run + ".example"), "C-" + run, "USD", null, Map.of())).id();
+        long invoice = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(invoice(acme, invoice, "INV-" + run, LocalDate.now().minusDays(3), LocalDate.now().plusDays(27),
+                    "250.00", "250.00", "{}"));
+            s.execute("INSERT INTO pay_settings (tenant_id, enabled, processor, processor_account_id,"
+                    + " card_surcharge_percent, operator_state) VALUES (" + organizations.operator().id() + ", true,"
+                    + " 'stripe', '" + onboarding.accountId() + "', 0, 'NV') ON CONFLICT (tenant_id) DO UPDATE SET"
+                    + " enabled = true, processor = 'stripe', processor_account_id = EXCLUDED.processor_account_id");
+        }
+        String payer = "bea@micro-" + run + ".example";
+        WebClient bea = join(payer, String.valueOf(acme), "admin", "Bea Banks");
+        SmtpSink smtp = smtpSink();
+
+        // Bea pays by a bank account she types in (no instant verification): Stripe sends micro-deposits.
+        HttpResponse<String> opened = bea.form("/pay", Map.of("invoice", String.valueOf(invoice),
+                "amount-" + invoice, "250.00", "csrf", bea.csrf));
+        assertEquals(opened.body(), 303, opened.statusCode());
+        String paymentPath = opened.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertEquals(200, bea.send("GET", paymentPath, null, null, "text/html").statusCode());
+        String token = confirmationToken("payment_method_data[type]=us_bank_account"
+                + "&payment_method_data[us_bank_account][routing_number]=110000000"
+                + "&payment_method_data[us_bank_account][account_number]=000123456789");
+        HttpResponse<String> review = bea.form(paymentPath + "/review", Map.of("methodToken", token,
+                "csrf", bea.csrf));
+        assertEquals(review.body(), 200, review.statusCode());
+        HttpResponse<String> paid = bea.form(paymentPath + "/confirm", Map.of("methodToken", token,
+                "csrf", bea.csrf));
+        assertEquals(paid.body(), 303, paid.statusCode());
+        assertTrue("no redirect to Stripe's page", paid.headers().firstValue("Location").orElse("")
+                .endsWith(paymentPath));
+        String outcome = bea.send("GET", paymentPath, null, null, "text/html").body();
+        assertTrue(outcome, outcome.contains("we emailed you a link to the page where you enter them"));
+        // The return page and a repeated webhook change nothing: one change to requires_action, one email.
+        bea.send("GET", paymentPath + "/return", null, null, "text/html");
+        bea.send("GET", paymentPath + "/return", null, null, "text/html");
+
+        String mail = null;
+        while (mail == null || !mail.contains("To: " + payer)) {
+            mail = smtp.next();
+        }
+        assertTrue(mail, mail.contains("Subject: Verify your bank account to finish your payment"));
+        assertTrue(mail, mail.contains("Invoice INV-" + run + ": $250.00"));
+        Matcher link = Pattern.compile("/pay/verify/([A-Za-z0-9_-]+)").matcher(mail);
+        assertTrue(mail, link.find());
+        String verifyPath = link.group(0);
+        await("the verification email to be marked sent", WAIT, () -> count("SELECT count(*) FROM pay_payment_event e"
+                + " JOIN pay_payment p ON p.id = e.payment_id WHERE p.organization_id = " + acme
+                + " AND e.status = 'requires_action' AND e.notified_at IS NOT NULL") == 1);
+
+        // The link opens without signing in: invoices, amount, the code's form, Stripe's page as the alternative.
+        WebClient anyone = new WebClient(portal, null);
+        HttpResponse<String> page = anyone.send("GET", verifyPath, null, null, "text/html");
+        assertEquals(page.body(), 200, page.statusCode());
+        for (String text : List.of("Verify your bank account", "INV-" + run, "$250.00", "name=\"code\"",
+                "starts with SM", "/double/microdeposits/")) {
+            assertTrue(text + " on the verify page:\n" + page.body(), page.body().contains(text));
+        }
+        String tampered = verifyPath.substring(0, verifyPath.length() - 3)
+                + (verifyPath.endsWith("AAA") ? "BBB" : "AAA");
+        HttpResponse<String> forged = anyone.send("GET", tampered, null, null, "text/html");
+        assertEquals(404, forged.statusCode());
+        assertTrue(forged.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertFalse(forged.body(), forged.body().contains("Exception"));
+
+        HttpResponse<String> wrong = anyone.form(verifyPath, Map.of("code", "SM00ZZ"));
+        assertEquals(wrong.body(), 400, wrong.statusCode());
+        assertTrue(wrong.body(), wrong.body().contains("does not match the micro-deposit. You have 2 verification "
+                + "attempts remaining."));
+        HttpResponse<String> right = anyone.form(verifyPath, Map.of("code", "SM11AA"));
+        assertEquals(right.body(), 303, right.statusCode());
+        String verified = anyone.send("GET", verifyPath, null, null, "text/html").body();
+        assertTrue(verified, verified.contains("Your bank account is verified") && verified.contains("processing"));
+        assertEquals(1, count("SELECT count(*) FROM pay_payment WHERE organization_id = " + acme
+                + " AND status = 'processing'"));
+        // The next email is the processing notice, not a second verification link.
+        String next = null;
+        while (next == null || !next.contains("To: " + payer)) {
+            next = smtp.next();
+        }
+        assertTrue(next, next.contains("Your bank payment is processing"));
+        smtp.close();
+
+        // An operator admin opens the Express dashboard: a login link made on the click, used once.
+        WebClient olga = join("olga-" + run + "@operator.example", null, "admin", "Olga Operator");
+        String settings = olga.send("GET", "/admin/pay", null, null, "text/html").body();
+        assertTrue(settings, settings.contains("action=\"/admin/pay/dashboard\""));
+        assertEquals("nothing made at render", 0, control("requests", "").split("login_links", -1).length - 1);
+        HttpResponse<String> dashboard = olga.form("/admin/pay/dashboard", Map.of("csrf", olga.csrf));
+        assertEquals(dashboard.body(), 303, dashboard.statusCode());
+        String express = dashboard.headers().firstValue("Location").orElseThrow();
+        assertTrue(express, express.startsWith(System.getProperty("portico.itest.stripe") + "/double/express/"));
+        assertTrue(send("GET", express, null, null).body().contains(onboarding.accountId()));
+        assertTrue(send("GET", express, null, null).body().contains("already used"));
+        assertEquals(403, bea.form("/admin/pay/dashboard", Map.of("csrf", bea.csrf)).statusCode());
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext, type, null);
+        tracker.open();
+        T service = tracker.waitForService(WAIT.toMillis());
+        assertTrue("no " + type.getSimpleName() + " service", service != null);
+        return service;
+    }
+
+    private long count(String sql) {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static CheckoutRequest checkout(String account, String amount, PaymentMethodKind kind) {

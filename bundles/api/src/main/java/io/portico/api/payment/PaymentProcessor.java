@@ -1,5 +1,6 @@
 package io.portico.api.payment;
 
+import java.net.URI;
 import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -90,6 +91,39 @@ public interface PaymentProcessor {
      */
     default PaymentState cancel(String accountId, String processorReference) throws PaymentException {
         throw new PaymentException(PaymentException.Kind.REJECTED, displayName() + " cannot cancel payments.");
+    }
+
+    /** Whether {@link #dashboardLink} works: the operator has a dashboard at the processor. @since 2.4 */
+    default boolean offersDashboardLink() {
+        return false;
+    }
+
+    /**
+     * A fresh address that signs the operator's admin in to the processor's own dashboard for the account (payouts,
+     * disputes' evidence, bank details). Such addresses may be single-use and short-lived: the platform asks only when
+     * the admin asks to go there, never to render a page.
+     *
+     * @throws PaymentException with {@link PaymentException.Kind#REJECTED} when the processor refuses (an account
+     *     not yet onboarded), its message naming what the admin can look up
+     * @since 2.4
+     */
+    default URI dashboardLink(String accountId) throws PaymentException {
+        throw new PaymentException(PaymentException.Kind.REJECTED, displayName() + " has no dashboard to sign in to.");
+    }
+
+    /**
+     * Verifies the bank account of a payment waiting for its micro-deposits ({@link PaymentState#bankVerification()})
+     * with what the payer read off their statement, and answers the payment's state afterwards: processing when the
+     * answer was right. A wrong answer is a {@link PaymentException.Kind#REJECTED} exception whose message the payer
+     * can read (how many attempts are left, or that the account can no longer be verified). Processors without
+     * micro-deposits need not implement it.
+     *
+     * @since 2.4
+     */
+    default PaymentState verifyBankAccount(String accountId, String processorReference, BankVerification.Answer answer)
+            throws PaymentException {
+        throw new PaymentException(PaymentException.Kind.REJECTED, displayName()
+                + " does not verify bank accounts by micro-deposits.");
     }
 
     /**

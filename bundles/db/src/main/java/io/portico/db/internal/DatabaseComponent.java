@@ -145,13 +145,7 @@ public class DatabaseComponent implements HealthCheck {
 
     private static MigrationResult migrate(HikariDataSource ds) {
         // Flyway finds the SQL files through this bundle's class loader (it understands bundle: URLs).
-        Flyway flyway = Flyway.configure(DatabaseComponent.class.getClassLoader())
-                .dataSource(ds)
-                .locations("classpath:db/migration")
-                // Each bundle area owns a version range (V100 identity, V200 sync, ...), so a migration added in a
-                // lower range after a higher one shipped is expected, not an error.
-                .outOfOrder(true)
-                .load();
+        Flyway flyway = Migrations.platform(ds, DatabaseComponent.class.getClassLoader()).load();
         var result = flyway.migrate();
         String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().toString();
         return new MigrationResult(version, result.migrationsExecuted);
@@ -183,7 +177,8 @@ public class DatabaseComponent implements HealthCheck {
                 "liveNodes", heartbeat.liveNodes()));
     }
 
-    private static String oneLine(Throwable e) {
+    /** The root cause's first line. */
+    static String oneLine(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -1,10 +1,12 @@
 package io.portico.documents.internal;
 
+import io.portico.api.fieldmap.MappedFields;
 import io.portico.api.records.Line;
 import io.portico.api.records.Record;
 import io.portico.api.records.RecordDetail;
 import io.portico.api.records.RelatedRecord;
 import io.portico.api.recordtype.FieldType;
+import io.portico.api.recordtype.RecordFields;
 import io.portico.api.web.Formats;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,19 +22,21 @@ import java.util.Optional;
  */
 final class TransactionDocument {
 
-    /** The record types that have a PDF, and what their document is called. */
+    /** The record types that have a PDF, what their document is called and their number's label on the pages. */
     enum Kind {
-        INVOICE("invoice", "Invoice"),
-        CREDIT_MEMO("creditmemo", "Credit memo"),
-        SALES_ORDER("salesorder", "Order confirmation"),
-        PAYMENT("customerpayment", "Payment receipt");
+        INVOICE("invoice", "Invoice", "Invoice #"),
+        CREDIT_MEMO("creditmemo", "Credit memo", "Credit memo #"),
+        SALES_ORDER("salesorder", "Order confirmation", "Order #"),
+        PAYMENT("customerpayment", "Payment receipt", "Payment #");
 
         final String recordType;
         final String title;
+        final String numberLabel;
 
-        Kind(String recordType, String title) {
+        Kind(String recordType, String title, String numberLabel) {
             this.recordType = recordType;
             this.title = title;
+            this.numberLabel = numberLabel;
         }
 
         static Optional<Kind> of(String recordType) {
@@ -55,7 +59,9 @@ final class TransactionDocument {
         return FileNames.safe(kind.title + " " + number) + ".pdf";
     }
 
-    static Map<String, Object> model(Kind kind, RecordDetail detail, Formats formats, List<String> operatorAddress) {
+    /** @param fields the record's fields as the portal shows them */
+    static Map<String, Object> model(Kind kind, RecordDetail detail, Formats formats, List<String> operatorAddress,
+            MappedFields fields) {
         Record r = detail.record();
         String currency = r.currency();
         Map<String, Object> m = new HashMap<>();
@@ -69,16 +75,18 @@ final class TransactionDocument {
         m.put("billingAddress", lines(r.attributes().get("billingAddress")));
         m.put("currency", currency == null ? "" : currency);
 
-        List<Map<String, String>> facts = new ArrayList<>();
-        fact(facts, "Date", formats.date(r.date()));
+        // The facts read as the portal's pages show them: the field mappers' labels, value maps and hidden fields.
+        Facts facts = new Facts(kind.recordType, fields);
+        facts.add(RecordFields.NUMBER, kind.numberLabel, text(r.number()));
+        facts.add(RecordFields.DATE, "Date", formats.date(r.date()));
         if (kind == Kind.INVOICE) {
-            fact(facts, "Due", formats.date(r.dueDate()));
+            facts.add(RecordFields.DUE_DATE, "Due", formats.date(r.dueDate()));
         }
-        fact(facts, "Status", r.status() == null ? "" : r.status());
-        fact(facts, "Terms", text(r.attributes().get("terms")));
-        fact(facts, "PO #", text(r.attributes().get("otherRefNum")));
-        fact(facts, "Memo", text(r.attributes().get("memo")));
-        m.put("facts", facts);
+        facts.mapped(RecordFields.STATUS, "Status", r.status());
+        facts.mapped("terms", "Terms", r.attributes().get("terms"));
+        facts.mapped("otherRefNum", "PO #", r.attributes().get("otherRefNum"));
+        facts.mapped("memo", "Memo", r.attributes().get("memo"));
+        m.put("facts", facts.rows);
 
         List<Map<String, String>> items = new ArrayList<>();
         BigDecimal subtotal = BigDecimal.ZERO;
@@ -150,9 +158,28 @@ final class TransactionDocument {
         };
     }
 
-    private static void fact(List<Map<String, String>> facts, String label, String value) {
-        if (!value.isBlank()) {
-            facts.add(row(label, value));
+    /** The facts beside the billing address, each a field of the record unless a field mapper hides it. */
+    private static final class Facts {
+
+        private final String recordType;
+        private final MappedFields fields;
+        private final List<Map<String, String>> rows = new ArrayList<>();
+
+        Facts(String recordType, MappedFields fields) {
+            this.recordType = recordType;
+            this.fields = fields;
+        }
+
+        /** A field already formatted for the reader. */
+        void add(String key, String label, String value) {
+            if (!value.isBlank() && fields.visible(recordType, key)) {
+                rows.add(row(fields.label(recordType, key, label), value));
+            }
+        }
+
+        /** A field NetSuite sends as text, read through its value map. */
+        void mapped(String key, String label, Object raw) {
+            add(key, label, raw == null ? "" : fields.display(recordType, key, raw.toString()));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.portico.documents.internal;
 
 import io.portico.api.documents.PdfRenderer;
+import io.portico.api.fieldmap.MappedFields;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.records.RecordDetail;
 import io.portico.api.records.RecordReader;
@@ -49,12 +50,15 @@ public final class TransactionPdfs {
 
     private final RecordReader reader;
     private final PdfRenderer pdfs;
+    private final MappedFields fields;
     private volatile List<String> operatorAddress;
 
     @Activate
-    public TransactionPdfs(@Reference RecordReader reader, @Reference PdfRenderer pdfs, DocumentsConfig config) {
+    public TransactionPdfs(@Reference RecordReader reader, @Reference PdfRenderer pdfs, @Reference MappedFields fields,
+            DocumentsConfig config) {
         this.reader = reader;
         this.pdfs = pdfs;
+        this.fields = fields;
         modified(config);
     }
 
@@ -82,7 +86,7 @@ public final class TransactionPdfs {
             RecordDetail detail = reader.find(user.scope(), type, id)
                     .orElseThrow(() -> ProblemException.notFound("There is no such record here."));
             byte[] pdf = pdfs.render(TransactionPdfs.class, "transaction.ftlh",
-                    TransactionDocument.model(kind, detail, formats, operatorAddress));
+                    TransactionDocument.model(kind, detail, formats, operatorAddress, fields));
             documents.add(new Document(TransactionDocument.fileName(kind, detail.record()), pdf));
         }
         if (documents.size() == 1) {

@@ -1,6 +1,7 @@
 package io.portico.documents.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.api.records.Line;
@@ -58,7 +59,8 @@ class TransactionPdfTest {
     static byte[] render(Kind kind, RecordDetail detail) {
         Formats formats = new Formats(List.of(Locale.US), null);
         return RENDERER.render(TransactionPdfs.class, "transaction.ftlh",
-                TransactionDocument.model(kind, detail, formats, List.of("1 Harbour Road", "Oslo 0150")));
+                TransactionDocument.model(kind, detail, formats, List.of("1 Harbour Road", "Oslo 0150"),
+                        TestFields.NONE));
     }
 
     static String text(byte[] pdf) throws IOException {
@@ -90,7 +92,8 @@ class TransactionPdfTest {
         };
         Record invoice = record("invoice", "INV-1002", BigDecimal.TEN, BigDecimal.TEN, Map.of());
         byte[] pdf = renderer.render(TransactionPdfs.class, "transaction.ftlh", TransactionDocument.model(Kind.INVOICE,
-                new RecordDetail(invoice, Map.of(), List.of()), new Formats(List.of(Locale.US), null), List.of()));
+                new RecordDetail(invoice, Map.of(), List.of()), new Formats(List.of(Locale.US), null), List.of(),
+                TestFields.NONE));
         assertEquals(1, images(pdf), "the uploaded logo");
         assertEquals(0, images(render(Kind.INVOICE, new RecordDetail(invoice, Map.of(), List.of()))),
                 "no logo configured, none printed");
@@ -232,6 +235,22 @@ class TransactionPdfTest {
         String text = text(render(Kind.INVOICE, new RecordDetail(invoice, Map.of(), List.of())));
         assertTrue(text.contains("<b>INV</b>&amp;"), text);
         assertTrue(text.contains("<img src=\"file:///etc/passwd\"/>"), text);
+    }
+
+    @Test
+    void theFactsReadAsTheFieldMappersMakeThem() throws IOException {
+        Record invoice = record("invoice", "INV-77", BigDecimal.TEN, BigDecimal.TEN,
+                Map.of("otherRefNum", "PO-77", "terms", "Net 30"));
+        RecordDetail detail = new RecordDetail(invoice, Map.of(), List.of());
+        String plain = text(render(Kind.INVOICE, detail));
+        assertTrue(plain.contains("Invoice # INV-77") && plain.contains("PO-77") && plain.contains("open"), plain);
+        String mapped = text(RENDERER.render(TransactionPdfs.class, "transaction.ftlh", TransactionDocument.model(
+                Kind.INVOICE, detail, new Formats(List.of(Locale.US), null), List.of(),
+                new TestFields("otherRefNum", Map.of("open", "Awaiting payment"), "Invoice no."))));
+        assertTrue(mapped.contains("Invoice no. INV-77"), mapped);
+        assertTrue(mapped.contains("Status Awaiting payment"), mapped);
+        assertTrue(mapped.contains("Terms Net 30"), mapped);
+        assertFalse(mapped.contains("PO-77"), "a hidden field is not printed");
     }
 
     @Test

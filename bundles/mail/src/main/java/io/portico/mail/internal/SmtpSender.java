@@ -1,7 +1,9 @@
 package io.portico.mail.internal;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
@@ -9,12 +11,18 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import io.portico.api.mail.MailException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
 
-/** Sends one multipart/alternative (text and HTML) message over SMTP. */
+/**
+ * Sends one multipart/alternative message over SMTP: the plain text, and the HTML with the images it shows inline
+ * ({@code cid:} addresses) beside it in a multipart/related part, so that mail clients show them without fetching
+ * anything.
+ */
 final class SmtpSender {
 
     private final SmtpSettings settings;
@@ -23,11 +31,16 @@ final class SmtpSender {
         this.settings = settings;
     }
 
+    /** An image the HTML shows as {@code cid:<contentId>}. */
+    record InlineImage(String contentId, String contentType, String filename, byte[] bytes) {
+    }
+
     /**
+     * @param images the images the HTML shows inline; none: the HTML part stands alone
      * @throws IllegalArgumentException when {@code to} is not an address
      * @throws MailException when the server cannot be reached or refuses the message
      */
-    void send(String to, String senderName, String subject, String text, String html) {
+    void send(String to, String senderName, String subject, String text, String html, List<InlineImage> images) {
         InternetAddress recipient = address(to);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -42,7 +55,7 @@ final class SmtpSender {
             message.setHeader("Auto-Submitted", "auto-generated");
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(part(text, "plain"));
-            alternative.addBodyPart(part(html, "html"));
+            alternative.addBodyPart(images.isEmpty() ? part(html, "html") : related(html, images));
             message.setContent(alternative);
             message.saveChanges();
             if (settings.authenticates()) {
@@ -56,6 +69,22 @@ final class SmtpSender {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    private static MimeBodyPart related(String html, List<InlineImage> images) throws MessagingException {
+        MimeMultipart related = new MimeMultipart("related");
+        related.addBodyPart(part(html, "html"));
+        for (InlineImage image : images) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(image.bytes(), image.contentType())));
+            part.setContentID("<" + image.contentId() + ">");
+            part.setDisposition(Part.INLINE);
+            part.setFileName(image.filename());
+            related.addBodyPart(part);
+        }
+        MimeBodyPart wrapper = new MimeBodyPart();
+        wrapper.setContent(related);
+        return wrapper;
     }
 
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {

@@ -1,6 +1,8 @@
 package io.portico.mail.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +11,15 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.portico.api.mail.Email;
 import io.portico.api.mail.MailException;
+import io.portico.api.web.Branding;
+import io.portico.api.web.BrandingSource;
 import io.portico.testing.TestPages;
 import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,5 +83,61 @@ class MailComponentTest {
     void settingsRefuseUnknownSecurity() {
         assertThrows(IllegalArgumentException.class,
                 () -> new SmtpSettings("h", 25, "ssl3", "", "", "a@b.c", "", 1000));
+    }
+
+    /** A Settings &gt; Branding with an uploaded logo of a content type. */
+    private static BrandingSource logo(String contentType, byte[] bytes) {
+        return new BrandingSource() {
+            @Override
+            public Branding branding() {
+                return new TestPages().branding();
+            }
+
+            @Override
+            public Optional<Image> logo() {
+                return Optional.of(new Image(contentType, bytes));
+            }
+
+            @Override
+            public Optional<Image> favicon() {
+                return Optional.empty();
+            }
+        };
+    }
+
+    private MimeMessage welcome() {
+        mailer.send(new Email("ann@customer.example", "Welcome", MailComponentTest.class, "welcome",
+                Map.of("name", "Ann", "link", "https://portal.example/x")));
+        return smtp.getReceivedMessages()[smtp.getReceivedMessages().length - 1];
+    }
+
+    @Test
+    void anUploadedPngLogoIsAnInlineImageBesideTheHtmlAndTheTextIsUnchanged() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3};
+        String textWithout = (String) ((Multipart) welcome().getContent()).getBodyPart(0).getContent();
+        mailer.brandingSource = logo("image/png", png);
+        MimeMessage message = welcome();
+        Multipart alternative = (Multipart) message.getContent();
+        assertTrue(alternative.getContentType().startsWith("multipart/alternative"));
+        assertEquals(textWithout, alternative.getBodyPart(0).getContent(), "the plain text is as before");
+        Multipart related = (Multipart) alternative.getBodyPart(1).getContent();
+        assertTrue(related.getContentType().startsWith("multipart/related"), related.getContentType());
+        String html = (String) related.getBodyPart(0).getContent();
+        assertTrue(html.contains("<img src=\"cid:logo@portico\" alt=\"Acme Portal\""), html);
+        assertTrue(html.contains("background:#123456"), "the brand colour is still there");
+        MimeBodyPart image = (MimeBodyPart) related.getBodyPart(1);
+        assertEquals("<logo@portico>", image.getContentID());
+        assertTrue(image.getContentType().startsWith("image/png"), image.getContentType());
+        assertEquals(Part.INLINE, image.getDisposition());
+        assertArrayEquals(png, image.getInputStream().readAllBytes());
+    }
+
+    @Test
+    void anSvgLogoIsLeftOutForTheNameAsMailClientsDoNotShowSvg() throws Exception {
+        mailer.brandingSource = logo("image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes());
+        Multipart alternative = (Multipart) welcome().getContent();
+        String html = (String) alternative.getBodyPart(1).getContent();
+        assertFalse(html.contains("cid:"), html);
+        assertTrue(html.contains("font-weight:600\">Acme Portal</td>"), html);
     }
 }

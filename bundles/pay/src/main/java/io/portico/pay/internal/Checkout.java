@@ -260,11 +260,11 @@ final class Checkout {
         return methodToken;
     }
 
-    private interface ProcessorCall<T> {
+    interface ProcessorCall<T> {
         T call() throws PaymentException;
     }
 
-    private static <T> T call(ProcessorCall<T> call) {
+    static <T> T call(ProcessorCall<T> call) {
         try {
             return call.call();
         } catch (PaymentException e) {

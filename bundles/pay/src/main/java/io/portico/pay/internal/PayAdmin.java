@@ -39,7 +39,13 @@ final class PayAdmin {
     }
 
     /** Where the operator's account stands, read from its processor; empty before a processor is picked. */
-    record AccountView(String processorName, ProcessorAccount account, String problem) {
+    /**
+     * The account as the settings page shows it.
+     *
+     * @param dashboard whether the processor has a dashboard the admin can be signed in to now (the account has
+     *     submitted its details)
+     */
+    record AccountView(String processorName, ProcessorAccount account, String problem, boolean dashboard) {
     }
 
     PaySettings settings(long tenantId) {
@@ -69,14 +75,17 @@ final class PayAdmin {
         Optional<PaymentProcessor> processor = processors.apply(settings.processor());
         if (processor.isEmpty()) {
             return Optional.of(new AccountView(settings.processor(), null, "The processor plugin "
-                    + settings.processor() + " is not running: customers cannot pay until it runs again."));
+                    + settings.processor() + " is not running: customers cannot pay until it runs again.", false));
         }
         try {
-            return Optional.of(new AccountView(processor.get().displayName(),
-                    processor.get().account(settings.processorAccountId()), null));
+            ProcessorAccount account = processor.get().account(settings.processorAccountId());
+            boolean submitted = account.state() == ProcessorAccount.State.READY
+                    || account.state() == ProcessorAccount.State.RESTRICTED;
+            return Optional.of(new AccountView(processor.get().displayName(), account, null,
+                    submitted && processor.get().offersDashboardLink()));
         } catch (PaymentException e) {
             return Optional.of(new AccountView(processor.get().displayName(), null,
-                    "The processor did not tell where the account stands: " + e.getMessage()));
+                    "The processor did not tell where the account stands: " + e.getMessage(), false));
         }
     }
 
@@ -193,6 +202,26 @@ final class PayAdmin {
         write(actor, changed, on ? "pay.enabled" : "pay.disabled", Map.of("processor", saved.processor() == null
                 ? "" : saved.processor()));
         return changed;
+    }
+
+    /**
+     * A fresh address that signs the admin in to the processor's dashboard for the connected account. Asked only when
+     * the admin asks to go there: such addresses work once.
+     *
+     * @throws ProblemException 409 with the processor's refusal (its request id included) when there is no account
+     *     or the processor refuses, 503 when it does not answer or is not running
+     */
+    URI dashboard(PayActor actor) {
+        PaySettings saved = settings(actor.tenantId());
+        if (saved.processor() == null || saved.processorAccountId() == null) {
+            throw ProblemException.conflict("Connect an account with the payment processor first.");
+        }
+        try {
+            return running(saved.processor()).dashboardLink(saved.processorAccountId());
+        } catch (PaymentException e) {
+            throw e.retryable() ? ProblemException.unavailable("The payment processor did not answer. Try again in "
+                    + "a moment.") : ProblemException.conflict("The payment processor refused: " + e.getMessage());
+        }
     }
 
     private PaymentProcessor running(String name) {

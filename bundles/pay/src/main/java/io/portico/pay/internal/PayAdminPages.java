@@ -132,6 +132,26 @@ public final class PayAdminPages {
         return onboard(request);
     }
 
+    /**
+     * Signs the admin in to the processor's own dashboard (Stripe's Express dashboard: payouts, bank details,
+     * disputes' evidence) with an address made now, as such addresses work once; a refusal is shown on this page.
+     */
+    @POST
+    @Path("dashboard")
+    @Produces(MediaType.TEXT_HTML)
+    public Response dashboard(@Context ContainerRequestContext request) {
+        PortalUser user = admin(request);
+        URI redirect;
+        try {
+            redirect = core.admin().dashboard(actor(user));
+        } catch (ProblemException e) {
+            PaySettings settings = core.admin().settings(user.tenantId());
+            return page(request, user, e.status(), settings, PaySettingsForm.of(settings,
+                    core.admin().exemptions(user.tenantId())), savedWriteback(user), Map.of(), e.getMessage(), null);
+        }
+        return Response.seeOther(redirect).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
     /** Where the processor sends the admin when its onboarding address expired: a new one. */
     @GET
     @Path("refresh")
@@ -227,6 +247,7 @@ public final class PayAdminPages {
             model.put("requirement", account.requirement() == null ? "" : account.requirement());
             model.put("accountId", account.accountId() == null ? "" : account.accountId());
         }
+        model.put("dashboard", view.dashboard());
         return model;
     }
 

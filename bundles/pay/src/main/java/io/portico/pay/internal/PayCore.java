@@ -3,6 +3,7 @@ package io.portico.pay.internal;
 import io.portico.api.db.Database;
 import io.portico.api.payment.PaymentProcessor;
 import io.portico.api.plugin.PluginRegistry;
+import io.portico.api.secrets.SecretBox;
 import java.time.Clock;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -11,7 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Pay's shared parts for its pages, API, webhooks and console: the ledger's session factory, the checkout and the
- * payment links, with processors found by name among the running plugins (a stopped processor plugin makes payments
+ * payment links, the links that verify a bank account by micro-deposits, with processors found by name among the running plugins (a stopped processor plugin makes payments
  * wait, not fail).
  */
 @Component(service = PayCore.class)
@@ -24,9 +25,10 @@ public final class PayCore {
     private final WritebackAdmin writebackAdmin;
     private final Refunds refunds;
     private final PaymentsQuery payments;
+    private final BankVerifications bankVerifications;
 
     @Activate
-    public PayCore(@Reference Database database, @Reference PluginRegistry plugins) {
+    public PayCore(@Reference Database database, @Reference PluginRegistry plugins, @Reference SecretBox secrets) {
         this.sessions = database.sessionFactory(PayMapper.class, WritebackMapper.class);
         this.checkout = new Checkout(sessions, name -> plugins.find(PaymentProcessor.class, name), Clock.systemUTC());
         this.links = new PaymentLinks(sessions, checkout.ledger(), Clock.systemUTC());
@@ -35,6 +37,7 @@ public final class PayCore {
         this.writebackAdmin = new WritebackAdmin(sessions);
         this.refunds = new Refunds(sessions, name -> plugins.find(PaymentProcessor.class, name));
         this.payments = new PaymentsQuery(sessions);
+        this.bankVerifications = new BankVerifications(secrets, checkout, Clock.systemUTC());
     }
 
     SqlSessionFactory sessions() {
@@ -63,5 +66,9 @@ public final class PayCore {
 
     PaymentsQuery payments() {
         return payments;
+    }
+
+    BankVerifications bankVerifications() {
+        return bankVerifications;
     }
 }

@@ -211,17 +211,18 @@ public final class PayLinkPages {
     }
 
     /**
-     * Runs a step. The token is in this resource's path, which the platform logs with an unexpected failure: such a
-     * failure is logged here without the path instead, so that a token never reaches a log.
+     * Runs a step of a page whose path holds a token (a payment link, a bank verification link). The platform logs an
+     * unexpected failure with the path: such a failure is logged here without it instead, so that a token never
+     * reaches a log.
      */
-    private static Response guarded(Supplier<Response> step) {
+    static Response guarded(Supplier<Response> step) {
         try {
             return step.get();
         } catch (ProblemException | WebApplicationException expected) {
             throw expected;
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
-            LOG.error("Unexpected error on a payment link (incident {})", incident, e);
+            LOG.error("Unexpected error on a page reached by a link with a token (incident {})", incident, e);
             throw new ProblemException(500, "Internal Server Error",
                     "The server could not complete the request; quote incident " + incident + " to support.");
         }

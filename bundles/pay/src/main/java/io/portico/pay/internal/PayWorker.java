@@ -2,7 +2,11 @@ package io.portico.pay.internal;
 
 import io.portico.api.mail.Email;
 import io.portico.api.mail.Mailer;
+import io.portico.api.payment.BankVerification;
 import io.portico.api.web.Formats;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.ibatis.session.SqlSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -21,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * Pay's background work, safe on every node at once (rows are claimed with {@code FOR UPDATE SKIP LOCKED}):
  * processes stored webhook events by asking the processor where the payment and its pending refunds stand, asks about
  * payments whose outcome and refunds whose answer have been open for minutes (a webhook may never come), and emails
- * payers their receipts and a bank payment's outcome.
+ * payers their receipts, a bank payment's outcome and the link that verifies a bank account by micro-deposits
+ * (addresses start with the portal's {@code publicUrl} of {@code io.portico.identity}).
  */
-@Component(service = PayWorker.class, immediate = true)
+@Component(service = PayWorker.class, immediate = true, configurationPid = "io.portico.identity",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class PayWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(PayWorker.class);
@@ -33,6 +40,7 @@ public final class PayWorker {
 
     private final PayCore core;
     private final Mailer mailer;
+    private final String publicUrl;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "portico-pay-worker");
         t.setDaemon(true);
@@ -40,9 +48,10 @@ public final class PayWorker {
     });
 
     @Activate
-    public PayWorker(@Reference PayCore core, @Reference Mailer mailer) {
+    public PayWorker(@Reference PayCore core, @Reference Mailer mailer, Map<String, Object> config) {
         this.core = core;
         this.mailer = mailer;
+        this.publicUrl = WritebackWorker.publicUrl(config);
         scheduler.scheduleWithFixedDelay(this::runSafely, 2, 5, TimeUnit.SECONDS);
     }
 
@@ -144,6 +153,9 @@ public final class PayWorker {
                 if ("disputed".equals(notice.status()) && !disputeNotices(mapper, payment)) {
                     break;
                 }
+                if ("requires_action".equals(notice.status()) && !verificationNotice(mapper, payment)) {
+                    continue;
+                }
                 mapper.noticeSent(notice.eventId());
             }
             session.commit(true);
@@ -163,6 +175,46 @@ public final class PayWorker {
             }
         }
         return true;
+    }
+
+    /**
+     * Emails the payer of a bank payment that waits for micro-deposits the link to Portico's page where they enter
+     * them, once: the notice is the payment's one change to {@code requires_action}, however often webhooks and the
+     * return page repeat it. False when it must be tried again (the processor or the mail server did not answer).
+     */
+    private boolean verificationNotice(PayMapper mapper, Payment payment) {
+        if (!"us_bank_account".equals(payment.methodKind()) || payment.payerEmail() == null) {
+            return true;
+        }
+        BankVerifications.Awaiting awaiting;
+        try {
+            awaiting = core.bankVerifications().awaiting(payment);
+        } catch (RuntimeException e) {
+            LOG.info("Could not ask the processor what payment {} waits for; will retry: {}", payment.publicId(),
+                    e.getMessage());
+            return false;
+        }
+        BankVerification verification = awaiting.verification();
+        if (verification == null) {
+            return true; // verified on the processor's own page, or failed, before this email went
+        }
+        Formats dates = new Formats(List.of(Locale.US), null);
+        Map<String, Object> model = new HashMap<>(receipt(payment, "requires_action", mapper.allocations(
+                payment.id())));
+        model.put("link", publicUrl + BankVerifyPages.PATH + "/" + core.bankVerifications().token(payment));
+        model.put("amounts", verification.kind() == BankVerification.Kind.AMOUNTS);
+        model.put("arrives", verification.arrivesBy() == null ? ""
+                : dates.date(LocalDate.ofInstant(verification.arrivesBy(), ZoneOffset.UTC)));
+        model.put("validDays", BankVerifications.VALIDITY.toDays());
+        try {
+            mailer.send(new Email(payment.payerEmail(), "Verify your bank account to finish your payment",
+                    PayWorker.class, "verify-bank", model));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.info("Could not email the verification link of payment {}; will retry: {}", payment.publicId(),
+                    e.getMessage());
+            return false;
+        }
     }
 
     /** The subject of the email a status change deserves, or {@code null} when the payer saw it on the page. */

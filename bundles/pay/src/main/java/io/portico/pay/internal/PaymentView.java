@@ -35,6 +35,8 @@ final class PaymentView {
         view.put("method", method(payment.methodKind(), null, payment.methodLast4()));
         view.put("failureReason", payment.failureReason() == null ? "" : payment.failureReason());
         view.put("bank", "us_bank_account".equals(payment.methodKind()));
+        view.put("verifyingBank", "us_bank_account".equals(payment.methodKind())
+                && "requires_action".equals(payment.status()));
         return view;
     }
 

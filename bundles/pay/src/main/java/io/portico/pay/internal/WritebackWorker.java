@@ -43,13 +43,17 @@ public final class WritebackWorker {
         return t;
     });
 
+    /** The portal's address as payers reach it, from {@code io.portico.identity}'s {@code publicUrl}. */
+    static String publicUrl(Map<String, Object> config) {
+        return String.valueOf(config.getOrDefault("publicUrl", "http://localhost:8181")).strip().replaceAll("/+$", "");
+    }
+
     @Activate
     public WritebackWorker(@Reference Database database, @Reference PayCore core, Map<String, Object> config) {
         String node = "pid " + ProcessHandle.current().pid();
         this.writeback = new NetSuiteWriteback(database.sessionFactory(WritebackMapper.class),
                 () -> Optional.ofNullable(client), node, NetSuiteWriteback.Options.defaults());
-        String publicUrl = String.valueOf(config.getOrDefault("publicUrl", "http://localhost:8181")).strip()
-                .replaceAll("/+$", "");
+        String publicUrl = publicUrl(config);
         this.payLinks = new PayLinkPublisher(database.sessionFactory(PayLinkMapper.class), core.links(),
                 () -> Optional.ofNullable(client), () -> publicUrl, node, NetSuiteWriteback.Options.defaults());
         scheduler.scheduleWithFixedDelay(this::runSafely, 3, 5, TimeUnit.SECONDS);

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.api.identity.DataScope;
+import io.portico.api.payment.BankVerification;
 import io.portico.api.payment.PaymentState;
+import io.portico.api.secrets.SecretBox;
 import io.portico.api.web.ProblemException;
+import io.portico.testing.MutableClock;
 import io.portico.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -18,6 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +51,7 @@ class CheckoutTest {
             tenant = id(s, "SELECT id FROM organization WHERE kind = 'operator'");
             long acme = id(s, "INSERT INTO organization (tenant_id, kind, name, netsuite_id) VALUES (" + tenant
                     + ", 'customer', 'Acme', '100') RETURNING id");
-            for (int i = 1; i <= 10; i++) {
+            for (int i = 1; i <= 12; i++) {
                 s.execute("INSERT INTO ns_transaction (tenant_id, organization_id, record_type, netsuite_id, number,"
                         + " status, total, amount_remaining, currency, content_hash, sync_generation) VALUES (" + tenant
                         + ", " + acme + ", 'invoice', " + (100 + i) + ", 'INV-" + i + "', 'open', 200, 200, 'USD', 0, 0)");
@@ -234,5 +240,84 @@ class CheckoutTest {
                 () -> checkout.review(payer, payment, "tok_expired"));
         assertEquals(400, e.status());
         assertEquals("This payment method has expired.", e.detail());
+    }
+
+    /** Seals by remembering: a token it did not hand out is refused as the platform's AES-GCM box refuses one. */
+    private static final class RememberingSecretBox implements SecretBox {
+        private final Map<String, String> sealed = new ConcurrentHashMap<>();
+
+        @Override
+        public String seal(String plaintext) {
+            String token = UUID.randomUUID().toString().replace("-", "");
+            sealed.put(token, plaintext);
+            return "ENC(" + token + ")";
+        }
+
+        @Override
+        public String reveal(String configuredValue) {
+            String plain = sealed.get(configuredValue.substring(4, configuredValue.length() - 1));
+            if (plain == null) {
+                throw new IllegalArgumentException("tampered");
+            }
+            return plain;
+        }
+    }
+
+    @Test
+    void aBankAccountEnteredByHandIsVerifiedThroughTheEmailedLinkWhichCannotBeForgedAndExpires() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T12:00:00Z"));
+        BankVerifications verifications = new BankVerifications(new RememberingSecretBox(), checkout, clock);
+        Payment payment = opened(111, 15000);
+        Checkout.Outcome outcome = checkout.confirm(payer, payment.publicId(), "microdeposits", RETURN);
+        assertEquals("requires_action", outcome.payment().status());
+        assertEquals(null, outcome.actionUri(), "no redirect: the payer is emailed the link");
+        String token = verifications.token(outcome.payment());
+
+        BankVerifications.Awaiting awaiting = verifications.awaiting(verifications.open(token));
+        assertEquals(BankVerification.Kind.DESCRIPTOR_CODE, awaiting.verification().kind());
+        assertEquals(payment.publicId(), awaiting.payment().publicId());
+        assertEquals(404, assertThrows(ProblemException.class, () -> verifications.open(token + "x")).status());
+        assertEquals(404, assertThrows(ProblemException.class, () -> verifications.open("../../etc")).status());
+        ProblemException malformed = assertThrows(ProblemException.class,
+                () -> verifications.verify(awaiting.payment(), "SM1", null, null));
+        assertEquals(400, malformed.status());
+        assertTrue(malformed.getMessage().contains("6-character code"), malformed.getMessage());
+        ProblemException wrong = assertThrows(ProblemException.class,
+                () -> verifications.verify(awaiting.payment(), "SM00ZZ", null, null));
+        assertEquals("That code is not the one sent.", wrong.getMessage());
+        Payment verified = verifications.verify(awaiting.payment(), FakeProcessor.DESCRIPTOR_CODE, null, null);
+        assertEquals("processing", verified.status());
+        assertEquals(null, verifications.awaiting(verified).verification());
+        assertEquals(409, assertThrows(ProblemException.class,
+                () -> verifications.verify(verified, FakeProcessor.DESCRIPTOR_CODE, null, null)).status());
+
+        clock.advance(BankVerifications.VALIDITY.plusSeconds(1));
+        assertEquals(410, assertThrows(ProblemException.class, () -> verifications.open(token)).status());
+    }
+
+    @Test
+    void tooManyWrongCodesFailTheBankPaymentAndReleaseItsInvoice() {
+        BankVerifications verifications = new BankVerifications(new RememberingSecretBox(), checkout,
+                Clock.systemUTC());
+        Payment payment = checkout.confirm(payer, opened(112, 5000).publicId(), "microdeposits", RETURN).payment();
+        assertThrows(ProblemException.class, () -> verifications.verify(payment, "SM00ZZ", null, null));
+        assertThrows(ProblemException.class, () -> verifications.verify(payment, "SM00ZZ", null, null));
+        Payment failed = verifications.open(verifications.token(payment));
+        assertEquals("failed", failed.status(), "the last wrong answer's outcome is recorded at once");
+        assertEquals("The bank account could not be verified.", failed.failureReason());
+    }
+
+    @Test
+    void microDepositAmountsAreTypedInCentsOrDollars() {
+        assertEquals(List.of(32L, 45L), BankVerifications.answer(BankVerification.Kind.AMOUNTS, null, "32", "0.45")
+                .amounts());
+        assertEquals(List.of(30L, 5L), BankVerifications.answer(BankVerification.Kind.AMOUNTS, null, "$.3", "05")
+                .amounts());
+        assertEquals("SM11AA", BankVerifications.answer(BankVerification.Kind.DESCRIPTOR_CODE, " SM11AA ", null, null)
+                .descriptorCode());
+        assertEquals(400, assertThrows(ProblemException.class, () -> BankVerifications.answer(
+                BankVerification.Kind.AMOUNTS, null, "1.32", "45")).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> BankVerifications.answer(
+                BankVerification.Kind.AMOUNTS, null, "32", null)).status());
     }
 }

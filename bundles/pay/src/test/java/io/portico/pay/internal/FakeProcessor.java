@@ -1,5 +1,6 @@
 package io.portico.pay.internal;
 
+import io.portico.api.payment.BankVerification;
 import io.portico.api.payment.CardFunding;
 import io.portico.api.payment.CheckoutRequest;
 import io.portico.api.payment.CheckoutSession;
@@ -19,6 +20,7 @@ import io.portico.api.payment.RefundResult;
 import io.portico.api.payment.WebhookRequest;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +61,23 @@ final class FakeProcessor implements PaymentProcessor {
                 Set.of(PaymentMethodKind.CARD, PaymentMethodKind.US_BANK_ACCOUNT), "NV", null);
     }
 
+    /** Dashboard links made so far: each is new, as a processor's single-use sign-in links are. */
+    final AtomicInteger dashboardLinks = new AtomicInteger();
+
+    @Override
+    public boolean offersDashboardLink() {
+        return true;
+    }
+
+    @Override
+    public URI dashboardLink(String accountId) throws PaymentException {
+        if (accountState != ProcessorAccount.State.READY) {
+            throw new PaymentException(PaymentException.Kind.REJECTED, "The account has not finished onboarding "
+                    + "(request req_fake).");
+        }
+        return URI.create("https://fake.test/dashboard/" + accountId + "/" + dashboardLinks.incrementAndGet());
+    }
+
     @Override
     public Onboarding onboard(OnboardingRequest request) {
         return new Onboarding("acct_fake", request.returnUri());
@@ -80,7 +99,7 @@ final class FakeProcessor implements PaymentProcessor {
                     CardFunding.CREDIT, "visa", "4242", "US", "NV", "US");
             case "debit" -> new PaymentMethodDetails(PaymentMethodKind.CARD, CardFunding.DEBIT, "visa", "5556", "US",
                     "NV", "US");
-            case "bank" -> new PaymentMethodDetails(PaymentMethodKind.US_BANK_ACCOUNT, CardFunding.UNKNOWN,
+            case "bank", "microdeposits" -> new PaymentMethodDetails(PaymentMethodKind.US_BANK_ACCOUNT, CardFunding.UNKNOWN,
                     "Test Bank", "6789", "US", "NV", "US");
             default -> throw new PaymentException(PaymentException.Kind.REJECTED, "This payment method has expired.");
         };
@@ -101,6 +120,10 @@ final class FakeProcessor implements PaymentProcessor {
                     URI.create("/fake/challenge"), null, null, zero(request.amount()), false, method);
             case "bank" -> new PaymentState(request.processorReference(), PaymentState.Status.PROCESSING, null, null,
                     null, zero(request.amount()), false, method);
+            case "microdeposits" -> new PaymentState(request.processorReference(),
+                    PaymentState.Status.REQUIRES_ACTION, null, null, null, zero(request.amount()), false, method,
+                    new BankVerification(BankVerification.Kind.DESCRIPTOR_CODE, Instant.parse("2026-12-08T00:00:00Z"),
+                            URI.create("https://processor.test/verify")));
             default -> new PaymentState(request.processorReference(), PaymentState.Status.SUCCEEDED, null, null,
                     request.amount(), zero(request.amount()), false, method);
         };
@@ -129,6 +152,28 @@ final class FakeProcessor implements PaymentProcessor {
         return confirmations.stream().filter(c -> c.processorReference().equals(reference)).reduce((a, b) -> b)
                 .orElseThrow().amount();
     }
+
+    /** The code that verifies a payment waiting for micro-deposits; any other is wrong, the second wrong one fails. */
+    static final String DESCRIPTOR_CODE = "SM11AA";
+
+    @Override
+    public synchronized PaymentState verifyBankAccount(String accountId, String reference,
+            BankVerification.Answer answer) throws PaymentException {
+        PaymentState was = payments.get(reference);
+        if (was.bankVerification() == null) {
+            throw new PaymentException(PaymentException.Kind.REJECTED, "Nothing to verify.");
+        }
+        if (DESCRIPTOR_CODE.equals(answer.descriptorCode())) {
+            settle(reference, PaymentState.Status.PROCESSING, null);
+            return payments.get(reference);
+        }
+        if (wrongAnswers.merge(reference, 1, Integer::sum) >= 2) {
+            settle(reference, PaymentState.Status.FAILED, "The bank account could not be verified.");
+        }
+        throw new PaymentException(PaymentException.Kind.REJECTED, "That code is not the one sent.");
+    }
+
+    private final Map<String, Integer> wrongAnswers = new ConcurrentHashMap<>();
 
     @Override
     public PaymentState fetch(String accountId, String reference) {

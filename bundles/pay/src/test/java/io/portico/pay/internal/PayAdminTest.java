@@ -2,6 +2,7 @@ package io.portico.pay.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -220,5 +221,23 @@ class PayAdminTest {
             assertThrows(java.sql.SQLException.class, () -> s.execute("INSERT INTO pay_settings (tenant_id, enabled)"
                     + " VALUES (" + tenant + ", true)"));
         }
+    }
+
+    @Test
+    void theDashboardLinkIsMadeWhenAskedAndARefusalIsPlain() {
+        assertEquals(409, assertThrows(ProblemException.class, () -> admin.dashboard(actor)).status(),
+                "no account connected yet");
+        admin.chooseProcessor(actor, "fake");
+        admin.connect(actor, "Operator", "owner@operator.test", BACK, BACK);
+        assertTrue(admin.account(admin.settings(tenant)).orElseThrow().dashboard());
+        URI first = admin.dashboard(actor);
+        assertEquals("https://fake.test/dashboard/acct_fake/" + processor.dashboardLinks.get(), first.toString());
+        assertNotEquals(first, admin.dashboard(actor), "a fresh link each time");
+        processor.accountState = ProcessorAccount.State.ONBOARDING;
+        assertFalse(admin.account(admin.settings(tenant)).orElseThrow().dashboard());
+        ProblemException refused = assertThrows(ProblemException.class, () -> admin.dashboard(actor));
+        assertEquals(409, refused.status());
+        assertEquals("The payment processor refused: The account has not finished onboarding (request req_fake).",
+                refused.getMessage());
     }
 }

@@ -39,13 +39,18 @@ final class Columns {
         if (typed != null) {
             return typed;
         }
-        if (!ATTRIBUTE_KEY.matcher(key).matches()) {
+        if (!attributeKey(key)) {
             throw new IllegalArgumentException("not a field key: " + key);
         }
         String text = "(t.attributes ->> '" + key + "')";
         return type == FieldType.MONEY || type == FieldType.NUMBER
                 ? "(CASE WHEN " + text + " ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN " + text + "::numeric END)"
                 : text;
+    }
+
+    /** Whether the key can name an attribute of the synced records. */
+    static boolean attributeKey(String key) {
+        return ATTRIBUTE_KEY.matcher(key).matches();
     }
 
     static boolean typed(String key) {

@@ -2,8 +2,10 @@ package io.portico.records.internal;
 
 import io.portico.api.identity.PortalUser;
 import io.portico.api.fieldmap.FieldMapper;
+import io.portico.api.fieldmap.MappedFields;
 import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.recordtype.FieldDescriptor;
+import io.portico.api.recordtype.FieldType;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.web.Navigation;
@@ -31,12 +33,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * pages, that the operator has not hidden (Settings &gt; Sidebar, {@link SidebarLayout}) and that the user may view.
  * The sidebar is built from them, in the operator's order with the operator's labels and icons (record types not
  * placed there follow in their descriptors' order), so a plugin's entry comes and goes with it. Each type's
- * descriptor reaches the pages, CSV and API through the {@link FieldMapper}s: labels, hidden fields, columns' order.
+ * descriptor reaches the pages, CSV and API through the {@link FieldMapper}s: labels, hidden fields, columns' order,
+ * value maps; other bundles (PDFs) read the same through {@link MappedFields}.
  * Other bundles' pages (documents, statements) join the sidebar after the record types: they register a
  * {@link Navigation} with {@value #PART}{@code =true}, and this one, ranked above them, is the sidebar the layout shows.
  */
-@Component(service = {PortalRecordTypes.class, Navigation.class}, property = "service.ranking:Integer=100")
-public final class PortalRecordTypes implements Navigation {
+@Component(service = {PortalRecordTypes.class, Navigation.class, MappedFields.class},
+        property = "service.ranking:Integer=100")
+public final class PortalRecordTypes implements Navigation, MappedFields {
 
     static final String DASHBOARD = "/dashboard";
     /** The service property of a {@link Navigation} whose entries join the sidebar. */
@@ -85,6 +89,14 @@ public final class PortalRecordTypes implements Navigation {
         types.sort(Comparator.comparingInt((Named n) -> position(placements, n.name()))
                 .thenComparingInt(n -> n.descriptor().sidebarOrder()).thenComparing(n -> n.descriptor().label()));
         return types;
+    }
+
+    /**
+     * A running record type's descriptor as the field mappers make it, whoever reads it: what the record reader
+     * searches and sorts by.
+     */
+    Optional<RecordTypeDescriptor> descriptor(String name) {
+        return plugins.find(RecordType.class, name).map(RecordType::descriptor).map(d -> mapped(name, d, d.label()));
     }
 
     /** The record type if the user may browse it; else 404, exactly as for a type that does not exist. */
@@ -167,25 +179,44 @@ public final class PortalRecordTypes implements Navigation {
             columns = List.copyOf(mapper.listColumns(type, columns));
             details = List.copyOf(mapper.detailFields(type, details));
         }
-        return new RecordTypeDescriptor(label, d.netsuiteRecord(), d.category(), fields(type, columns, fields, chain),
-                fields(type, details, fields, chain), d.sidebarOrder(), d.portalPages(), d.lineLists());
+        return new RecordTypeDescriptor(label, d.netsuiteRecord(), d.category(), fields(type, columns, fields),
+                fields(type, details, fields), d.sidebarOrder(), d.portalPages(), d.lineLists());
     }
 
-    private static List<FieldDescriptor> fields(String type, List<String> keys, Map<String, FieldDescriptor> known,
-            List<FieldMapper> chain) {
+    private List<FieldDescriptor> fields(String type, List<String> keys, Map<String, FieldDescriptor> known) {
         List<FieldDescriptor> fields = new ArrayList<>();
         for (String key : new LinkedHashSet<>(keys)) {
-            FieldDescriptor field = known.get(key);
-            if (field == null || !chain.stream().allMatch(m -> m.visible(type, key))) {
-                continue;
+            // A key the record type does not describe is an attribute of its synced records, shown as text.
+            FieldDescriptor field = known.containsKey(key) ? known.get(key)
+                    : Columns.attributeKey(key) ? new FieldDescriptor(key, key, FieldType.TEXT) : null;
+            if (field != null && visible(type, key)) {
+                fields.add(new FieldDescriptor(key, label(type, key, field.label()), field.type()));
             }
-            String label = field.label();
-            for (FieldMapper mapper : chain) {
-                label = mapper.label(type, key, label);
-            }
-            fields.add(new FieldDescriptor(key, label, field.type()));
         }
         return fields;
+    }
+
+    @Override
+    public String label(String recordType, String fieldKey, String label) {
+        String mapped = label;
+        for (FieldMapper mapper : mappers) {
+            mapped = mapper.label(recordType, fieldKey, mapped);
+        }
+        return mapped;
+    }
+
+    @Override
+    public boolean visible(String recordType, String fieldKey) {
+        return mappers.stream().allMatch(m -> m.visible(recordType, fieldKey));
+    }
+
+    @Override
+    public Map<String, String> valueMap(String recordType, String fieldKey) {
+        Map<String, String> values = Map.of();
+        for (FieldMapper mapper : mappers) {
+            values = Map.copyOf(mapper.valueMap(recordType, fieldKey, values));
+        }
+        return values;
     }
 
     private static List<String> keys(List<FieldDescriptor> fields) {

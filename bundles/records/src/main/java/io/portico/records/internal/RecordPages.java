@@ -157,7 +157,8 @@ public final class RecordPages {
     private RecordViews views(HttpHeaders headers, LocalDate today, PortalUser user) {
         Map<String, String> labels = new HashMap<>();
         types.visible(user).forEach(t -> labels.put(t.name(), t.descriptor().label()));
-        return new RecordViews(Formats.forReader(headers.getAcceptableLanguages(), user), today, labels::get);
+        return new RecordViews(Formats.forReader(headers.getAcceptableLanguages(), user), today, labels::get,
+                types::valueMap);
     }
 
     private static Map<String, Object> model(ContainerRequestContext request, PortalUser user, String title,

@@ -2,11 +2,9 @@ package io.portico.records.internal;
 
 import io.portico.api.db.Database;
 import io.portico.api.identity.DataScope;
-import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.FieldType;
 import io.portico.api.recordtype.RecordFields;
-import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.recordtype.TransactionRecordType;
 import io.portico.api.records.Dashboard;
@@ -24,10 +22,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
@@ -51,16 +51,23 @@ public final class RecordReaderImpl implements RecordReader {
 
     private final SqlSessionFactory sessions;
     private final Function<String, Optional<RecordTypeDescriptor>> descriptors;
+    private final BiFunction<String, String, Map<String, String>> valueMaps;
 
+    /** Reads records as the portal shows them: searched and sorted by the columns the field mappers leave. */
     @Activate
-    public RecordReaderImpl(@Reference Database database, @Reference PluginRegistry plugins) {
-        this(database.sessionFactory(RecordMapper.class),
-                type -> plugins.find(RecordType.class, type).map(RecordType::descriptor));
+    public RecordReaderImpl(@Reference Database database, @Reference PortalRecordTypes types) {
+        this(database.sessionFactory(RecordMapper.class), types::descriptor, types::valueMap);
     }
 
-    RecordReaderImpl(SqlSessionFactory sessions, Function<String, Optional<RecordTypeDescriptor>> descriptors) {
+    /**
+     * @param descriptors a running record type's descriptor by its name, as the field mappers make it
+     * @param valueMaps a field's value map (raw to display) by record type and field key, for the search
+     */
+    RecordReaderImpl(SqlSessionFactory sessions, Function<String, Optional<RecordTypeDescriptor>> descriptors,
+            BiFunction<String, String, Map<String, String>> valueMaps) {
         this.sessions = sessions;
         this.descriptors = descriptors;
+        this.valueMaps = valueMaps;
     }
 
     @Override
@@ -166,8 +173,12 @@ public final class RecordReaderImpl implements RecordReader {
                 .orElseThrow(() -> new IllegalArgumentException("no record type " + recordType + " is running"));
     }
 
-    /** The query as SQL, sorting and searching only by the record type's own list columns. */
-    private static ListSql sql(String recordType, RecordTypeDescriptor descriptor, RecordQuery query, long offset,
+    /**
+     * The query as SQL, sorting and searching only by the record type's own list columns, as customers read them: a
+     * search finds a column's raw values whose display value (its value map) contains the text ("Approved" finds
+     * status {@code A}), and a text column with a value map sorts by the display values.
+     */
+    private ListSql sql(String recordType, RecordTypeDescriptor descriptor, RecordQuery query, long offset,
             int limit) {
         Map<String, FieldType> columns = new LinkedHashMap<>();
         descriptor.listColumns().forEach(c -> columns.put(c.key(), c.type()));
@@ -184,9 +195,31 @@ public final class RecordReaderImpl implements RecordReader {
         }
         String search = query.search() == null || query.search().isBlank() ? null
                 : "%" + query.search().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return new ListSql(Columns.table(descriptor.category()), recordType, sort,
-                query.sort() == null || query.descending(), List.copyOf(searched), search,
+        List<ListSql.CodeMatch> codeMatches = search == null ? List.of()
+                : codeMatches(recordType, descriptor, query.search().strip());
+        FieldType sortType = query.sort() == null ? null : columns.get(query.sort());
+        List<ListSql.CodeDisplay> sortDisplays = sortType == null || sortType == FieldType.MONEY
+                || sortType == FieldType.NUMBER || sortType == FieldType.DATE ? List.of()
+                : valueMaps.apply(recordType, query.sort()).entrySet().stream()
+                        .map(e -> new ListSql.CodeDisplay(e.getKey(), e.getValue())).toList();
+        return new ListSql(Columns.table(descriptor.category()), recordType, sort, sortDisplays,
+                query.sort() == null || query.descending(), List.copyOf(searched), search, codeMatches,
                 blankToNull(query.status()), query.from(), query.to(), offset, limit);
+    }
+
+    /** Per list column with a value map, the raw values whose display value contains the search, ignoring case. */
+    private List<ListSql.CodeMatch> codeMatches(String recordType, RecordTypeDescriptor descriptor, String search) {
+        String text = search.toLowerCase(Locale.ROOT);
+        List<ListSql.CodeMatch> matches = new ArrayList<>();
+        for (FieldDescriptor column : descriptor.listColumns()) {
+            List<String> codes = valueMaps.apply(recordType, column.key()).entrySet().stream()
+                    .filter(e -> e.getValue().toLowerCase(Locale.ROOT).contains(text)).map(Map.Entry::getKey)
+                    .sorted().toList();
+            if (!codes.isEmpty()) {
+                matches.add(new ListSql.CodeMatch(Columns.expression(column.key(), FieldType.TEXT), codes));
+            }
+        }
+        return matches;
     }
 
     /**

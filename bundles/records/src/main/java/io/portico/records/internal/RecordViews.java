@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,12 +38,18 @@ final class RecordViews {
     private final Formats formats;
     private final LocalDate today;
     private final Function<String, String> labels;
+    private final BiFunction<String, String, Map<String, String>> valueMaps;
 
-    /** @param labels a record type's label by its name, for links to related records of other types */
-    RecordViews(Formats formats, LocalDate today, Function<String, String> labels) {
+    /**
+     * @param labels a record type's label by its name, for links to related records of other types
+     * @param valueMaps a field's value map (raw to display) by record type and field key, as the mappers make it
+     */
+    RecordViews(Formats formats, LocalDate today, Function<String, String> labels,
+            BiFunction<String, String, Map<String, String>> valueMaps) {
         this.formats = formats;
         this.today = today;
         this.labels = labels;
+        this.valueMaps = valueMaps;
     }
 
     Map<String, Object> list(String type, RecordTypeDescriptor descriptor, RecordQuery query, RecordPage page) {
@@ -98,7 +105,8 @@ final class RecordViews {
         view.put("filtered", query.search() != null || query.status() != null || query.from() != null
                 || query.to() != null);
         view.put("statuses", page.statuses().stream().map(s -> Map.of("value", s,
-                "label", Status.of(s, null, null, null, today).label(), "selected", s.equals(query.status())))
+                "label", Status.of(s, display(type, RecordFields.STATUS, s), null, null, null, today).label(),
+                "selected", s.equals(query.status())))
                 .toList());
         view.put("q", query.search() == null ? "" : query.search());
         view.put("from", query.from() == null ? "" : query.from().toString());
@@ -122,8 +130,7 @@ final class RecordViews {
             }
         }
         view.put("fields", fields);
-        view.put("status", Status.of(record.status(), record.dueDate(), record.total(), record.amountRemaining(),
-                today).view());
+        view.put("status", status(record).view());
         List<Map<String, Object>> lineLists = new ArrayList<>();
         descriptor.lineLists().forEach((list, heading) -> {
             List<Line> lines = detail.lines().get(list);
@@ -207,7 +214,7 @@ final class RecordViews {
             item.put("updated", formats.dateTime(r.lastModified()));
             item.put("updatedIso", r.lastModified() == null ? "" : r.lastModified().toString());
             item.put("amount", formats.money(r.total(), r.currency()));
-            item.put("status", Status.of(r.status(), r.dueDate(), r.total(), r.amountRemaining(), today).view());
+            item.put("status", status(r).view());
             return item;
         }).toList());
         if (dashboard.customer() != null) {
@@ -238,15 +245,26 @@ final class RecordViews {
         cell.put("label", field.label());
         cell.put("num", numeric(field.type()));
         if (field.type() == FieldType.STATUS) {
-            Status status = Status.of(record.status(), record.dueDate(), record.total(),
-                    record.amountRemaining(), today);
+            Status status = status(record);
             cell.put("text", status.label());
             cell.put("pill", status.pill());
         } else {
-            cell.put("text", formats.value(record.value(field.key()), field.type(), record.currency()));
+            Object value = record.value(field.key());
+            String display = value instanceof String raw ? display(record.recordType(), field.key(), raw) : null;
+            cell.put("text", display != null ? display : formats.value(value, field.type(), record.currency()));
             cell.put("pill", "");
         }
         return cell;
+    }
+
+    private Status status(Record r) {
+        return Status.of(r.status(), display(r.recordType(), RecordFields.STATUS, r.status()), r.dueDate(), r.total(),
+                r.amountRemaining(), today);
+    }
+
+    /** The operator's display value of a raw value, or {@code null} when the field's value map leaves it out. */
+    private String display(String type, String key, String raw) {
+        return raw == null ? null : valueMaps.apply(type, key).get(raw);
     }
 
     /** A {@link FieldType#LINKS} field's texts, each with its https address or none; empty for other fields. */
@@ -283,7 +301,7 @@ final class RecordViews {
         view.put("date", formats.date(r.date()));
         view.put("total", formats.money(r.total(), r.currency()));
         view.put("amount", related.amount() == null ? "" : formats.money(related.amount(), r.currency()));
-        view.put("status", Status.of(r.status(), r.dueDate(), r.total(), r.amountRemaining(), today).view());
+        view.put("status", status(r).view());
         return view;
     }
 

@@ -65,7 +65,8 @@ class ListTemplateTest {
                 BigDecimal.TEN, BigDecimal.TEN, "USD", Instant.parse("2026-03-29T10:00:00Z"), Map.of());
         RecordPage page = new RecordPage(List.of(invoice), 1, List.of(new MoneySum("USD", 1, BigDecimal.TEN,
                 BigDecimal.TEN)), List.of("open"));
-        RecordViews views = new RecordViews(new Formats(List.of(Locale.UK), null), TODAY, name -> null);
+        RecordViews views = new RecordViews(new Formats(List.of(Locale.UK), null), TODAY, name -> null,
+                (type, key) -> Map.of());
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Invoices");
         model.put("type", "invoice");

@@ -107,6 +107,30 @@ class PortalRecordTypesTest {
         assertEquals(List.of(new FieldDescriptor("tranId", "Invoice no.", FieldType.TEXT)), mapped.detailFields());
     }
 
+    @Test
+    void valueMapsAddUpInRankingOrderAndTheHigherOverrides() {
+        FieldMapper partner = new FieldMapper() {
+            @Override
+            public Map<String, String> valueMap(String recordType, String fieldKey, Map<String, String> values) {
+                return "status".equals(fieldKey) ? Map.of("A", "Approved", "B", "Paid") : values;
+            }
+        };
+        FieldMapper higher = new FieldMapper() {
+            @Override
+            public Map<String, String> valueMap(String recordType, String fieldKey, Map<String, String> values) {
+                Map<String, String> mine = new java.util.HashMap<>(values);
+                mine.put("B", "Paid in full");
+                return mine;
+            }
+        };
+        assertEquals(Map.of(), portal.valueMap("invoice", "status"), "no mapper, no map");
+        mappers.addAll(List.of(partner, higher));
+        assertEquals(Map.of("A", "Approved", "B", "Paid in full"), portal.valueMap("invoice", "status"));
+        assertEquals("Approved", portal.display("invoice", "status", "A"));
+        assertEquals("C", portal.display("invoice", "status", "C"), "an unmapped value shows as it is");
+        assertEquals(Map.of("B", "Paid in full"), portal.valueMap("invoice", "memo"));
+    }
+
     private static PortalUser user(Map<String, Access> access) {
         return new PortalUser(1, "ann@acme.example", "Ann", 1, 2, "Acme", OrganizationKind.CUSTOMER, Role.ADMIN,
                 access, null);

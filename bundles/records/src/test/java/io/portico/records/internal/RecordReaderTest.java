@@ -57,7 +57,8 @@ class RecordReaderTest {
     static void syncedRecords() throws Exception {
         db = TestDatabase.create();
         reader = new RecordReaderImpl(db.database().sessionFactory(RecordMapper.class), type -> Optional.ofNullable(
-                Map.of("invoice", INVOICES, "customerpayment", PAYMENTS).get(type)));
+                Map.of("invoice", INVOICES, "customerpayment", PAYMENTS).get(type)),
+                (type, key) -> "invoice".equals(type) && RecordFields.STATUS.equals(key) ? STATUS_NAMES : Map.of());
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             tenant = id(s, "SELECT id FROM organization WHERE kind = 'operator'");
             acme = id(s, "INSERT INTO organization (tenant_id, kind, name, netsuite_id) VALUES (" + tenant
@@ -107,6 +108,9 @@ class RecordReaderTest {
                 + ", '" + status + "', " + total + ", " + remaining + ", '" + currency + "', '" + date
                 + "T12:00:00Z', '" + attributes + "', NULL, 0, 0)";
     }
+
+    /** The operator's names for invoice statuses: they sort the other way round from the raw values. */
+    private static final Map<String, String> STATUS_NAMES = Map.of("open", "Awaiting payment", "paid", "Approved");
 
     private static long id(Statement s, String sql) throws Exception {
         try (ResultSet rs = s.executeQuery(sql)) {
@@ -159,6 +163,21 @@ class RecordReaderTest {
         assertTrue(unknown.getMessage().startsWith("sort:"), unknown.getMessage());
         assertEquals(5, reader.list(customer(acme), "invoice", new RecordQuery(null, null, true, null,
                 LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30), 1, 25)).totalCount());
+    }
+
+    @Test
+    void aSearchFindsRawValuesByTheirDisplayValuesAndASortFollowsThem() {
+        RecordPage approved = reader.list(customer(acme), "invoice", query("approv", null, true, null, 1, 25));
+        assertEquals(10, approved.totalCount());
+        assertTrue(approved.records().stream().allMatch(r -> "paid".equals(r.status())));
+        assertEquals(0, reader.list(customer(globex), "invoice", query("Approved", null, true, null, 1, 25))
+                .totalCount(), "still within the scope");
+        assertEquals(1, reader.list(customer(acme), "invoice", query("1001", null, true, null, 1, 25)).totalCount(),
+                "the raw search still works beside it");
+        assertEquals("paid", reader.list(customer(acme), "invoice", query(null, "status", false, null, 1, 1))
+                .records().get(0).status(), "Approved before Awaiting payment");
+        assertEquals("open", reader.list(customer(acme), "invoice", query(null, "status", true, null, 1, 1))
+                .records().get(0).status());
     }
 
     @Test

@@ -6,7 +6,11 @@ import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.FieldType;
 import io.portico.api.records.Attachment;
 import io.portico.api.records.Record;
+import io.portico.api.records.RecordDetail;
+import io.portico.api.recordtype.RecordCategory;
+import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.web.Formats;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -22,7 +26,38 @@ import org.junit.jupiter.api.Test;
 class RecordViewsTest {
 
     private final RecordViews views = new RecordViews(new Formats(List.of(Locale.US), null), LocalDate.of(2026, 3, 1),
-            type -> null);
+            type -> null, (type, key) -> Map.of());
+
+    @Test
+    void mappedValuesReadAsTheOperatorNamesThemAndOverdueStaysAFact() {
+        Map<String, Map<String, String>> maps = Map.of("status", Map.of("paid", "Paid in full", "open", "Unpaid"),
+                "terms", Map.of("N30", "Net 30 days"));
+        RecordViews mapped = new RecordViews(new Formats(List.of(Locale.US), null), LocalDate.of(2026, 3, 1),
+                type -> null, (type, key) -> "invoice".equals(type) ? maps.getOrDefault(key, Map.of()) : Map.of());
+        RecordTypeDescriptor invoices = new RecordTypeDescriptor("Invoices", "invoice", RecordCategory.TRANSACTION,
+                List.of(), List.of(new FieldDescriptor("status", "Status", FieldType.STATUS),
+                        new FieldDescriptor("terms", "Terms", FieldType.TEXT),
+                        new FieldDescriptor("memo", "Memo", FieldType.TEXT)), 10);
+        Record paid = invoice("paid", LocalDate.of(2026, 2, 1), Map.of("terms", "N30", "memo", "N30"));
+        assertEquals(List.of("Paid in full", "Net 30 days", "N30"), texts(mapped.detail("invoice", invoices,
+                new RecordDetail(paid, Map.of(), List.of()))), "the memo has no value map");
+        Record overdue = invoice("open", LocalDate.of(2026, 2, 1), Map.of());
+        assertEquals("Overdue · 28 days", ((Map<?, ?>) mapped.detail("invoice", invoices,
+                new RecordDetail(overdue, Map.of(), List.of())).get("status")).get("label"));
+        Record open = invoice("open", LocalDate.of(2026, 4, 1), Map.of());
+        assertEquals("Unpaid", ((Map<?, ?>) mapped.detail("invoice", invoices,
+                new RecordDetail(open, Map.of(), List.of())).get("status")).get("label"));
+    }
+
+    private static Record invoice(String status, LocalDate due, Map<String, Object> attributes) {
+        return new Record("invoice", 7, 2L, "Acme", "INV-1", null, LocalDate.of(2026, 1, 1), due, status,
+                BigDecimal.TEN, "paid".equals(status) ? BigDecimal.ZERO : BigDecimal.TEN, "USD", null, attributes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> texts(Map<String, Object> detail) {
+        return ((List<Map<String, Object>>) detail.get("fields")).stream().map(f -> f.get("text")).toList();
+    }
 
     @Test
     void aStoredFileLinksToItsDownloadAndAnUnstoredOneSaysWhy() {

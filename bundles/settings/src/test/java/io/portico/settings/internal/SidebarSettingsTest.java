@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.portico.api.plugin.PluginInfo;
-import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
-import io.portico.api.recordtype.SourceRow;
-import io.portico.api.recordtype.SyncQuery;
-import io.portico.api.recordtype.SyncedRecord;
 import io.portico.api.web.SidebarLayout.Placement;
 import io.portico.testing.TestDatabase;
 import java.sql.Connection;
@@ -20,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -63,9 +57,9 @@ class SidebarSettingsTest {
         types.put("invoice", type("Invoices", 10, RecordCategory.TRANSACTION));
         types.put("salesorder", type("Sales orders", 20, RecordCategory.TRANSACTION));
         types.put("customer", type("Customers", 1, RecordCategory.ENTITY));
-        node1 = new SidebarSettings(db.database().sessionFactory(SidebarMapper.class, AuditMapper.class), registry(),
+        node1 = new SidebarSettings(db.database().sessionFactory(SidebarMapper.class, AuditMapper.class), TestRecordTypes.registry(types),
                 clock::get);
-        node2 = new SidebarSettings(db.database().sessionFactory(SidebarMapper.class, AuditMapper.class), registry(),
+        node2 = new SidebarSettings(db.database().sessionFactory(SidebarMapper.class, AuditMapper.class), TestRecordTypes.registry(types),
                 clock::get);
     }
 
@@ -133,42 +127,7 @@ class SidebarSettingsTest {
         return rows.stream().map(r -> r.placement().key()).toList();
     }
 
-    private PluginRegistry registry() {
-        return new PluginRegistry() {
-            @Override
-            public List<PluginInfo> plugins() {
-                return List.of();
-            }
-
-            @Override
-            public <S> Optional<S> find(Class<S> spi, String name) {
-                return spi == RecordType.class ? Optional.ofNullable(types.get(name)).map(spi::cast) : Optional.empty();
-            }
-
-            @Override
-            public <S> List<String> names(Class<S> spi) {
-                return spi == RecordType.class ? List.copyOf(types.keySet()) : List.of();
-            }
-        };
-    }
-
     private static RecordType type(String label, int order, RecordCategory category) {
-        RecordTypeDescriptor descriptor = new RecordTypeDescriptor(label, "x", category, List.of(), List.of(), order);
-        return new RecordType() {
-            @Override
-            public RecordTypeDescriptor descriptor() {
-                return descriptor;
-            }
-
-            @Override
-            public SyncQuery query() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public SyncedRecord map(SourceRow row, List<SourceRow> lines) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return TestRecordTypes.type(new RecordTypeDescriptor(label, "x", category, List.of(), List.of(), order));
     }
 }

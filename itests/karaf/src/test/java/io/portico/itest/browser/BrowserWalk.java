@@ -808,24 +808,28 @@ public final class BrowserWalk {
     }
 
     /**
-     * The invoice lists the sandbox's PDF with a download link that answers its exact bytes (fetched with the
-     * browser's session cookie), and the file too large to keep with the reason and no link.
+     * The invoice lists the sandbox's PDF with a link that answers its exact bytes (fetched with the browser's
+     * session cookie) to open in the browser (inline, no {@code download} attribute forcing a save), and the file
+     * too large to keep with the reason and no link.
      */
     private void checkAttachments(Path attachment) throws Exception {
         String name = attachment.getFileName().toString();
         expectText("main section h2", "Attachments", "the Attachments section");
         Object href = js("var name = arguments[0];"
-                + " var a = Array.prototype.find.call(document.querySelectorAll('main a[download]'),"
+                + " var a = Array.prototype.find.call(document.querySelectorAll('main td a'),"
                 + " function (a) { return a.textContent.trim() === name; });"
-                + " return a ? a.getAttribute('href') : null;", name);
-        if (href == null) {
-            problems.add(where + ": no download link for " + name);
+                + " return a ? [a.getAttribute('href'), a.hasAttribute('download')] : null;", name);
+        if (!(href instanceof List<?> link)) {
+            problems.add(where + ": no link for " + name);
         } else {
+            if (Boolean.TRUE.equals(link.get(1))) {
+                problems.add(where + ": the link to " + name + " forces a download instead of opening the PDF");
+            }
             StringBuilder cookies = new StringBuilder();
             driver.manage().getCookies().forEach(c -> cookies.append(cookies.length() == 0 ? "" : "; ")
                     .append(c.getName()).append('=').append(c.getValue()));
             HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(base + href)).header("Cookie", cookies.toString()).GET().build(),
+                    URI.create(base + link.get(0))).header("Cookie", cookies.toString()).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (download.statusCode() != 200 || !Arrays.equals(Files.readAllBytes(attachment), download.body())) {
                 problems.add(where + ": the download of " + name + " answered " + download.statusCode() + " with "

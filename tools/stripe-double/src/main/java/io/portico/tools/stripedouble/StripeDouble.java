@@ -45,12 +45,19 @@ import java.util.regex.Pattern;
  * {@code pm_card_authenticationRequired} (3-D Secure); a bank account with {@code payment_method_data[type]=
  * us_bank_account} and either {@code [us_bank_account][financial_connections_account]} (instantly verified:
  * processing at once) or {@code [routing_number]}/{@code [account_number]} (micro-deposits: descriptor code
- * {@link #DESCRIPTOR_CODE}).
+ * {@link #DESCRIPTOR_CODE}, or the amounts {@link #MICRODEPOSIT_AMOUNTS} for the account number
+ * {@link #AMOUNTS_ACCOUNT_NUMBER}; {@link #MICRODEPOSIT_ATTEMPTS} wrong answers fail the payment, as at Stripe).
  */
 public final class StripeDouble implements AutoCloseable {
 
     /** The code of the micro-deposit that verifies a bank account entered by hand. */
     public static final String DESCRIPTOR_CODE = "SM11AA";
+    /** The two micro-deposits, in cents, that verify a bank account whose micro-deposits are amounts. */
+    public static final List<Long> MICRODEPOSIT_AMOUNTS = List.of(32L, 45L);
+    /** The account number whose micro-deposits are two amounts rather than a descriptor code. */
+    public static final String AMOUNTS_ACCOUNT_NUMBER = "000222222227";
+    /** Wrong answers to a micro-deposit before Stripe gives up on the bank account. */
+    public static final int MICRODEPOSIT_ATTEMPTS = 3;
 
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
@@ -70,12 +77,15 @@ public final class StripeDouble implements AutoCloseable {
 
     private final Map<String, JsonObject> accounts = new LinkedHashMap<>();
     private final Map<String, String> accountLinks = new LinkedHashMap<>();
+    /** Express dashboard login links: link → account, removed when opened (single use). */
+    private final Map<String, String> loginLinks = new LinkedHashMap<>();
     private final Map<String, JsonObject> intents = new LinkedHashMap<>();
     private final Map<String, JsonObject> tokens = new LinkedHashMap<>();
     private final Map<String, JsonObject> methods = new LinkedHashMap<>();
     private final Map<String, JsonObject> charges = new LinkedHashMap<>();
     private final Map<String, JsonObject> refunds = new LinkedHashMap<>();
     private final Map<String, JsonObject> disputes = new LinkedHashMap<>();
+    private final Map<String, Integer> microdepositFailures = new LinkedHashMap<>();
     private final Map<String, JsonObject> events = new LinkedHashMap<>();
     private final Map<String, Stored> idempotent = new LinkedHashMap<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
@@ -260,12 +270,21 @@ public final class StripeDouble implements AutoCloseable {
         }
     }
 
-    /** A bank-account confirmation token: instantly verified, or entered by hand (micro-deposits). */
+    /** A bank-account confirmation token: instantly verified, or entered by hand (micro-deposits: a code). */
     public synchronized String createBankConfirmationToken(boolean instant, String billingState) {
+        return createBankConfirmationToken(instant ? null : "000123456789", billingState);
+    }
+
+    /**
+     * A bank-account confirmation token: instantly verified when {@code accountNumber} is {@code null}, otherwise
+     * entered by hand (micro-deposits: two amounts for {@link #AMOUNTS_ACCOUNT_NUMBER}, else a descriptor code).
+     */
+    public synchronized String createBankConfirmationToken(String accountNumber, String billingState) {
         String form = "payment_method_data[type]=us_bank_account"
-                + (instant ? "&payment_method_data[us_bank_account][financial_connections_account]=fca_test"
+                + (accountNumber == null
+                        ? "&payment_method_data[us_bank_account][financial_connections_account]=fca_test"
                         : "&payment_method_data[us_bank_account][routing_number]=110000000"
-                                + "&payment_method_data[us_bank_account][account_number]=000123456789")
+                                + "&payment_method_data[us_bank_account][account_number]=" + accountNumber)
                 + (billingState == null ? "" : "&payment_method_data[billing_details][address][state]=" + billingState);
         try {
             return confirmationToken(FormParams.parse(form)).get("id").getAsString();
@@ -440,7 +459,9 @@ public final class StripeDouble implements AutoCloseable {
             throw StripeError.noSuch("object", "id", id);
         }
         JsonObject answer = switch (resource) {
-            case "accounts" -> id == null ? createAccount(p) : expand(find(accounts, "account", id), p);
+            case "accounts" -> id == null ? createAccount(p)
+                    : "login_links".equals(action) ? createLoginLink(find(accounts, "account", id))
+                    : expand(find(accounts, "account", id), p);
             case "account_links" -> createAccountLink(p);
             case "payment_intents" -> {
                 if (id == null) {
@@ -561,6 +582,24 @@ public final class StripeDouble implements AutoCloseable {
         answer.addProperty("created", now());
         answer.addProperty("expires_at", now() + 300);
         answer.addProperty("url", pagesBase() + "/double/onboarding/" + link);
+        return answer;
+    }
+
+    /**
+     * A single-use link into the Express dashboard, as {@code POST /v1/accounts/{id}/login_links} answers it; Stripe
+     * makes them only for Express accounts that have finished onboarding.
+     */
+    private JsonObject createLoginLink(JsonObject account) throws StripeError {
+        if (!account.get("details_submitted").getAsBoolean()) {
+            throw StripeError.invalid("account", "Cannot create a login link for an account that has not completed "
+                    + "onboarding.");
+        }
+        String link = random(20);
+        loginLinks.put(link, account.get("id").getAsString());
+        JsonObject answer = new JsonObject();
+        answer.addProperty("object", "login_link");
+        answer.addProperty("created", now());
+        answer.addProperty("url", pagesBase() + "/double/express/" + link);
         return answer;
     }
 
@@ -730,7 +769,8 @@ public final class StripeDouble implements AutoCloseable {
                 verify.addProperty("arrival_date", now() + 86_400);
                 verify.addProperty("hosted_verification_url", pagesBase() + "/double/microdeposits/"
                         + pi.get("id").getAsString());
-                verify.addProperty("microdeposit_type", "descriptor_code");
+                verify.addProperty("microdeposit_type", "bank_microdeposit_amounts".equals(behaviour) ? "amounts"
+                        : "descriptor_code");
                 JsonObject action = new JsonObject();
                 action.addProperty("type", "verify_with_microdeposits");
                 action.add("verify_with_microdeposits", verify);
@@ -741,25 +781,69 @@ public final class StripeDouble implements AutoCloseable {
         return pi;
     }
 
+    /**
+     * Verifies a bank account entered by hand: the descriptor code or the two amounts, whichever the intent's
+     * {@code microdeposit_type} says, as Stripe answers {@code POST /v1/payment_intents/{id}/verify_microdeposits}.
+     * A wrong answer says how many attempts are left; the last wrong one fails the payment.
+     */
     private JsonObject verifyMicrodeposits(JsonObject pi, FormParams p) throws StripeError {
         JsonElement action = pi.get("next_action");
         if (!"requires_action".equals(pi.get("status").getAsString()) || action.isJsonNull()
                 || !"verify_with_microdeposits".equals(action.getAsJsonObject().get("type").getAsString())) {
             throw new StripeError(400, "invalid_request_error", "payment_intent_unexpected_state",
-                    "This PaymentIntent does not need micro-deposit verification.", null);
+                    "This PaymentIntent's bank account has already been verified or does not need micro-deposit "
+                            + "verification (status: " + pi.get("status").getAsString() + ").", null);
         }
+        String type = action.getAsJsonObject().getAsJsonObject("verify_with_microdeposits").get("microdeposit_type")
+                .getAsString();
         String code = p.get("descriptor_code");
-        if (code == null) {
-            throw StripeError.missing("descriptor_code");
+        List<String> amounts = p.list("amounts");
+        boolean right;
+        if ("amounts".equals(type)) {
+            if (code != null || amounts.size() != 2) {
+                throw StripeError.invalid("amounts", "This bank account was sent two micro-deposits: provide their "
+                        + "two amounts in cents as amounts[].");
+            }
+            right = amounts.stream().map(StripeDouble::amountInCents).sorted().toList().equals(MICRODEPOSIT_AMOUNTS);
+        } else {
+            if (code == null || !amounts.isEmpty()) {
+                throw StripeError.invalid("descriptor_code", "This bank account was sent one micro-deposit with a "
+                        + "descriptor code: provide the 6-character code that starts with SM as descriptor_code.");
+            }
+            right = DESCRIPTOR_CODE.equals(code);
         }
-        if (!DESCRIPTOR_CODE.equals(code)) {
+        if (right) {
+            pi.add("next_action", JsonNull.INSTANCE);
+            process(pi);
+            return pi;
+        }
+        int failed = microdepositFailures.merge(pi.get("id").getAsString(), 1, Integer::sum);
+        if (failed >= MICRODEPOSIT_ATTEMPTS) {
+            pi.add("next_action", JsonNull.INSTANCE);
+            fail(pi, "invalid_request_error", "payment_method_microdeposit_verification_attempts_exceeded", null,
+                    "You have exceeded the number of allowed verification attempts.");
             throw new StripeError(400, "invalid_request_error",
-                    "payment_method_microdeposit_verification_descriptor_code_mismatch",
-                    "The provided descriptor code does not match the micro-deposit.", "descriptor_code");
+                    "payment_method_microdeposit_verification_attempts_exceeded",
+                    "You have exceeded the number of allowed verification attempts.", null);
         }
-        pi.add("next_action", JsonNull.INSTANCE);
-        process(pi);
-        return pi;
+        int left = MICRODEPOSIT_ATTEMPTS - failed;
+        throw "amounts".equals(type)
+                ? new StripeError(400, "invalid_request_error",
+                        "payment_method_microdeposit_verification_amounts_mismatch",
+                        "The amounts provided do not match the amounts that were sent to the bank account. You have "
+                                + left + " verification attempts remaining.", "amounts")
+                : new StripeError(400, "invalid_request_error",
+                        "payment_method_microdeposit_verification_descriptor_code_mismatch",
+                        "The provided descriptor code does not match the micro-deposit. You have " + left
+                                + " verification attempts remaining.", "descriptor_code");
+    }
+
+    private static long amountInCents(String amount) {
+        try {
+            return Long.parseLong(amount);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private JsonObject cancel(JsonObject pi) throws StripeError {
@@ -888,7 +972,8 @@ public final class StripeDouble implements AutoCloseable {
             bank.addProperty("account_holder_type", "company");
             bank.addProperty("routing_number", "110000000");
             preview.add("us_bank_account", bank);
-            preview.addProperty("double_behaviour", instant ? "bank_instant" : "bank_microdeposits");
+            preview.addProperty("double_behaviour", instant ? "bank_instant"
+                    : AMOUNTS_ACCOUNT_NUMBER.equals(number) ? "bank_microdeposit_amounts" : "bank_microdeposits");
         } else {
             throw StripeError.invalid("payment_method_data[type]", "Invalid payment_method_data[type]: " + type);
         }
@@ -1031,6 +1116,8 @@ public final class StripeDouble implements AutoCloseable {
         }
         Matcher onboarding = Pattern.compile("/double/onboarding/(\\w+)").matcher(path);
         Matcher challenge = Pattern.compile("/double/3ds/(\\w+)").matcher(path);
+        Matcher express = Pattern.compile("/double/express/(\\w+)").matcher(path);
+        Matcher microdeposits = Pattern.compile("/double/microdeposits/(\\w+)").matcher(path);
         String location = null;
         String html = null;
         synchronized (this) {
@@ -1049,6 +1136,28 @@ public final class StripeDouble implements AutoCloseable {
                     html = "<h1>Stripe Express onboarding (double)</h1><form method=post><button>Finish "
                             + "onboarding</button></form>";
                 }
+            } else if (microdeposits.matches() && intents.containsKey(microdeposits.group(1))) {
+                // Stripe's hosted verification page: the code (or the amounts) in a form, verified as the API does.
+                JsonObject pi = intents.get(microdeposits.group(1));
+                String message = "";
+                if ("POST".equals(method)) {
+                    try {
+                        // Fields left empty are not sent, as the page's script would not send them.
+                        verifyMicrodeposits(pi, FormParams.parse(new String(exchange.getRequestBody().readAllBytes(),
+                                StandardCharsets.UTF_8).replaceAll("(^|&)[^=&]+=(?=&|$)", "")));
+                    } catch (StripeError e) {
+                        message = "<p role=alert>" + e.getMessage() + "</p>";
+                    }
+                }
+                html = "requires_action".equals(pi.get("status").getAsString())
+                        ? "<h1>Verify your bank account (double)</h1>" + message + "<form method=post><label>Code "
+                                + "<input name=descriptor_code></label> or amounts <input name='amounts[]'>"
+                                + "<input name='amounts[]'><button>Verify</button></form>"
+                        : message + "<p>This bank account is verified (" + pi.get("status").getAsString() + ").</p>";
+            } else if (express.matches()) {
+                String account = loginLinks.remove(express.group(1));
+                html = account == null ? "<p>This login link has expired or was already used.</p>"
+                        : "<h1>Express dashboard (double)</h1><p>Account " + account + "</p>";
             } else if (challenge.matches() && intents.containsKey(challenge.group(1))) {
                 JsonObject pi = intents.get(challenge.group(1));
                 JsonElement action = pi.get("next_action");
@@ -1098,6 +1207,11 @@ public final class StripeDouble implements AutoCloseable {
                 case "authenticate" -> authenticate(p.get("payment_intent"), "true".equals(p.get("passed")));
                 case "settle-bank-debit" -> settleBankDebit(p.get("payment_intent"), "true".equals(p.get("settled")));
                 case "open-dispute" -> answer.addProperty("id", openDispute(p.get("payment_intent"), p.get("reason")));
+                case "requests" -> {
+                    JsonArray list = new JsonArray();
+                    requests().forEach(list::add);
+                    answer.add("requests", list);
+                }
                 case "deliveries" -> {
                     JsonArray list = new JsonArray();
                     synchronized (delivered) {

@@ -32,6 +32,7 @@ public final class AllowListGenerator {
         endpoints.put("POST /v1/accounts", "com.stripe.param.AccountCreateParams");
         endpoints.put("GET /v1/accounts/{id}", "com.stripe.param.AccountRetrieveParams");
         endpoints.put("POST /v1/account_links", "com.stripe.param.AccountLinkCreateParams");
+        endpoints.put("POST /v1/accounts/{id}/login_links", "com.stripe.param.AccountLoginLinkCreateParams");
         endpoints.put("POST /v1/payment_intents", "com.stripe.param.PaymentIntentCreateParams");
         endpoints.put("GET /v1/payment_intents/{id}", "com.stripe.param.PaymentIntentRetrieveParams");
         endpoints.put("POST /v1/payment_intents/{id}", "com.stripe.param.PaymentIntentUpdateParams");

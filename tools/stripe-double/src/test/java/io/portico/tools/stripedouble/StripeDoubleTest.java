@@ -14,7 +14,10 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentConfirmParams;
+import com.stripe.param.AccountCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentVerifyMicrodepositsParams;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +109,95 @@ class StripeDoubleTest {
         long now = System.currentTimeMillis() / 1000;
         assertEquals(id, com.stripe.net.Webhook.constructEvent(body, StripeDouble.sign(body, "whsec_x", now),
                 "whsec_x").getId());
+    }
+
+    private PaymentIntent bankPaymentNeedingMicrodeposits(String accountNumber) throws Exception {
+        PaymentIntent pi = client.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(1000L)
+                .setCurrency("usd").addPaymentMethodType("us_bank_account").build());
+        String token = stripe.createBankConfirmationToken(accountNumber, null);
+        return client.v1().paymentIntents().confirm(pi.getId(),
+                PaymentIntentConfirmParams.builder().setConfirmationToken(token).build());
+    }
+
+    private static PaymentIntentVerifyMicrodepositsParams code(String code) {
+        return PaymentIntentVerifyMicrodepositsParams.builder().setDescriptorCode(code).build();
+    }
+
+    @Test
+    void descriptorCodeVerifiesTheBankAccountAndTheDebitProcesses() throws Exception {
+        PaymentIntent pi = bankPaymentNeedingMicrodeposits("000123456789");
+        assertEquals("requires_action", pi.getStatus());
+        assertEquals("descriptor_code", pi.getNextAction().getVerifyWithMicrodeposits().getMicrodepositType());
+        assertNotNull(pi.getNextAction().getVerifyWithMicrodeposits().getArrivalDate());
+        assertNotNull(stripe.lastEventId("payment_intent.requires_action"));
+        InvalidRequestException wrong = assertThrows(InvalidRequestException.class,
+                () -> client.v1().paymentIntents().verifyMicrodeposits(pi.getId(), code("SM00ZZ")));
+        assertEquals("payment_method_microdeposit_verification_descriptor_code_mismatch", wrong.getCode());
+        assertTrue(wrong.getStripeError().getMessage().contains("2 verification attempts remaining"));
+        // Amounts for a code: refused, and it does not count as an attempt.
+        assertThrows(InvalidRequestException.class, () -> client.v1().paymentIntents().verifyMicrodeposits(
+                pi.getId(), PaymentIntentVerifyMicrodepositsParams.builder().addAmount(32L).addAmount(45L).build()));
+        PaymentIntent verified = client.v1().paymentIntents().verifyMicrodeposits(pi.getId(),
+                code(StripeDouble.DESCRIPTOR_CODE));
+        assertEquals("processing", verified.getStatus());
+        assertNotNull(stripe.lastEventId("payment_intent.processing"));
+        InvalidRequestException again = assertThrows(InvalidRequestException.class,
+                () -> client.v1().paymentIntents().verifyMicrodeposits(pi.getId(), code(StripeDouble.DESCRIPTOR_CODE)));
+        assertEquals("payment_intent_unexpected_state", again.getCode());
+    }
+
+    @Test
+    void theHostedVerificationPageVerifiesTooAsTheAlternative() throws Exception {
+        PaymentIntent pi = bankPaymentNeedingMicrodeposits("000123456789");
+        java.net.URI page = java.net.URI.create(pi.getNextAction().getVerifyWithMicrodeposits()
+                .getHostedVerificationUrl());
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String form = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(form.contains("name=descriptor_code"), form);
+        String done = http.send(java.net.http.HttpRequest.newBuilder(page)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("descriptor_code=SM11AA&amounts%5B%5D="
+                        + "&amounts%5B%5D=")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(done.contains("verified (processing)"), done);
+        assertEquals("processing", client.v1().paymentIntents().retrieve(pi.getId()).getStatus());
+    }
+
+    @Test
+    void twoAmountsVerifyInAnyOrderAndTheThirdWrongAnswerFailsThePayment() throws Exception {
+        PaymentIntent pi = bankPaymentNeedingMicrodeposits(StripeDouble.AMOUNTS_ACCOUNT_NUMBER);
+        assertEquals("amounts", pi.getNextAction().getVerifyWithMicrodeposits().getMicrodepositType());
+        assertEquals("processing", client.v1().paymentIntents().verifyMicrodeposits(pi.getId(),
+                PaymentIntentVerifyMicrodepositsParams.builder().addAllAmount(List.of(45L, 32L)).build())
+                .getStatus());
+
+        PaymentIntent other = bankPaymentNeedingMicrodeposits(StripeDouble.AMOUNTS_ACCOUNT_NUMBER);
+        PaymentIntentVerifyMicrodepositsParams wrong = PaymentIntentVerifyMicrodepositsParams.builder()
+                .addAllAmount(List.of(10L, 20L)).build();
+        for (int attempt = 1; attempt < StripeDouble.MICRODEPOSIT_ATTEMPTS; attempt++) {
+            assertEquals("payment_method_microdeposit_verification_amounts_mismatch", assertThrows(
+                    InvalidRequestException.class,
+                    () -> client.v1().paymentIntents().verifyMicrodeposits(other.getId(), wrong)).getCode());
+        }
+        assertEquals("payment_method_microdeposit_verification_attempts_exceeded", assertThrows(
+                InvalidRequestException.class,
+                () -> client.v1().paymentIntents().verifyMicrodeposits(other.getId(), wrong)).getCode());
+        PaymentIntent failed = client.v1().paymentIntents().retrieve(other.getId());
+        assertEquals("requires_payment_method", failed.getStatus());
+        assertEquals("payment_method_microdeposit_verification_attempts_exceeded",
+                failed.getLastPaymentError().getCode());
+    }
+
+    @Test
+    void loginLinkOnlyForAnOnboardedAccountAndOpensOnce() throws Exception {
+        String account = client.v1().accounts().create(AccountCreateParams.builder()
+                .setType(AccountCreateParams.Type.EXPRESS).build()).getId();
+        assertThrows(InvalidRequestException.class, () -> client.v1().accounts().loginLinks().create(account));
+        stripe.completeOnboarding(account, "NV");
+        String url = client.v1().accounts().loginLinks().create(account).getUrl();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest open = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build();
+        assertTrue(http.send(open, java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains(account));
+        assertTrue(http.send(open, java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains("already used"));
     }
 }

@@ -1,6 +1,7 @@
 package io.portico.plugins.paystripe.internal;
 
 import com.stripe.StripeClient;
+import io.portico.api.payment.BankVerification;
 import io.portico.api.payment.CheckoutRequest;
 import io.portico.api.payment.CheckoutSession;
 import io.portico.api.payment.ConfirmRequest;
@@ -110,6 +111,22 @@ public final class StripeComponent implements PaymentProcessor {
     @Override
     public PaymentState cancel(String accountId, String processorReference) throws PaymentException {
         return stripe.cancel(accountId, processorReference);
+    }
+
+    @Override
+    public PaymentState verifyBankAccount(String accountId, String processorReference,
+            BankVerification.Answer answer) throws PaymentException {
+        return stripe.verifyBankAccount(accountId, processorReference, answer);
+    }
+
+    @Override
+    public boolean offersDashboardLink() {
+        return true;
+    }
+
+    @Override
+    public URI dashboardLink(String accountId) throws PaymentException {
+        return stripe.dashboardLink(accountId);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
@@ -26,7 +27,9 @@ import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.PaymentIntentUpdateParams;
+import com.stripe.param.PaymentIntentVerifyMicrodepositsParams;
 import com.stripe.param.RefundCreateParams;
+import io.portico.api.payment.BankVerification;
 import io.portico.api.payment.CardFunding;
 import io.portico.api.payment.CheckoutRequest;
 import io.portico.api.payment.CheckoutSession;
@@ -156,6 +159,15 @@ final class StripeProcessor {
             return null;
         }
         return address.getState().toUpperCase(Locale.ROOT);
+    }
+
+    /** A single-use link into the operator's Express dashboard; Stripe makes them for onboarded accounts only. */
+    URI dashboardLink(String accountId) throws PaymentException {
+        try {
+            return URI.create(client.v1().accounts().loginLinks().create(accountId).getUrl());
+        } catch (StripeException e) {
+            throw StripeErrors.map(e);
+        }
     }
 
     Onboarding onboard(OnboardingRequest request) throws PaymentException {
@@ -376,7 +388,7 @@ final class StripeProcessor {
             case "processing" -> new PaymentState(pi.getId(), PaymentState.Status.PROCESSING, null, null, null,
                     refunded, disputed, details);
             case "requires_action" -> new PaymentState(pi.getId(), PaymentState.Status.REQUIRES_ACTION,
-                    actionUri(pi), null, null, refunded, disputed, details);
+                    actionUri(pi), null, null, refunded, disputed, details, bankVerification(pi));
             case "canceled" -> new PaymentState(pi.getId(), PaymentState.Status.CANCELED, null, null, null, refunded,
                     disputed, details);
             default -> pi.getLastPaymentError() != null
@@ -387,20 +399,60 @@ final class StripeProcessor {
         };
     }
 
-    /** Where the payer goes next: the 3-D Secure page, or Stripe's page for entering the micro-deposit's code. */
+    /** Where the payer's browser goes next: the 3-D Secure page. */
     private static URI actionUri(PaymentIntent pi) {
         PaymentIntent.NextAction next = pi.getNextAction();
-        if (next == null) {
+        if (next == null || next.getRedirectToUrl() == null || next.getRedirectToUrl().getUrl() == null) {
             return null;
         }
-        if (next.getRedirectToUrl() != null && next.getRedirectToUrl().getUrl() != null) {
-            return URI.create(next.getRedirectToUrl().getUrl());
+        return URI.create(next.getRedirectToUrl().getUrl());
+    }
+
+    /**
+     * The micro-deposits of a bank account entered by hand: a descriptor code or two amounts, when they arrive, and
+     * Stripe's hosted page for entering them (the alternative to Portico's).
+     */
+    private static BankVerification bankVerification(PaymentIntent pi) {
+        PaymentIntent.NextAction next = pi.getNextAction();
+        PaymentIntent.NextAction.VerifyWithMicrodeposits verify = next == null ? null
+                : next.getVerifyWithMicrodeposits();
+        if (verify == null) {
+            return null;
         }
-        if (next.getVerifyWithMicrodeposits() != null
-                && next.getVerifyWithMicrodeposits().getHostedVerificationUrl() != null) {
-            return URI.create(next.getVerifyWithMicrodeposits().getHostedVerificationUrl());
+        return new BankVerification("amounts".equals(verify.getMicrodepositType()) ? BankVerification.Kind.AMOUNTS
+                : BankVerification.Kind.DESCRIPTOR_CODE,
+                verify.getArrivalDate() == null ? null : Instant.ofEpochSecond(verify.getArrivalDate()),
+                verify.getHostedVerificationUrl() == null ? null : URI.create(verify.getHostedVerificationUrl()));
+    }
+
+    /**
+     * Sends what the payer read off their statement to Stripe ({@code verify_microdeposits}). Stripe's refusals are
+     * sentences for the payer: a wrong answer says how many attempts are left; after the last one the payment has
+     * failed and the page shows that.
+     */
+    PaymentState verifyBankAccount(String accountId, String processorReference, BankVerification.Answer answer)
+            throws PaymentException {
+        PaymentIntent pi = owned(accountId, processorReference);
+        PaymentIntentVerifyMicrodepositsParams.Builder params = PaymentIntentVerifyMicrodepositsParams.builder();
+        if (answer.descriptorCode() != null) {
+            params.setDescriptorCode(answer.descriptorCode().strip().toUpperCase(Locale.ROOT));
+        } else {
+            params.addAllAmount(answer.amounts());
         }
-        return null;
+        try {
+            client.v1().paymentIntents().verifyMicrodeposits(pi.getId(), params.build());
+        } catch (InvalidRequestException e) {
+            throw new PaymentException(PaymentException.Kind.REJECTED, switch (e.getCode() == null ? "" : e.getCode()) {
+                case "payment_method_microdeposit_verification_attempts_exceeded" -> "There were too many wrong "
+                        + "answers, so this bank account cannot be verified and the payment was not made. Please pay "
+                        + "again, by card or with another bank account.";
+                case "payment_intent_unexpected_state" -> "This bank account does not need verifying (any more).";
+                default -> StripeErrors.stripeMessage(e);
+            }, e);
+        } catch (StripeException e) {
+            throw StripeErrors.map(e);
+        }
+        return fetch(accountId, processorReference);
     }
 
     private static String failureReason(com.stripe.model.StripeError error) {

@@ -10,8 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.stripe.StripeClient;
-import com.stripe.param.PaymentIntentVerifyMicrodepositsParams;
+import io.portico.api.payment.BankVerification;
 import io.portico.api.payment.CardFunding;
 import io.portico.api.payment.CheckoutRequest;
 import io.portico.api.payment.CheckoutSession;
@@ -321,19 +320,76 @@ class StripeProcessorTest {
     }
 
     @Test
-    void bankAccountEnteredByHandWaitsForMicroDeposits() throws Exception {
+    void bankAccountEnteredByHandWaitsForItsDescriptorCodeWhichThePayerEntersHere() throws Exception {
         String account = readyAccount();
         CheckoutSession session = checkout(account, "300.00", Set.of(PaymentMethodKind.US_BANK_ACCOUNT));
         PaymentState waiting = confirm(account, session, stripe.createBankConfirmationToken(false, "NY"), "300.00");
         assertEquals(PaymentState.Status.REQUIRES_ACTION, waiting.status());
+        // No browser redirect: the payer is emailed a link to Portico's page; Stripe's page is the alternative.
+        assertNull(waiting.actionUri());
+        BankVerification verification = waiting.bankVerification();
+        assertEquals(BankVerification.Kind.DESCRIPTOR_CODE, verification.kind());
+        assertNotNull(verification.arrivesBy());
         assertEquals(stripe.apiBase() + "/double/microdeposits/" + session.processorReference(),
-                waiting.actionUri().toString());
-        // The payer enters the descriptor code on Stripe's hosted page, which verifies the payment.
-        StripeClient hosted = StripeClient.builder().setApiKey(KEY).setApiBase(stripe.apiBase()).build();
-        hosted.v1().paymentIntents().verifyMicrodeposits(session.processorReference(),
-                PaymentIntentVerifyMicrodepositsParams.builder().setDescriptorCode(StripeDouble.DESCRIPTOR_CODE)
-                        .build());
-        assertEquals(PaymentState.Status.PROCESSING, processor.fetch(account, session.processorReference()).status());
+                verification.processorPage().toString());
+
+        PaymentException wrong = assertThrows(PaymentException.class, () -> processor.verifyBankAccount(account,
+                session.processorReference(), BankVerification.Answer.code("SM00ZZ")));
+        assertEquals(PaymentException.Kind.REJECTED, wrong.kind());
+        assertEquals("The provided descriptor code does not match the micro-deposit. You have 2 verification "
+                + "attempts remaining.", wrong.getMessage());
+        // What the payer typed, in lower case and with spaces around it, is the code Stripe sent.
+        PaymentState verified = processor.verifyBankAccount(account, session.processorReference(),
+                BankVerification.Answer.code(" sm11aa "));
+        assertEquals(PaymentState.Status.PROCESSING, verified.status());
+        assertNull(verified.bankVerification());
+        assertTrue(stripe.requests().contains("POST /v1/payment_intents/" + session.processorReference()
+                + "/verify_microdeposits"), stripe.requests().toString());
+        PaymentException again = assertThrows(PaymentException.class, () -> processor.verifyBankAccount(account,
+                session.processorReference(), BankVerification.Answer.code("SM11AA")));
+        assertEquals("This bank account does not need verifying (any more).", again.getMessage());
+        // Another operator's account cannot verify (nor learn of) the payment.
+        assertThrows(PaymentException.class, () -> processor.verifyBankAccount(readyAccount(),
+                session.processorReference(), BankVerification.Answer.code("SM11AA")));
+    }
+
+    @Test
+    void microDepositAmountsVerifyAndTooManyWrongAnswersFailThePayment() throws Exception {
+        String account = readyAccount();
+        CheckoutSession session = checkout(account, "300.00", Set.of(PaymentMethodKind.US_BANK_ACCOUNT));
+        PaymentState waiting = confirm(account, session, stripe.createBankConfirmationToken(
+                StripeDouble.AMOUNTS_ACCOUNT_NUMBER, "NY"), "300.00");
+        assertEquals(BankVerification.Kind.AMOUNTS, waiting.bankVerification().kind());
+        assertEquals(PaymentState.Status.PROCESSING, processor.verifyBankAccount(account,
+                session.processorReference(), BankVerification.Answer.amounts(32, 45)).status());
+
+        CheckoutSession other = checkout(account, "300.00", Set.of(PaymentMethodKind.US_BANK_ACCOUNT));
+        confirm(account, other, stripe.createBankConfirmationToken(StripeDouble.AMOUNTS_ACCOUNT_NUMBER, "NY"),
+                "300.00");
+        for (int attempt = 1; attempt < StripeDouble.MICRODEPOSIT_ATTEMPTS; attempt++) {
+            assertTrue(assertThrows(PaymentException.class, () -> processor.verifyBankAccount(account,
+                    other.processorReference(), BankVerification.Answer.amounts(1, 2))).getMessage()
+                    .startsWith("The amounts provided do not match"));
+        }
+        PaymentException exhausted = assertThrows(PaymentException.class, () -> processor.verifyBankAccount(account,
+                other.processorReference(), BankVerification.Answer.amounts(1, 2)));
+        assertTrue(exhausted.getMessage().startsWith("There were too many wrong answers"), exhausted.getMessage());
+        assertEquals(PaymentState.Status.FAILED, processor.fetch(account, other.processorReference()).status());
+    }
+
+    @Test
+    void expressDashboardLinkIsFreshEachTimeAndRefusedBeforeOnboarding() throws Exception {
+        String account = readyAccount();
+        URI first = processor.dashboardLink(account);
+        URI second = processor.dashboardLink(account);
+        assertTrue(first.toString().startsWith(stripe.apiBase() + "/double/express/"), first.toString());
+        assertNotEquals(first, second);
+        assertTrue(stripe.requests().contains("POST /v1/accounts/" + account + "/login_links"));
+        String onboarding = processor.onboard(new OnboardingRequest(null, "Acme", "admin@example.com",
+                RETURN, RETURN)).accountId();
+        PaymentException refused = assertThrows(PaymentException.class, () -> processor.dashboardLink(onboarding));
+        assertTrue(refused.getMessage().startsWith("Cannot create a login link for an account that has not "
+                + "completed onboarding. (Stripe request req_"), refused.getMessage());
     }
 
     @Test

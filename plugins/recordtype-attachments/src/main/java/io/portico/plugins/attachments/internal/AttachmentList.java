@@ -1,6 +1,5 @@
 package io.portico.plugins.attachments.internal;
 
-import io.portico.api.db.Database;
 import io.portico.api.identity.DataScope;
 import io.portico.api.records.Attachment;
 import io.portico.api.records.RecordAttachments;
@@ -19,11 +18,7 @@ public final class AttachmentList implements RecordAttachments {
     private final AttachmentStore store;
 
     @Activate
-    public AttachmentList(@Reference Database database) {
-        this(new AttachmentStore(database.dataSource()));
-    }
-
-    AttachmentList(AttachmentStore store) {
+    public AttachmentList(@Reference AttachmentStore store) {
         this.store = store;
     }
 

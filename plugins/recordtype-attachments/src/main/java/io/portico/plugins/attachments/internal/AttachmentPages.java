@@ -1,6 +1,5 @@
 package io.portico.plugins.attachments.internal;
 
-import io.portico.api.db.Database;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.recordtype.RecordType;
@@ -51,11 +50,8 @@ public final class AttachmentPages {
     private final PluginRegistry plugins;
 
     @Activate
-    public AttachmentPages(@Reference Database database, @Reference Pages pages, @Reference PluginRegistry plugins) {
-        this(new AttachmentStore(database.dataSource()), pages, plugins);
-    }
-
-    AttachmentPages(AttachmentStore store, Pages pages, PluginRegistry plugins) {
+    public AttachmentPages(@Reference AttachmentStore store, @Reference Pages pages,
+            @Reference PluginRegistry plugins) {
         this.store = store;
         this.pages = pages;
         this.plugins = plugins;

@@ -1,6 +1,5 @@
 package io.portico.plugins.attachments.internal;
 
-import io.portico.api.db.Database;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
@@ -41,11 +40,7 @@ public final class AttachmentResource {
     private final AttachmentStore store;
 
     @Activate
-    public AttachmentResource(@Reference Database database) {
-        this(new AttachmentStore(database.dataSource()));
-    }
-
-    AttachmentResource(AttachmentStore store) {
+    public AttachmentResource(@Reference AttachmentStore store) {
         this.store = store;
     }
 

@@ -77,10 +77,11 @@ public final class AttachmentSyncComponent {
     private final ScheduledExecutorService timer;
 
     @Activate
-    public AttachmentSyncComponent(@Reference Database database, @Reference NetSuiteClient client, Config config) {
+    public AttachmentSyncComponent(@Reference Database database, @Reference AttachmentStore store,
+            @Reference NetSuiteClient client, Config config) {
         this.database = database;
         this.settings = settings(config);
-        this.sync = new AttachmentSync(new AttachmentStore(database.dataSource()),
+        this.sync = new AttachmentSync(store,
                 new RestletAttachmentSource(client::getRestlet, client, new RestletAttachmentSource.Scripts(
                         config.listScript(), config.listDeploy(), config.fileScript(), config.fileDeploy())),
                 Clock.systemUTC());

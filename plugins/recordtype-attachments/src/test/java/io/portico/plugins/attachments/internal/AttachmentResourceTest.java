@@ -50,7 +50,7 @@ class AttachmentResourceTest {
                 .attach(100, 5003, "huge.zip", "ZIP", new byte[2000], "t1")
                 .attach(101, 5004, "globex.pdf", "PDF", PDF, "t1")
                 .attach(102, 5005, "order.pdf", "PDF", PDF, "t1");
-        AttachmentStore store = new AttachmentStore(data.db.dataSource());
+        AttachmentStore store = TestData.store(data.db);
         new AttachmentSync(store, netsuite, Clock.systemUTC()).run(new AttachmentSync.Settings(
                 List.of("invoice", "salesorder"), 1000, Duration.ofHours(1), 100));
         resource = new AttachmentResource(store);
@@ -91,7 +91,7 @@ class AttachmentResourceTest {
 
     @Test
     void theDocumentsSearchFindsByNameOrRecordNumberInTheScopeNewestFirst() {
-        AttachmentStore store = new AttachmentStore(data.db.dataSource());
+        AttachmentStore store = TestData.store(data.db);
         data.update("UPDATE ns_attachment SET synced_at = now() - interval '1 day' WHERE file_netsuite_id = 5001");
         data.update("UPDATE ns_attachment SET synced_at = now() - interval '3 days' WHERE file_netsuite_id = 5003");
         DataScope acme = new DataScope(data.tenant, data.acme);

@@ -35,7 +35,8 @@ class AttachmentSandboxTest {
             s.createCustomerOrganizations();
             s.sync(false);
             SandboxMedia media = new SandboxMedia(s.sandbox);
-            AttachmentSync sync = new AttachmentSync(new AttachmentStore(s.db.dataSource()),
+            s.db.withPluginSchema(AttachmentStore.SCHEMA);
+            AttachmentSync sync = new AttachmentSync(TestData.store(s.db),
                     new RestletAttachmentSource(s.client::getRestlet, s.client, SCRIPTS), Clock.systemUTC());
 
             AttachmentSync.Outcome o = sync.run(new AttachmentSync.Settings(List.of("invoice"), 10L * 1024 * 1024,
@@ -91,7 +92,8 @@ class AttachmentSandboxTest {
             long smallest = s.suiteQl("SELECT MIN(filesize) AS n FROM file").get(0).getLong("n");
             long largest = s.suiteQl("SELECT MAX(filesize) AS n FROM file").get(0).getLong("n");
             assertTrue(smallest < largest, "the demo PDFs differ in size");
-            AttachmentSync sync = new AttachmentSync(new AttachmentStore(s.db.dataSource()),
+            s.db.withPluginSchema(AttachmentStore.SCHEMA);
+            AttachmentSync sync = new AttachmentSync(TestData.store(s.db),
                     new RestletAttachmentSource(s.client::getRestlet, s.client, SCRIPTS),
                     Clock.systemUTC());
 

@@ -40,7 +40,7 @@ class AttachmentSyncTest {
         data.customer(1001, data.acme);
         netsuite = new FakeSource();
         clock = new MutableClock(Instant.now());
-        sync = new AttachmentSync(new AttachmentStore(data.db.dataSource()), netsuite, clock);
+        sync = new AttachmentSync(TestData.store(data.db), netsuite, clock);
     }
 
     @AfterEach

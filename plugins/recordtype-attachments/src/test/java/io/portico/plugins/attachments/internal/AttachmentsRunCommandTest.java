@@ -19,8 +19,8 @@ class AttachmentsRunCommandTest {
                 lock.setLong(1, AttachmentSyncComponent.LOCK_KEY);
                 lock.execute();
             }
-            AttachmentSyncComponent component = new AttachmentSyncComponent(db.database(), unused(NetSuiteClient.class),
-                    defaults());
+            AttachmentSyncComponent component = new AttachmentSyncComponent(db.database(),
+                    TestData.store(db), unused(NetSuiteClient.class), defaults());
             try {
                 AttachmentsRunCommand command = new AttachmentsRunCommand();
                 command.attachments = component;

@@ -13,12 +13,25 @@ import java.util.Map;
 /** A migrated database with two customer organizations and synced records to attach files to. */
 final class TestData implements AutoCloseable {
 
-    final TestDatabase db = TestDatabase.create();
+    final TestDatabase db = TestDatabase.create().withPluginSchema(AttachmentStore.SCHEMA);
     final long tenant = one("SELECT id FROM organization WHERE kind = 'operator'");
     final long acme = one("INSERT INTO organization (tenant_id, kind, name, netsuite_id) VALUES (" + tenant
             + ", 'customer', 'Acme', '1001') RETURNING id");
     final long globex = one("INSERT INTO organization (tenant_id, kind, name, netsuite_id) VALUES (" + tenant
             + ", 'customer', 'Globex', '1002') RETURNING id");
+
+    /** The store over {@code db}, whose operator organization it looks up as the platform would. */
+    static AttachmentStore store(TestDatabase db) {
+        return new AttachmentStore(db.database().sessionFactory(AttachmentMapper.class), () -> {
+            try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM organization WHERE kind = 'operator'"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
 
     /** A synced transaction of a customer (null: not yet adopted by an organization). */
     void transaction(String recordType, long netsuiteId, String owner, Long organization) {
