@@ -5,5 +5,5 @@
  * other bundles warn on the dashboard through {@link DashboardNotices}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.portico.api.records;
