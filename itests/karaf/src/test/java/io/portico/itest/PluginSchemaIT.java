@@ -53,7 +53,7 @@ public class PluginSchemaIT extends PorticoTestSupport {
     public void theAttachmentsPluginMigratesItsSchemaAndKeepsItsDataAcrossUninstall() throws Exception {
         PluginSchema schema = pluginSchema("attachments", WAIT);
         assertNotNull("the attachments schema is ready", schema);
-        assertEquals("1", schema.version());
+        assertEquals("2", schema.version());
         Database database = service(Database.class, WAIT);
         assertEquals("the platform made no attachment tables", List.of(),
                 strings(database, "SELECT version FROM flyway_schema_history WHERE version = '410'"));

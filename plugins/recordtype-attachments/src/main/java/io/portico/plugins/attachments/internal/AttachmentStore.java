@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.apache.ibatis.session.SqlSession;
@@ -102,10 +103,7 @@ public final class AttachmentStore {
     /** Moves a record type's cursor forward to {@code to} (never back). */
     void advanceCursor(String recordType, RecordState.Point to) {
         long tenant = tenantId();
-        call(m -> {
-            m.advanceCursor(tenant, recordType, to);
-            return null;
-        });
+        write(m -> m.advanceCursor(tenant, recordType, to));
     }
 
     /** When the records' attachments were last looked up, for those looked up before. */
@@ -128,10 +126,7 @@ public final class AttachmentStore {
             return;
         }
         long tenant = tenantId();
-        call(m -> {
-            m.forgetScans(tenant, recordType, recordIds);
-            return null;
-        });
+        write(m -> m.forgetScans(tenant, recordType, recordIds));
     }
 
     /** What is stored of the records' attachments: record id to file id to row. */
@@ -147,20 +142,14 @@ public final class AttachmentStore {
 
     /** Stores a file's content and metadata (replacing what was stored of it). */
     void store(DueRecord record, AttachedFile file, FileInfo info, String contentType, byte[] bytes, String sha256) {
-        call(m -> {
-            m.storeContent(m.upsert(row(record, file, info, contentType, (long) bytes.length, sha256, "stored", null)),
-                    bytes);
-            return null;
-        });
+        write(m -> m.storeContent(m.upsert(row(record, file, info, contentType, (long) bytes.length, sha256, "stored",
+                null)), bytes));
     }
 
     /** Records a file that is not stored ({@code too-large} or {@code failed}), with why; drops any old content. */
     void refuse(DueRecord record, AttachedFile file, FileInfo info, String contentType, Long size, String status,
             String error) {
-        call(m -> {
-            m.dropContent(m.upsert(row(record, file, info, contentType, size, null, status, error)));
-            return null;
-        });
+        write(m -> m.dropContent(m.upsert(row(record, file, info, contentType, size, null, status, error))));
     }
 
     private AttachmentMapper.FileRow row(DueRecord record, AttachedFile file, FileInfo info, String contentType,
@@ -182,10 +171,7 @@ public final class AttachmentStore {
             return;
         }
         long tenant = tenantId();
-        call(m -> {
-            m.scanned(tenant, records, at);
-            return null;
-        });
+        write(m -> m.scanned(tenant, records, at));
     }
 
     /** The records with attachments after {@code after} (null: from the first), in (type, id) order. */
@@ -257,6 +243,14 @@ public final class AttachmentStore {
 
     private static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Runs {@code work}, which returns nothing, in one transaction. */
+    private void write(Consumer<AttachmentMapper> work) {
+        call(m -> {
+            work.accept(m);
+            return null;
+        });
     }
 
     /** Runs {@code work} in one transaction. */
