@@ -3,5 +3,5 @@
  * record API, SuiteQL and RESTlets, with authentication, paging and the account's concurrency governance handled inside.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.portico.netsuite;

@@ -4,14 +4,11 @@ import io.portico.api.health.HealthCheck;
 import io.portico.api.health.HealthResult;
 import io.portico.netsuite.NetSuiteAccount;
 import io.portico.netsuite.NetSuiteClient;
+import io.portico.netsuite.NetSuiteConnections;
 import io.portico.netsuite.NetSuiteMetrics;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -30,20 +27,11 @@ public final class NetSuiteHealthCheck implements HealthCheck {
     private volatile NetSuiteClient client;
 
     @Reference
-    private ConfigurationAdmin configurationAdmin;
+    private NetSuiteConnections connections;
 
     @Override
     public String name() {
         return "netsuite";
-    }
-
-    private boolean configured() {
-        try {
-            return configurationAdmin.listConfigurations(
-                    "(" + Constants.SERVICE_PID + "=" + NetSuiteClientComponent.PID + ")") != null;
-        } catch (IOException | InvalidSyntaxException e) {
-            return false;
-        }
     }
 
     @Override
@@ -51,10 +39,9 @@ public final class NetSuiteHealthCheck implements HealthCheck {
         NetSuiteClient current = client;
         if (current == null) {
             // Not configured yet is a setup step, not an outage: a load balancer must keep the node.
-            return configured()
-                    ? HealthResult.down("the NetSuite configuration (PID " + NetSuiteClientComponent.PID
-                            + ") is invalid: see the log")
-                    : HealthResult.up("no NetSuite account configured yet (PID " + NetSuiteClientComponent.PID + ")");
+            return connections.problem().map(HealthResult::down).orElseGet(() -> HealthResult.up(
+                    "no NetSuite account connected yet (Settings > NetSuite, or etc/" + NetSuiteClientComponent.PID
+                            + ".cfg)"));
         }
         NetSuiteAccount account = current.account();
         NetSuiteMetrics metrics = current.metrics();

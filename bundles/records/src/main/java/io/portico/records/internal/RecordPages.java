@@ -48,17 +48,18 @@ public final class RecordPages {
     private final Adjustments adjustments;
     private final Actions actions;
     private final Notices notices;
+    private final FirstRunChecklist firstRun;
     private final Clock clock;
 
     @Activate
     public RecordPages(@Reference RecordReader reader, @Reference PortalRecordTypes types, @Reference Pages pages,
             @Reference AttachmentLists attachments, @Reference Adjustments adjustments,
-            @Reference Actions actions, @Reference Notices notices) {
-        this(reader, types, pages, attachments, adjustments, actions, notices, Clock.systemUTC());
+            @Reference Actions actions, @Reference Notices notices, @Reference FirstRunChecklist firstRun) {
+        this(reader, types, pages, attachments, adjustments, actions, notices, firstRun, Clock.systemUTC());
     }
 
     RecordPages(RecordReader reader, PortalRecordTypes types, Pages pages, AttachmentLists attachments,
-            Adjustments adjustments, Actions actions, Notices notices, Clock clock) {
+            Adjustments adjustments, Actions actions, Notices notices, FirstRunChecklist firstRun, Clock clock) {
         this.reader = reader;
         this.types = types;
         this.pages = pages;
@@ -66,6 +67,7 @@ public final class RecordPages {
         this.adjustments = adjustments;
         this.actions = actions;
         this.notices = notices;
+        this.firstRun = firstRun;
         this.clock = clock;
     }
 
@@ -79,6 +81,10 @@ public final class RecordPages {
         model.put("dashboard", views(headers, today, user).dashboard(reader.dashboard(user.scope(), today)));
         model.put("operator", user.operatorStaff());
         model.put("notices", notices.forUser(user));
+        Map<String, Object> checklist = firstRun.forUser(user);
+        if (checklist != null) {
+            model.put("firstRun", checklist);
+        }
         return page("dashboard.ftlh", model);
     }
 

@@ -7,7 +7,6 @@ import io.portico.api.web.MultipartForm;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -80,28 +79,15 @@ public final class BrandingPages {
     private Response page(ContainerRequestContext request, PortalUser user, int status, BrandingForm form,
             Map<String, String> fieldErrors, String error, String notice) {
         Branding saved = settings.branding();
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Branding");
-        model.put("user", user);
-        model.put("csrf", request.getProperty(PortalUser.CSRF_REQUEST_PROPERTY));
-        model.put("currentPath", PATH);
+        Map<String, Object> model = SettingsPage.model(request, user, "Branding", PATH, fieldErrors, error, notice);
         model.put("form", form);
         model.put("saved", saved);
-        model.put("fieldErrors", fieldErrors);
         model.put("maxLogoKb", ImageUpload.MAX_LOGO_BYTES / 1024);
         model.put("maxFaviconKb", ImageUpload.MAX_FAVICON_BYTES / 1024);
         String warning = form.lowContrastWarning();
         if (warning != null) {
             model.put("contrastWarning", warning);
         }
-        if (error != null) {
-            model.put("error", error);
-        }
-        if (notice != null) {
-            model.put("notice", notice);
-        }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(pages.render(BrandingPages.class, "branding.ftlh", model))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return SettingsPage.render(pages, BrandingPages.class, "branding.ftlh", status, model);
     }
 }

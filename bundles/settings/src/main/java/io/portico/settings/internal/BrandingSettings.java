@@ -72,6 +72,13 @@ public final class BrandingSettings implements BrandingSource {
         return image("favicon");
     }
 
+    /** Whether an admin has saved the branding (else it is the configuration file's). */
+    boolean saved() {
+        try (SqlSession session = sessions.openSession()) {
+            return session.getMapper(BrandingMapper.class).current() != null;
+        }
+    }
+
     /** The branding as the configuration file gives it: what "saved" means before the first save. */
     Branding initial() {
         return initial;

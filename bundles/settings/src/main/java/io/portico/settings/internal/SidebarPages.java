@@ -116,22 +116,9 @@ public final class SidebarPages {
             view.put("dashboard", SidebarLayout.DASHBOARD.equals(p.key()));
             rows.add(view);
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Sidebar");
-        model.put("user", user);
-        model.put("csrf", request.getProperty(PortalUser.CSRF_REQUEST_PROPERTY));
-        model.put("currentPath", PATH);
+        Map<String, Object> model = SettingsPage.model(request, user, "Sidebar", PATH, fieldErrors, error, notice);
         model.put("rows", rows);
         model.put("icons", SidebarIcons.NAMES);
-        model.put("fieldErrors", fieldErrors);
-        if (error != null) {
-            model.put("error", error);
-        }
-        if (notice != null) {
-            model.put("notice", notice);
-        }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(pages.render(SidebarPages.class, "sidebar.ftlh", model))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return SettingsPage.render(pages, SidebarPages.class, "sidebar.ftlh", status, model);
     }
 }

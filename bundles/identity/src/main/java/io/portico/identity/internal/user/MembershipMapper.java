@@ -33,4 +33,10 @@ public interface MembershipMapper {
     List<MemberRecord> members(@Param("organizationId") long organizationId);
 
     int countWithRole(@Param("organizationId") long organizationId, @Param("role") Role role);
+
+    /**
+     * The tenant's customer users: {@code members} (active memberships in customer organizations) and
+     * {@code invited} (invitations to them still open).
+     */
+    Map<String, Object> customerUsers(@Param("tenantId") long tenantId);
 }

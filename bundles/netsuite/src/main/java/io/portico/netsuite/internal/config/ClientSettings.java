@@ -77,13 +77,13 @@ public record ClientSettings(AccountId account, URI baseUri, URI restletBaseUri,
     }
 
     private static TbaCredentials tba(NetSuiteConfig config, SecretBox secrets) {
-        return new TbaCredentials(config.consumerKey().trim(), reveal(secrets, config.consumerSecret()),
-                config.tokenId().trim(), reveal(secrets, config.tokenSecret()));
+        return new TbaCredentials(config.consumerKey().trim(), reveal(secrets, config.consumerSecret(), "consumerSecret"),
+                config.tokenId().trim(), reveal(secrets, config.tokenSecret(), "tokenSecret"));
     }
 
     private static M2mCredentials m2m(NetSuiteConfig config, SecretBox secrets) {
         JwsAlgorithm algorithm = JwsAlgorithm.parse(config.algorithm());
-        String pem = Required.text(reveal(secrets, config.privateKey()), "privateKey");
+        String pem = Required.text(reveal(secrets, config.privateKey(), "privateKey"), "privateKey");
         List<String> scopes = Arrays.stream(config.scopes().split(","))
                 .map(String::trim)
                 .filter(scope -> !scope.isEmpty())
@@ -93,8 +93,16 @@ public record ClientSettings(AccountId account, URI baseUri, URI restletBaseUri,
     }
 
     /** A sealed value is decrypted; an empty one stays empty, and the credentials' checks report it. */
-    private static String reveal(SecretBox secrets, String configured) {
-        return configured == null || configured.isBlank() ? "" : secrets.reveal(configured.trim());
+    private static String reveal(SecretBox secrets, String configured, String property) {
+        if (configured == null || configured.isBlank()) {
+            return "";
+        }
+        try {
+            return secrets.reveal(configured.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(property + " was sealed under another key or altered; enter it again",
+                    e);
+        }
     }
 
     private static AccountFormat format(NetSuiteConfig config) {

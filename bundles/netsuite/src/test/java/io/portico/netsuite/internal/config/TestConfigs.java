@@ -1,7 +1,6 @@
 package io.portico.netsuite.internal.config;
 
 import io.portico.api.secrets.SecretBox;
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,11 +16,7 @@ public final class TestConfigs {
         for (int i = 0; i < properties.length; i += 2) {
             values.put((String) properties[i], properties[i + 1]);
         }
-        return (NetSuiteConfig) Proxy.newProxyInstance(NetSuiteConfig.class.getClassLoader(),
-                new Class<?>[] {NetSuiteConfig.class}, (proxy, method, args) -> {
-                    Object value = values.get(method.getName());
-                    return value != null ? value : method.getDefaultValue();
-                });
+        return NetSuiteConfigs.of(values);
     }
 
     /** A SecretBox that opens {@code ENC(x)} by taking out {@code x}. */
