@@ -206,10 +206,12 @@ public class DocumentsIT extends PorticoTestSupport {
                 .digest(bytes));
         long fileId = record * 10 + file;
         return "WITH a AS (INSERT INTO ns_attachment (tenant_id, organization_id, record_type, record_netsuite_id,"
-                + " file_netsuite_id, name, content_type, size_bytes, sha256, status, synced_at) SELECT tenant_id, id,"
-                + " 'invoice', " + record + ", " + fileId + ", '" + name + "', 'application/pdf', "
-                + bytes.length + ", '" + sha256 + "', 'stored', now() - interval '" + ago + "' FROM organization"
-                + " WHERE id = " + organization + " RETURNING id) INSERT INTO ns_attachment_content (attachment_id,"
+                + " file_netsuite_id, name, content_type, size_bytes, sha256, status, synced_at, record_number)"
+                + " SELECT o.tenant_id, o.id, 'invoice', " + record + ", " + fileId + ", '" + name
+                + "', 'application/pdf', " + bytes.length + ", '" + sha256 + "', 'stored', now() - interval '" + ago
+                + "', t.number FROM organization o JOIN ns_transaction t ON t.tenant_id = o.tenant_id"
+                + " AND t.record_type = 'invoice' AND t.netsuite_id = " + record + " WHERE o.id = " + organization
+                + " RETURNING id) INSERT INTO ns_attachment_content (attachment_id,"
                 + " content) SELECT id, '\\x" + HexFormat.of().formatHex(bytes) + "' FROM a";
     }
 

@@ -81,7 +81,7 @@ public class InputSweepIT extends PorticoTestSupport {
     /** Tables that record activity rather than state (sessions, the audit trail, heartbeats, sync bookkeeping). */
     private static final Set<String> ACTIVITY_TABLES = Set.of("http_session", "audit_log", "node",
             "sso_pending_login", "sync_run", "sync_error", "sync_lease", "sync_state", "sync_cursor",
-            "sync_failed_record", "ns_attachment_scan", "flyway_schema_history");
+            "sync_failed_record", "ns_attachment_scan", "ns_attachment_cursor", "flyway_schema_history");
 
     @Inject
     private Organizations organizations;

@@ -53,11 +53,11 @@ public class PluginSchemaIT extends PorticoTestSupport {
     public void theAttachmentsPluginMigratesItsSchemaAndKeepsItsDataAcrossUninstall() throws Exception {
         PluginSchema schema = pluginSchema("attachments", WAIT);
         assertNotNull("the attachments schema is ready", schema);
-        assertEquals("1", schema.version());
+        assertEquals("2", schema.version());
         Database database = service(Database.class, WAIT);
         assertEquals("the platform made no attachment tables", List.of(),
                 strings(database, "SELECT version FROM flyway_schema_history WHERE version = '410'"));
-        assertEquals(List.of("0 true", "1 true"), history(database));
+        assertEquals(List.of("0 true", "1 true", "2 true"), history(database));
 
         Organizations organizations = service(Organizations.class, WAIT);
         long tenant = organizations.operator().id();
@@ -84,7 +84,7 @@ public class PluginSchemaIT extends PorticoTestSupport {
         Bundle again = bundleContext.installBundle(bundleUrl("portico-recordtype-attachments"));
         again.start();
         assertNotNull("the schema is ready again", pluginSchema("attachments", WAIT));
-        assertEquals("nothing was applied twice", List.of("0 true", "1 true"), history(database));
+        assertEquals("nothing was applied twice", List.of("0 true", "1 true", "2 true"), history(database));
         await("the plugin to list the kept attachment", WAIT, () -> names(operator, invoice).equals(List.of("Kept.pdf")));
 
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {

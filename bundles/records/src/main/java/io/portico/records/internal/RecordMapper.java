@@ -4,6 +4,8 @@ import io.portico.api.identity.DataScope;
 import io.portico.api.records.Dashboard;
 import io.portico.api.records.Line;
 import io.portico.api.records.Record;
+import io.portico.api.records.RecordChanges;
+import io.portico.api.records.RecordState;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
@@ -45,6 +47,14 @@ public interface RecordMapper {
 
     List<Dashboard.OrganizationOverdue> mostOverdue(@Param("scope") DataScope scope, @Param("today") LocalDate today,
             @Param("limit") int limit);
+
+    /** The tenant's live records of a type synced after a point, in sync order ({@link RecordChanges}). */
+    List<RecordState> syncedAfter(@Param("tenant") long tenant, @Param("recordType") String recordType,
+            @Param("after") RecordState.Point after, @Param("limit") int limit);
+
+    /** The tenant's records of a type with the given ids, archived ones included ({@link RecordChanges}). */
+    List<RecordState> current(@Param("tenant") long tenant, @Param("recordType") String recordType,
+            @Param("netsuiteIds") List<Long> netsuiteIds);
 
     /** The count and money sums of the filtered rows in one currency and status (zero rows: a status present). */
     record StatusSum(String currency, String status, long count, java.math.BigDecimal total,

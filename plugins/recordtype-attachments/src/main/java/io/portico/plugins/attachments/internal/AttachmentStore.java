@@ -4,6 +4,7 @@ import io.portico.api.db.Database;
 import io.portico.api.db.PluginSchema;
 import io.portico.api.identity.DataScope;
 import io.portico.api.identity.Organizations;
+import io.portico.api.records.RecordState;
 import io.portico.plugins.attachments.internal.AttachmentSource.AttachedFile;
 import io.portico.plugins.attachments.internal.AttachmentSource.FileInfo;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.apache.ibatis.session.SqlSession;
@@ -30,8 +32,22 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = AttachmentStore.class)
 public final class AttachmentStore {
 
-    /** A synced record whose attachments are due to be looked up. */
-    public record DueRecord(String recordType, long netsuiteId, Long organizationId) {
+    /**
+     * A synced record whose attachments are due to be looked up.
+     *
+     * @param number what the documents search finds it by: its number, else its name
+     */
+    public record DueRecord(String recordType, long netsuiteId, Long organizationId, String number) {
+
+        static DueRecord of(RecordState record) {
+            return new DueRecord(record.recordType(), record.netsuiteId(), record.organizationId(),
+                    numberOf(record));
+        }
+    }
+
+    /** A record's number as the documents page shows and searches it: its number, else (an entity's) its name. */
+    static String numberOf(RecordState record) {
+        return record.number() != null ? record.number() : record.name();
     }
 
     /** What is stored of one attached file. */
@@ -78,13 +94,39 @@ public final class AttachmentStore {
 
     // ------------------------------------------------------------------ sync side
 
-    /**
-     * Live records of the given types whose attachments were never looked up, changed since, or were last looked up
-     * before {@code rescanBefore}; those never looked up first.
-     */
-    List<DueRecord> due(List<String> recordTypes, Instant rescanBefore, int limit) {
+    /** Where the look-ups of a record type got to in its sync order, or {@code null} before the first. */
+    RecordState.Point cursor(String recordType) {
         long tenant = tenantId();
-        return call(m -> m.due(tenant, recordTypes, rescanBefore, limit));
+        return call(m -> m.cursor(tenant, recordType));
+    }
+
+    /** Moves a record type's cursor forward to {@code to} (never back). */
+    void advanceCursor(String recordType, RecordState.Point to) {
+        long tenant = tenantId();
+        write(m -> m.advanceCursor(tenant, recordType, to));
+    }
+
+    /** When the records' attachments were last looked up, for those looked up before. */
+    Map<Long, Instant> scannedAt(String recordType, List<Long> recordIds) {
+        long tenant = tenantId();
+        Map<Long, Instant> out = new HashMap<>();
+        call(m -> m.scans(tenant, recordType, recordIds)).forEach(s -> out.put(s.recordNetsuiteId(), s.scannedAt()));
+        return out;
+    }
+
+    /** Records of a type whose attachments were last looked up before {@code before}, oldest look-up first. */
+    List<Long> scannedBefore(String recordType, Instant before, int limit) {
+        long tenant = tenantId();
+        return call(m -> m.scannedBefore(tenant, recordType, before, limit));
+    }
+
+    /** Forgets the look-ups of records that are gone or archived (if they come back, they are synced anew). */
+    void forgetScans(String recordType, List<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return;
+        }
+        long tenant = tenantId();
+        write(m -> m.forgetScans(tenant, recordType, recordIds));
     }
 
     /** What is stored of the records' attachments: record id to file id to row. */
@@ -100,27 +142,21 @@ public final class AttachmentStore {
 
     /** Stores a file's content and metadata (replacing what was stored of it). */
     void store(DueRecord record, AttachedFile file, FileInfo info, String contentType, byte[] bytes, String sha256) {
-        call(m -> {
-            m.storeContent(m.upsert(row(record, file, info, contentType, (long) bytes.length, sha256, "stored", null)),
-                    bytes);
-            return null;
-        });
+        write(m -> m.storeContent(m.upsert(row(record, file, info, contentType, (long) bytes.length, sha256, "stored",
+                null)), bytes));
     }
 
     /** Records a file that is not stored ({@code too-large} or {@code failed}), with why; drops any old content. */
     void refuse(DueRecord record, AttachedFile file, FileInfo info, String contentType, Long size, String status,
             String error) {
-        call(m -> {
-            m.dropContent(m.upsert(row(record, file, info, contentType, size, null, status, error)));
-            return null;
-        });
+        write(m -> m.dropContent(m.upsert(row(record, file, info, contentType, size, null, status, error))));
     }
 
     private AttachmentMapper.FileRow row(DueRecord record, AttachedFile file, FileInfo info, String contentType,
             Long size, String sha256, String status, String error) {
         return new AttachmentMapper.FileRow(tenantId(), record.organizationId(), record.recordType(),
                 record.netsuiteId(), file.fileId(), clip(file.name(), 500), contentType, clip(file.fileType(), 100),
-                size, sha256, info == null ? null : info.lastModified(), status, clip(error, 2000));
+                size, sha256, info == null ? null : info.lastModified(), status, clip(error, 2000), record.number());
     }
 
     /** Deletes the record's attachments other than the given files; returns how many. */
@@ -135,21 +171,36 @@ public final class AttachmentStore {
             return;
         }
         long tenant = tenantId();
-        call(m -> {
-            m.scanned(tenant, records, at);
-            return null;
-        });
+        write(m -> m.scanned(tenant, records, at));
+    }
+
+    /** The records with attachments after {@code after} (null: from the first), in (type, id) order. */
+    List<AttachmentMapper.AttachedRecord> attachedRecords(AttachmentMapper.AttachedRecord after, int limit) {
+        long tenant = tenantId();
+        return call(m -> m.attachedRecords(tenant, after, limit));
     }
 
     /**
-     * Keeps attachments in step with their records: the owning organization (a record synced before its customer
-     * is adopted later), and archived while the record is archived or gone.
+     * Keeps the attachments of a type's records in step with the records: the owning organization (a record synced
+     * before its customer is adopted later), the number, and archived while the record is archived or gone.
      *
+     * @param recordIds the records, each either in {@code now} or gone
+     * @param now the records' current state, as {@code RecordChanges.current} tells it
      * @return attachments changed
      */
-    int refreshOwnership() {
+    int follow(String recordType, List<Long> recordIds, List<RecordState> now) {
+        Map<Long, RecordState> byId = new HashMap<>();
+        now.forEach(r -> byId.put(r.netsuiteId(), r));
+        List<AttachmentMapper.Followed> followed = recordIds.stream().map(id -> {
+            RecordState r = byId.get(id);
+            return r == null ? new AttachmentMapper.Followed(id, false, false, null, null)
+                    : new AttachmentMapper.Followed(id, true, !r.archived(), r.organizationId(), numberOf(r));
+        }).toList();
+        if (followed.isEmpty()) {
+            return 0;
+        }
         long tenant = tenantId();
-        return call(m -> m.refreshOwners(tenant) + m.archiveOrphans(tenant));
+        return call(m -> m.follow(tenant, recordType, followed));
     }
 
     // ------------------------------------------------------------------ portal side
@@ -192,6 +243,14 @@ public final class AttachmentStore {
 
     private static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Runs {@code work}, which returns nothing, in one transaction. */
+    private void write(Consumer<AttachmentMapper> work) {
+        call(m -> {
+            work.accept(m);
+            return null;
+        });
     }
 
     /** Runs {@code work} in one transaction. */

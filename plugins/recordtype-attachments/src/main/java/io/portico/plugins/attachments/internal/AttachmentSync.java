@@ -1,5 +1,8 @@
 package io.portico.plugins.attachments.internal;
 
+import io.portico.api.identity.DataScope;
+import io.portico.api.records.RecordChanges;
+import io.portico.api.records.RecordState;
 import io.portico.plugins.attachments.internal.AttachmentSource.AttachedFile;
 import io.portico.plugins.attachments.internal.AttachmentSource.FileContent;
 import io.portico.plugins.attachments.internal.AttachmentSource.FileInfo;
@@ -17,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One attachments run: looks up the files attached to the synced records that are due (never looked up, changed
@@ -50,47 +54,160 @@ final class AttachmentSync {
         }
     }
 
+    /**
+     * How far before its cursor a record type's sync order is read again. A sync page's records carry the time its
+     * transaction started, so a page committed after a later-started one appears behind a cursor already past it;
+     * sync page transactions last seconds, and records read again that were looked up since are skipped.
+     */
+    static final Duration LATE_COMMITS = Duration.ofMinutes(10);
+
+    /** Records of the platform asked about at once when following them. */
+    static final int FOLLOW_BATCH = 500;
+
     private final AttachmentStore store;
+    private final RecordChanges records;
     private final AttachmentSource source;
     private final Clock clock;
 
-    AttachmentSync(AttachmentStore store, AttachmentSource source, Clock clock) {
+    AttachmentSync(AttachmentStore store, RecordChanges records, AttachmentSource source, Clock clock) {
         this.store = store;
+        this.records = records;
         this.source = source;
         this.clock = clock;
     }
 
+    /**
+     * Follows the records' owners, numbers and archival, then looks up the records synced since the last run (new or
+     * changed), then those not looked up for {@code rescanAfter}, at most {@code maxRecordsPerRun} in all.
+     */
     Outcome run(Settings settings) {
         Instant started = clock.instant();
-        store.refreshOwnership();
-        List<DueRecord> due = store.due(settings.recordTypes(), started.minus(settings.rescanAfter()),
-                settings.maxRecordsPerRun());
-        Map<String, List<DueRecord>> byType = new LinkedHashMap<>();
-        for (DueRecord r : due) {
-            byType.computeIfAbsent(r.recordType(), t -> new ArrayList<>()).add(r);
-        }
+        DataScope tenant = new DataScope(store.tenantId(), null);
+        follow(tenant);
         Counts counts = new Counts();
         String stopped = null;
-        outer:
-        for (Map.Entry<String, List<DueRecord>> type : byType.entrySet()) {
-            List<DueRecord> records = type.getValue();
-            for (int from = 0; from < records.size(); from += AttachmentSource.MAX_IDS) {
-                List<DueRecord> batch = records.subList(from, Math.min(records.size(), from + AttachmentSource.MAX_IDS));
-                Listed listed;
-                try {
-                    listed = list(type.getKey(), batch);
-                } catch (RuntimeException e) {
-                    stopped = "NetSuite could not list the attachments of " + type.getKey() + " records: "
-                            + e.getMessage();
-                    break outer;
-                }
-                syncBatch(type.getKey(), batch, listed, settings, counts);
-                store.scanned(batch, started);
-                counts.records += batch.size();
+        for (String type : settings.recordTypes()) {
+            stopped = lookUpSynced(tenant, type, started, settings, counts);
+            if (stopped != null) {
+                break;
             }
+        }
+        for (int i = 0; stopped == null && i < settings.recordTypes().size(); i++) {
+            stopped = lookUpAgain(tenant, settings.recordTypes().get(i), started, settings, counts);
         }
         return new Outcome(counts.records, counts.stored, counts.unchanged, counts.removed, counts.tooLarge,
                 counts.failed, List.copyOf(counts.errors), stopped);
+    }
+
+    /** Keeps every stored attachment's owner, record number and archival in step with its record. */
+    private void follow(DataScope tenant) {
+        AttachmentMapper.AttachedRecord after = null;
+        List<AttachmentMapper.AttachedRecord> page;
+        do {
+            page = store.attachedRecords(after, FOLLOW_BATCH);
+            Map<String, List<Long>> byType = new LinkedHashMap<>();
+            page.forEach(r -> byType.computeIfAbsent(r.recordType(), t -> new ArrayList<>()).add(r.netsuiteId()));
+            byType.forEach((type, ids) -> store.follow(type, ids, records.current(tenant, type, ids)));
+            after = page.isEmpty() ? null : page.get(page.size() - 1);
+        } while (page.size() == FOLLOW_BATCH);
+    }
+
+    /**
+     * Looks up the records of a type synced since its cursor (less {@link #LATE_COMMITS}) that were not looked up
+     * since, in batches, moving the cursor past each batch looked up.
+     *
+     * @return why the run stops, or null
+     */
+    private String lookUpSynced(DataScope tenant, String type, Instant started, Settings settings, Counts counts) {
+        RecordState.Point cursor = store.cursor(type);
+        RecordState.Point from = cursor == null ? null
+                : new RecordState.Point(cursor.syncedAt().minus(LATE_COMMITS), Long.MIN_VALUE);
+        List<RecordState> page;
+        do {
+            page = records.syncedAfter(tenant, type, from, RecordChanges.MAX_IDS);
+            Map<Long, Instant> scanned = store.scannedAt(type, page.stream().map(RecordState::netsuiteId).toList());
+            List<DueRecord> batch = new ArrayList<>();
+            for (RecordState r : page) {
+                Instant at = scanned.get(r.netsuiteId());
+                if (at == null || at.isBefore(r.syncedAt())) {
+                    if (counts.records + batch.size() == settings.maxRecordsPerRun()) {
+                        return lookUpThrough(type, batch, from, started, settings, counts);
+                    }
+                    batch.add(DueRecord.of(r));
+                }
+                from = r.point();
+                if (batch.size() == AttachmentSource.MAX_IDS) {
+                    String stopped = lookUpThrough(type, batch, from, started, settings, counts);
+                    if (stopped != null) {
+                        return stopped;
+                    }
+                    batch = new ArrayList<>();
+                }
+            }
+            String stopped = lookUpThrough(type, batch, from, started, settings, counts);
+            if (stopped != null) {
+                return stopped;
+            }
+        } while (page.size() == RecordChanges.MAX_IDS);
+        return null;
+    }
+
+    /** Looks up a batch, then moves the type's cursor to {@code through} (when there is one). */
+    private String lookUpThrough(String type, List<DueRecord> batch, RecordState.Point through, Instant started,
+            Settings settings, Counts counts) {
+        String stopped = lookUp(type, batch, started, settings, counts);
+        if (stopped == null && through != null) {
+            store.advanceCursor(type, through);
+        }
+        return stopped;
+    }
+
+    /**
+     * Looks up again the records of a type last looked up before {@code rescanAfter}, forgetting those that are gone
+     * or archived.
+     *
+     * @return why the run stops, or null
+     */
+    private String lookUpAgain(DataScope tenant, String type, Instant started, Settings settings, Counts counts) {
+        Instant before = started.minus(settings.rescanAfter());
+        while (counts.records < settings.maxRecordsPerRun()) {
+            List<Long> ids = store.scannedBefore(type, before,
+                    Math.min(AttachmentSource.MAX_IDS, settings.maxRecordsPerRun() - counts.records));
+            if (ids.isEmpty()) {
+                return null;
+            }
+            List<DueRecord> live = records.current(tenant, type, ids).stream().filter(r -> !r.archived())
+                    .map(DueRecord::of).toList();
+            Set<Long> liveIds = live.stream().map(DueRecord::netsuiteId).collect(Collectors.toSet());
+            store.forgetScans(type, ids.stream().filter(id -> !liveIds.contains(id)).toList());
+            String stopped = lookUp(type, live, started, settings, counts);
+            if (stopped != null) {
+                return stopped;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Looks up a batch of a type's records (at most {@link AttachmentSource#MAX_IDS}) and notes them looked up.
+     *
+     * @return why the run stops (NetSuite could not list the attachments), or null
+     */
+    private String lookUp(String type, List<DueRecord> batch, Instant started, Settings settings,
+            Counts counts) {
+        if (batch.isEmpty()) {
+            return null;
+        }
+        Listed listed;
+        try {
+            listed = list(type, batch);
+        } catch (RuntimeException e) {
+            return "NetSuite could not list the attachments of " + type + " records: " + e.getMessage();
+        }
+        syncBatch(type, batch, listed, settings, counts);
+        store.scanned(batch, started);
+        counts.records += batch.size();
+        return null;
     }
 
     /** NetSuite's files of a batch of records, by record and file, and what NetSuite says about each file. */

@@ -1,6 +1,7 @@
 package io.portico.plugins.attachments.internal;
 
 import io.portico.api.db.Database;
+import io.portico.api.records.RecordChanges;
 import io.portico.netsuite.NetSuiteClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,10 +79,10 @@ public final class AttachmentSyncComponent {
 
     @Activate
     public AttachmentSyncComponent(@Reference Database database, @Reference AttachmentStore store,
-            @Reference NetSuiteClient client, Config config) {
+            @Reference RecordChanges records, @Reference NetSuiteClient client, Config config) {
         this.database = database;
         this.settings = settings(config);
-        this.sync = new AttachmentSync(store,
+        this.sync = new AttachmentSync(store, records,
                 new RestletAttachmentSource(client::getRestlet, client, new RestletAttachmentSource.Scripts(
                         config.listScript(), config.listDeploy(), config.fileScript(), config.fileDeploy())),
                 Clock.systemUTC());

@@ -32,8 +32,8 @@ class AttachmentListTest {
                 .attach(100, 5003, "huge.zip", "ZIP", new byte[2000], "t1")
                 .attach(101, 5004, "globex.pdf", "PDF", PDF, "t1");
         AttachmentStore store = TestData.store(data.db);
-        new AttachmentSync(store, netsuite, Clock.systemUTC()).run(new AttachmentSync.Settings(
-                List.of("invoice"), 1000, Duration.ofHours(1), 100));
+        new AttachmentSync(store, TestData.records(data.db), netsuite, Clock.systemUTC()).run(
+                new AttachmentSync.Settings(List.of("invoice"), 1000, Duration.ofHours(1), 100));
         attachments = new AttachmentList(store);
     }
 

@@ -51,8 +51,8 @@ class AttachmentResourceTest {
                 .attach(101, 5004, "globex.pdf", "PDF", PDF, "t1")
                 .attach(102, 5005, "order.pdf", "PDF", PDF, "t1");
         AttachmentStore store = TestData.store(data.db);
-        new AttachmentSync(store, netsuite, Clock.systemUTC()).run(new AttachmentSync.Settings(
-                List.of("invoice", "salesorder"), 1000, Duration.ofHours(1), 100));
+        new AttachmentSync(store, TestData.records(data.db), netsuite, Clock.systemUTC()).run(
+                new AttachmentSync.Settings(List.of("invoice", "salesorder"), 1000, Duration.ofHours(1), 100));
         resource = new AttachmentResource(store);
         acmePdf = id(5001);
         acmeHtml = id(5002);

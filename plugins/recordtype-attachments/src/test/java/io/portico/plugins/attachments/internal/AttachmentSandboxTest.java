@@ -36,7 +36,7 @@ class AttachmentSandboxTest {
             s.sync(false);
             SandboxMedia media = new SandboxMedia(s.sandbox);
             s.db.withPluginSchema(AttachmentStore.SCHEMA);
-            AttachmentSync sync = new AttachmentSync(TestData.store(s.db),
+            AttachmentSync sync = new AttachmentSync(TestData.store(s.db), TestData.records(s.db),
                     new RestletAttachmentSource(s.client::getRestlet, s.client, SCRIPTS), Clock.systemUTC());
 
             AttachmentSync.Outcome o = sync.run(new AttachmentSync.Settings(List.of("invoice"), 10L * 1024 * 1024,
@@ -93,7 +93,7 @@ class AttachmentSandboxTest {
             long largest = s.suiteQl("SELECT MAX(filesize) AS n FROM file").get(0).getLong("n");
             assertTrue(smallest < largest, "the demo PDFs differ in size");
             s.db.withPluginSchema(AttachmentStore.SCHEMA);
-            AttachmentSync sync = new AttachmentSync(TestData.store(s.db),
+            AttachmentSync sync = new AttachmentSync(TestData.store(s.db), TestData.records(s.db),
                     new RestletAttachmentSource(s.client::getRestlet, s.client, SCRIPTS),
                     Clock.systemUTC());
 

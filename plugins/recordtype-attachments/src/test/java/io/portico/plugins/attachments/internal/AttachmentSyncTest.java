@@ -2,6 +2,7 @@ package io.portico.plugins.attachments.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class AttachmentSyncTest {
         data.customer(1001, data.acme);
         netsuite = new FakeSource();
         clock = new MutableClock(Instant.now());
-        sync = new AttachmentSync(TestData.store(data.db), netsuite, clock);
+        sync = new AttachmentSync(TestData.store(data.db), TestData.records(data.db), netsuite, clock);
     }
 
     @AfterEach
@@ -201,5 +203,69 @@ class AttachmentSyncTest {
         data.update("DELETE FROM ns_transaction WHERE netsuite_id = 101");
         sync.run(SETTINGS);
         assertNotNull(data.attachments().get(5021L).get("archived_at"), "archived when its invoice is deleted");
+    }
+
+    @Test
+    void recordNumbersAreStoredAndFollowTheirRecords() {
+        data.update("UPDATE ns_entity SET name = 'Acme Corporation' WHERE netsuite_id = 1001");
+        netsuite.attach(100, 5001, "INV100.pdf", "PDF", PDF, "2026-01-10 09:00:00")
+                .attach(1001, 5002, "contract.pdf", "PDF", PDF, "2026-01-10 09:00:00");
+        sync.run(SETTINGS);
+        assertEquals("INVOICE100", data.attachments().get(5001L).get("record_number"));
+        assertEquals("Acme Corporation", data.attachments().get(5002L).get("record_number"),
+                "a customer is found by its name");
+
+        data.update("UPDATE ns_transaction SET number = 'INV-2026-100' WHERE netsuite_id = 100");
+        data.update("UPDATE ns_attachment SET record_number = NULL WHERE file_netsuite_id = 5002");
+        clock.advance(Duration.ofMinutes(15));
+        assertEquals(0, sync.run(SETTINGS).records(), "following records looks nothing up in NetSuite");
+        assertEquals("INV-2026-100", data.attachments().get(5001L).get("record_number"));
+        assertEquals("Acme Corporation", data.attachments().get(5002L).get("record_number"),
+                "rows from before record numbers were kept get theirs");
+    }
+
+    @Test
+    void aRecordCommittedAfterALaterOneWasLookedUpIsLookedUpToo() {
+        sync.run(SETTINGS);
+        Timestamp late = (Timestamp) data.list("SELECT min(synced_at) AS t FROM ns_transaction").get(0).get("t");
+        data.transaction("invoice", 105, "1001", data.acme);
+        data.update("UPDATE ns_transaction SET synced_at = ? WHERE netsuite_id = 105",
+                Timestamp.from(late.toInstant().minusSeconds(60)));
+        netsuite.attach(105, 5030, "late.pdf", "PDF", PDF, "2026-01-10 09:00:00");
+        clock.advance(Duration.ofMinutes(15));
+
+        AttachmentSync.Outcome o = sync.run(SETTINGS);
+        assertEquals(1, o.records());
+        assertEquals(data.acme, data.attachments().get(5030L).get("organization_id"));
+    }
+
+    @Test
+    void aRunLooksUpAtMostItsLimitAndTheNextGoesOnWhereItStopped() {
+        AttachmentSync.Settings two = new AttachmentSync.Settings(SETTINGS.recordTypes(), 1000,
+                SETTINGS.rescanAfter(), 2);
+        assertEquals(2, sync.run(two).records());
+        assertEquals(2, sync.run(two).records());
+        assertEquals(0, sync.run(two).records(), "the invoices, the sales order and the customer, once each");
+        assertEquals(4, data.one("SELECT count(*) FROM ns_attachment_scan"));
+    }
+
+    @Test
+    void theRecordsOfAnotherTenantAreNeverLookedUp() {
+        long other = data.one("INSERT INTO organization (tenant_id, kind, name) VALUES (NULL, 'operator', 'Other') "
+                + "RETURNING id");
+        data.update("INSERT INTO ns_transaction (tenant_id, record_type, netsuite_id, content_hash, sync_generation) "
+                + "VALUES (?, 'invoice', 900, 0, 1)", other);
+        sync.run(SETTINGS);
+        assertTrue(netsuite.listedIds.stream().noneMatch(id -> id == 900L), netsuite.listedIds.toString());
+    }
+
+    @Test
+    void thePluginsStatementsReadNoPlatformTable() throws Exception {
+        try (var xml = AttachmentMapper.class.getResourceAsStream("AttachmentMapper.xml")) {
+            String statements = new String(xml.readAllBytes(), StandardCharsets.UTF_8)
+                    .replaceAll("(?s)<!--.*?-->", "");
+            assertFalse(Pattern.compile("\\b(ns_transaction|ns_entity|organization)\\b").matcher(statements).find(),
+                    "records and organizations come from RecordChanges and Organizations");
+        }
     }
 }

@@ -20,7 +20,7 @@ class AttachmentsRunCommandTest {
                 lock.execute();
             }
             AttachmentSyncComponent component = new AttachmentSyncComponent(db.database(),
-                    TestData.store(db), unused(NetSuiteClient.class), defaults());
+                    TestData.store(db), TestData.records(db), unused(NetSuiteClient.class), defaults());
             try {
                 AttachmentsRunCommand command = new AttachmentsRunCommand();
                 command.attachments = component;

@@ -17,6 +17,7 @@ final class FakeSource implements AttachmentSource {
     final Set<Long> unreadable = new HashSet<>();
     final List<Long> reads = new ArrayList<>();
     final List<String> listedTypes = new ArrayList<>();
+    final List<Long> listedIds = new ArrayList<>();
     RuntimeException listFailure;
 
     /** Attaches a file to a record, with its content and a last-modified time. */
@@ -37,6 +38,7 @@ final class FakeSource implements AttachmentSource {
             throw listFailure;
         }
         listedTypes.add(recordType);
+        listedIds.addAll(recordIds);
         List<AttachedFile> out = new ArrayList<>();
         for (long id : recordIds) {
             out.addAll(attached.getOrDefault(id, List.of()));

@@ -1,5 +1,8 @@
 package io.portico.plugins.attachments.internal;
 
+import io.portico.api.records.RecordChanges;
+import io.portico.records.internal.RecordChangesImpl;
+import io.portico.records.internal.RecordMapper;
 import io.portico.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +34,11 @@ final class TestData implements AutoCloseable {
                 throw new AssertionError(e);
             }
         });
+    }
+
+    /** The platform's record changes over {@code db}. */
+    static RecordChanges records(TestDatabase db) {
+        return new RecordChangesImpl(db.database().sessionFactory(RecordMapper.class));
     }
 
     /** A synced transaction of a customer (null: not yet adopted by an organization). */
