@@ -8,24 +8,19 @@ import io.portico.api.identity.OrganizationKind;
 import io.portico.api.identity.PortalUser;
 import io.portico.api.identity.Role;
 import io.portico.api.fieldmap.FieldMapper;
-import io.portico.api.plugin.PluginInfo;
 import io.portico.api.recordtype.FieldDescriptor;
 import io.portico.api.recordtype.FieldType;
-import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
-import io.portico.api.recordtype.SourceRow;
-import io.portico.api.recordtype.SyncQuery;
-import io.portico.api.recordtype.SyncedRecord;
 import io.portico.api.web.Navigation.Entry;
 import io.portico.api.web.ProblemException;
 import io.portico.api.web.SidebarLayout;
 import io.portico.api.web.SidebarLayout.Placement;
+import io.portico.testing.TestRecordTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The sidebar as Settings &gt; Sidebar arranges it: order, labels, icons, hidden types, plugins placed later. */
@@ -36,7 +31,8 @@ class PortalRecordTypesTest {
             "creditmemo", type("Credit memos", 50), "customer", entity()));
     private final List<Placement> placements = new ArrayList<>();
     private final List<FieldMapper> mappers = new ArrayList<>();
-    private final PortalRecordTypes portal = new PortalRecordTypes(registry(), () -> placements, mappers);
+    private final PortalRecordTypes portal = new PortalRecordTypes(TestRecordTypes.registry(types), () -> placements,
+            mappers);
 
     @Test
     void withoutPlacementsTheDescriptorsOrderAndTheDefaultIcons() {
@@ -109,8 +105,8 @@ class PortalRecordTypesTest {
 
     @Test
     void aMappedFieldKeepsTheTypeItsListOrDetailPageGivesIt() {
-        types.put("itemfulfillment", type(new RecordTypeDescriptor("Shipments", "x", RecordCategory.TRANSACTION,
-                List.of(new FieldDescriptor("trackingNumbers", "Tracking", FieldType.TEXT)),
+        types.put("itemfulfillment", TestRecordTypes.type(new RecordTypeDescriptor("Shipments", "x",
+                RecordCategory.TRANSACTION, List.of(new FieldDescriptor("trackingNumbers", "Tracking", FieldType.TEXT)),
                 List.of(new FieldDescriptor("trackingNumbers", "Tracking", FieldType.LINKS)), 30)));
         mappers.add(new FieldMapper() {
         });
@@ -149,27 +145,8 @@ class PortalRecordTypesTest {
                 access, null);
     }
 
-    private PluginRegistry registry() {
-        return new PluginRegistry() {
-            @Override
-            public List<PluginInfo> plugins() {
-                return List.of();
-            }
-
-            @Override
-            public <S> Optional<S> find(Class<S> spi, String name) {
-                return spi == RecordType.class ? Optional.ofNullable(types.get(name)).map(spi::cast) : Optional.empty();
-            }
-
-            @Override
-            public <S> List<String> names(Class<S> spi) {
-                return spi == RecordType.class ? List.copyOf(types.keySet()) : List.of();
-            }
-        };
-    }
-
     private static RecordType type(String label, int order) {
-        return type(new RecordTypeDescriptor(label, "x", RecordCategory.TRANSACTION, List.of(
+        return TestRecordTypes.type(new RecordTypeDescriptor(label, "x", RecordCategory.TRANSACTION, List.of(
                 new FieldDescriptor("tranId", "Number", FieldType.TEXT), new FieldDescriptor("memo", "Memo",
                         FieldType.TEXT), new FieldDescriptor("total", "Total", FieldType.MONEY)),
                 List.of(new FieldDescriptor("tranId", "Number", FieldType.TEXT), new FieldDescriptor("memo", "Memo",
@@ -177,25 +154,7 @@ class PortalRecordTypesTest {
     }
 
     private static RecordType entity() {
-        return type(new RecordTypeDescriptor("Customers", "customer", RecordCategory.ENTITY, List.of(), List.of(), 1));
-    }
-
-    private static RecordType type(RecordTypeDescriptor descriptor) {
-        return new RecordType() {
-            @Override
-            public RecordTypeDescriptor descriptor() {
-                return descriptor;
-            }
-
-            @Override
-            public SyncQuery query() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public SyncedRecord map(SourceRow row, List<SourceRow> lines) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return TestRecordTypes.type(new RecordTypeDescriptor("Customers", "customer", RecordCategory.ENTITY, List.of(),
+                List.of(), 1));
     }
 }

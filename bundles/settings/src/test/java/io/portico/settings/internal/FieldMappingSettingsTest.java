@@ -13,6 +13,7 @@ import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.settings.internal.FieldMappingUpdate.Field;
 import io.portico.settings.internal.FieldMappingUpdate.Value;
 import io.portico.testing.TestDatabase;
+import io.portico.testing.TestRecordTypes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -10,6 +10,7 @@ import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
 import io.portico.api.web.SidebarLayout.Placement;
 import io.portico.testing.TestDatabase;
+import io.portico.testing.TestRecordTypes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -1,4 +1,4 @@
-package io.portico.settings.internal;
+package io.portico.testing;
 
 import io.portico.api.plugin.PluginInfo;
 import io.portico.api.plugin.PluginRegistry;
@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Record-type plugins as the settings see them in tests: only their descriptors, in a registry that can change. */
-final class TestRecordTypes {
+/**
+ * Record-type plugins as the bundles that show them see them in tests: only their descriptors, in a registry that can
+ * change while the test runs.
+ */
+public final class TestRecordTypes {
 
     private TestRecordTypes() {
     }
 
     /** A registry of the record types in {@code types} (by name) as they are when it is asked. */
-    static PluginRegistry registry(Map<String, RecordType> types) {
+    public static PluginRegistry registry(Map<String, RecordType> types) {
         return new PluginRegistry() {
             @Override
             public List<PluginInfo> plugins() {
@@ -38,7 +41,7 @@ final class TestRecordTypes {
     }
 
     /** A record type that only describes itself. */
-    static RecordType type(RecordTypeDescriptor descriptor) {
+    public static RecordType type(RecordTypeDescriptor descriptor) {
         return new RecordType() {
             @Override
             public RecordTypeDescriptor descriptor() {
