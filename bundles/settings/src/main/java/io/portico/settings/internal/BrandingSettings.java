@@ -19,26 +19,22 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Settings &gt; Branding, kept in PostgreSQL: the {@link BrandingSource} every page, email and PDF reads. Each node
- * rereads the row at most every {@link #REFRESH_NANOS} (a small query without the images), so a change saved on one
- * node shows on every node within seconds; the saving node shows it at once. Until an admin first saves, the branding
- * is {@code etc/io.portico.branding.cfg}'s.
+ * rereads the row at most every {@link Reread#REFRESH_NANOS} (a small query without the images), so a change saved on
+ * one node shows on every node within seconds; the saving node shows it at once. Until an admin first saves, the
+ * branding is {@code etc/io.portico.branding.cfg}'s.
  */
 @Component(service = {BrandingSource.class, BrandingSettings.class}, configurationPid = "io.portico.branding")
 @Designate(ocd = InitialBranding.class)
 public final class BrandingSettings implements BrandingSource {
 
-    static final long REFRESH_NANOS = 2_000_000_000L;
     static final String LOGO_PATH = "/branding/logo";
     static final String FAVICON_PATH = "/branding/favicon";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqlSessionFactory sessions;
     private final Branding initial;
-    private final LongSupplier nanoTime;
-    private volatile Snapshot snapshot;
+    private final Reread<Branding> saved;
 
-    private record Snapshot(Branding branding, long readAt) {
-    }
 
     @Activate
     public BrandingSettings(@Reference Database database, InitialBranding config) {
@@ -48,18 +44,12 @@ public final class BrandingSettings implements BrandingSource {
     BrandingSettings(SqlSessionFactory sessions, Branding initial, LongSupplier nanoTime) {
         this.sessions = sessions;
         this.initial = initial;
-        this.nanoTime = nanoTime;
+        this.saved = new Reread<>(this::read, nanoTime);
     }
 
     @Override
     public Branding branding() {
-        Snapshot current = snapshot;
-        long now = nanoTime.getAsLong();
-        if (current == null || now - current.readAt() >= REFRESH_NANOS) {
-            current = new Snapshot(read(), now);
-            snapshot = current;
-        }
-        return current.branding();
+        return saved.get();
     }
 
     @Override
@@ -115,7 +105,7 @@ public final class BrandingSettings implements BrandingSource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        snapshot = new Snapshot(read(), nanoTime.getAsLong());
+        saved.now();
     }
 
     private Branding read() {

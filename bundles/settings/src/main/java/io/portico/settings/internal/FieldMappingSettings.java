@@ -30,7 +30,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Settings &gt; Field mapping, kept in PostgreSQL: the operator's own {@link FieldMapper}, the default one. Ranked 0,
  * so a partner's mapper ranked above it has the last word. Each node rereads the mappings at most every
- * {@link BrandingSettings#REFRESH_NANOS}; the saving node at once.
+ * {@link Reread#REFRESH_NANOS}; the saving node at once.
  */
 @Component(service = {FieldMapper.class, FieldMappingSettings.class}, property = "service.ranking:Integer=0")
 @PluginName("settings-field-mapping")
@@ -48,11 +48,8 @@ public final class FieldMappingSettings implements FieldMapper {
 
     private final SqlSessionFactory sessions;
     private final PluginRegistry plugins;
-    private final LongSupplier nanoTime;
-    private volatile Snapshot snapshot;
+    private final Reread<Map<String, FieldMapping>> mappings;
 
-    private record Snapshot(Map<String, FieldMapping> mappings, long readAt) {
-    }
 
     /** A record type an admin can map: its name and the descriptor as its plugin has it. */
     record MappableType(String name, RecordTypeDescriptor descriptor) {
@@ -88,7 +85,7 @@ public final class FieldMappingSettings implements FieldMapper {
     FieldMappingSettings(SqlSessionFactory sessions, PluginRegistry plugins, LongSupplier nanoTime) {
         this.sessions = sessions;
         this.plugins = plugins;
-        this.nanoTime = nanoTime;
+        this.mappings = new Reread<>(this::read, nanoTime);
     }
 
     @Override
@@ -127,13 +124,7 @@ public final class FieldMappingSettings implements FieldMapper {
 
     /** The record type's stored mapping, or none. */
     FieldMapping mapping(String recordType) {
-        Snapshot current = snapshot;
-        long now = nanoTime.getAsLong();
-        if (current == null || now - current.readAt() >= BrandingSettings.REFRESH_NANOS) {
-            current = new Snapshot(read(), now);
-            snapshot = current;
-        }
-        return current.mappings().getOrDefault(recordType, FieldMapping.NONE);
+        return mappings.get().getOrDefault(recordType, FieldMapping.NONE);
     }
 
     /** The record types running now that have portal pages, by their sidebar order and label. */
@@ -231,7 +222,7 @@ public final class FieldMappingSettings implements FieldMapper {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        snapshot = new Snapshot(read(), nanoTime.getAsLong());
+        mappings.now();
     }
 
     private String knownKey(long tenantId, MappableType type, Map<String, FieldDescriptor> own, String key) {

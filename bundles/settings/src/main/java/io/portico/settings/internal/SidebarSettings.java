@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Settings &gt; Sidebar, kept in PostgreSQL: the {@link SidebarLayout} the portal's sidebar and record pages follow.
- * Each node rereads it at most every {@link BrandingSettings#REFRESH_NANOS}; the saving node at once.
+ * Each node rereads it at most every {@link Reread#REFRESH_NANOS}; the saving node at once.
  */
 @Component(service = {SidebarLayout.class, SidebarSettings.class})
 public final class SidebarSettings implements SidebarLayout {
@@ -35,11 +35,8 @@ public final class SidebarSettings implements SidebarLayout {
 
     private final SqlSessionFactory sessions;
     private final PluginRegistry plugins;
-    private final LongSupplier nanoTime;
-    private volatile Snapshot snapshot;
+    private final Reread<List<Placement>> placements;
 
-    private record Snapshot(List<Placement> placements, long readAt) {
-    }
 
     /**
      * One entry as the settings page shows it.
@@ -59,18 +56,12 @@ public final class SidebarSettings implements SidebarLayout {
     SidebarSettings(SqlSessionFactory sessions, PluginRegistry plugins, LongSupplier nanoTime) {
         this.sessions = sessions;
         this.plugins = plugins;
-        this.nanoTime = nanoTime;
+        this.placements = new Reread<>(this::read, nanoTime);
     }
 
     @Override
     public List<Placement> placements() {
-        Snapshot current = snapshot;
-        long now = nanoTime.getAsLong();
-        if (current == null || now - current.readAt() >= BrandingSettings.REFRESH_NANOS) {
-            current = new Snapshot(read(), now);
-            snapshot = current;
-        }
-        return current.placements();
+        return placements.get();
     }
 
     /** Every entry an admin can place, in the sidebar's order: the placed ones, then those not placed yet. */
@@ -126,7 +117,7 @@ public final class SidebarSettings implements SidebarLayout {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        snapshot = new Snapshot(read(), nanoTime.getAsLong());
+        placements.now();
     }
 
     private static Placement checked(Placement entry, Map<String, String> defaults, Set<String> keys) {

@@ -84,7 +84,7 @@ class BrandingSettingsTest {
         assertEquals("image/png", node2.logo().orElseThrow().contentType());
 
         assertEquals(FROM_FILE, node2.branding(), "the other node still shows what it read");
-        clock.addAndGet(BrandingSettings.REFRESH_NANOS);
+        clock.addAndGet(Reread.REFRESH_NANOS);
         assertEquals(saved, node2.branding(), "and rereads it once the refresh interval has passed");
     }
 

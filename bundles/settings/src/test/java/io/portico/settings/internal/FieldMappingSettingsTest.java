@@ -102,7 +102,7 @@ class FieldMappingSettingsTest {
                 "added to what the mappers before it made, overriding them");
 
         assertEquals("Invoice #", node2.label("invoice", "number", "Invoice #"), "until its next read");
-        clock.addAndGet(BrandingSettings.REFRESH_NANOS);
+        clock.addAndGet(Reread.REFRESH_NANOS);
         assertEquals("Invoice no.", node2.label("invoice", "number", "Invoice #"));
 
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();

@@ -80,7 +80,7 @@ class SidebarSettingsTest {
                 new Placement("dashboard", null, null, false), new Placement("invoice", null, null, true)),
                 node1.placements(), "labels and icons equal to the defaults are stored as the defaults");
         assertEquals(List.of(), node2.placements());
-        clock.addAndGet(BrandingSettings.REFRESH_NANOS);
+        clock.addAndGet(Reread.REFRESH_NANOS);
         assertEquals(node1.placements(), node2.placements());
 
         types.put("creditmemo", type("Credit memos", 5, RecordCategory.TRANSACTION));
