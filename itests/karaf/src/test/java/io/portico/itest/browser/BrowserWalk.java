@@ -1,6 +1,5 @@
 package io.portico.itest.browser;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,8 +19,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,8 +45,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class BrowserWalk {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final int PHONE_WIDTH = 390;
     private static final int PHONE_HEIGHT = 844;
@@ -86,44 +81,13 @@ public final class BrowserWalk {
                     + "attachmentFile");
             System.exit(2);
         }
-        Path profile = Files.createTempDirectory("portico-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
-                "--force-device-scale-factor=1", "--window-size=1280,800", "--lang=en-US",
-                "--user-data-dir=" + profile);
-        ChromeDriver driver = null;
-        int exit;
         long started = System.nanoTime();
-        try {
-            driver = new ChromeDriver(service, options);
+        int exit = HeadlessChromium.run(1280, 800, driver -> {
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
             BrowserWalk walk = new BrowserWalk(args[0], Path.of(args[1]), driver);
             walk.walk(args[2], args[3], args[4], Path.of(args[5]));
-            walk.problems.forEach(p -> System.out.println("PROBLEM " + p));
-            exit = walk.problems.isEmpty() ? 0 : 1;
-        } catch (Throwable broken) {
-            broken.printStackTrace(System.out);
-            if (driver != null) {
-                try {
-                    System.out.println("at " + driver.getCurrentUrl());
-                    System.out.println(driver.getPageSource());
-                } catch (RuntimeException ignored) {
-                    // the browser is gone too
-                }
-            }
-            exit = 2;
-        } finally {
-            if (driver != null) {
-                driver.quit();
-            }
-            service.stop();
-            deleteTree(profile);
-        }
+            return walk.problems;
+        });
         System.out.printf("walked in %.1f s%n", (System.nanoTime() - started) / 1e9);
         System.exit(exit);
     }
@@ -1191,13 +1155,5 @@ public final class BrowserWalk {
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind
-        }
     }
 }

@@ -1,18 +1,13 @@
 package io.portico.itest.browser;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.devtools.NetworkInterceptor;
 import org.openqa.selenium.remote.http.Contents;
 import org.openqa.selenium.remote.http.HttpRequest;
@@ -47,42 +42,13 @@ public final class StripeCheckoutWalk {
                     + "invoiceId3ds");
             System.exit(2);
         }
-        Path profile = Files.createTempDirectory("portico-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + profile);
-        ChromeDriver driver = null;
-        int exit;
-        try {
-            driver = new ChromeDriver(service, options);
+        System.exit(HeadlessChromium.run(1280, 900, driver -> {
             try (NetworkInterceptor stripe = new NetworkInterceptor(driver, stripeOrigins(args[1]))) {
                 StripeCheckoutWalk walk = new StripeCheckoutWalk(args[0], driver);
                 walk.walk(args[2], args[3], args[4], args[5]);
-                walk.problems.forEach(p -> System.out.println("PROBLEM " + p));
-                exit = walk.problems.isEmpty() ? 0 : 1;
+                return walk.problems;
             }
-        } catch (Throwable broken) {
-            broken.printStackTrace(System.out);
-            if (driver != null) {
-                try {
-                    System.out.println("at " + driver.getCurrentUrl());
-                    System.out.println(driver.getPageSource());
-                } catch (RuntimeException ignored) {
-                    // the browser is gone too
-                }
-            }
-            exit = 2;
-        } finally {
-            if (driver != null) {
-                driver.quit();
-            }
-            service.stop();
-        }
-        System.exit(exit);
+        }));
     }
 
     /** Stripe's origins, answered by the double: Stripe.js by its stand-in, the API by the double itself. */
