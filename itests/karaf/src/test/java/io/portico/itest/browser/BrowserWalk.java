@@ -159,7 +159,7 @@ public final class BrowserWalk {
         signIn(operator, password);
         List<String> adminPages = List.of("/admin/organizations", "/admin/syncs", "/admin/audit", "/members",
                 "/payments", "/pay/links", "/admin/pay", "/admin/reconciliation", "/admin/branding",
-                "/admin/sidebar");
+                "/admin/sidebar", "/admin/netsuite");
         for (String path : adminPages) {
             open(path);
             checkSignedInShell(path);
@@ -178,10 +178,49 @@ public final class BrowserWalk {
         if (!menu.contains("Admin") || !menu.contains("Syncs")) {
             problems.add("the operator's user menu misses Admin or Syncs: " + menu);
         }
+        firstRunAndNetSuite();
         viewAsCustomer();
         mapTheInvoiceFields(customer, operator, password);
         brandThePortal();
         checkNoCspViolations();
+    }
+
+    /**
+     * The operator's dashboard opens with the first-run checklist (its five steps in order, each a link to where it
+     * is done, each saying whether it is done) and Settings &gt; NetSuite shows the connection in use and its form, on
+     * a desktop and a phone; screenshots of both for the README.
+     */
+    private void firstRunAndNetSuite() throws IOException {
+        List<String> steps = List.of("Connect NetSuite", "Choose the record types and run the first sync",
+                "Set up branding", "Invite the first customers", "Connect payments");
+        for (boolean onPhone : List.of(false, true)) {
+            if (onPhone) {
+                phone();
+            } else {
+                desktop();
+            }
+            String device = onPhone ? "phone" : "desktop";
+            open("/dashboard");
+            where("operator dashboard");
+            List<String> links = texts(".first-run li a");
+            if (!links.equals(steps)) {
+                problems.add(where + ": the first-run checklist reads " + links + ", not " + steps);
+            }
+            if (texts(".first-run li .pill").stream().anyMatch(p -> !p.equals("Done") && !p.equals("To do"))) {
+                problems.add(where + ": a checklist step does not say whether it is done");
+            }
+            checkNoSidewaysScroll("operator dashboard");
+            axe("operator dashboard");
+            screenshot("operator-dashboard-" + device + ".png");
+            open("/admin/netsuite");
+            where("Settings > NetSuite");
+            expect("#netsuite-status", "the connection in use");
+            expect("#netsuite-form", "the account and credentials form");
+            checkNoSidewaysScroll("/admin/netsuite");
+            axe("/admin/netsuite");
+            screenshot("settings-netsuite-" + device + ".png");
+        }
+        desktop();
     }
 
     /**
