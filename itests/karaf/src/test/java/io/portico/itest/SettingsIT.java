@@ -5,6 +5,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portico.api.identity.CustomerOrganization;
 import io.portico.api.identity.Organizations;
 import java.io.IOException;
@@ -289,6 +292,91 @@ public class SettingsIT extends PorticoTestSupport {
         } finally {
             mapper.uninstall();
         }
+        await("the default columns again", WAIT, () -> csvHeader(customer).startsWith("Invoice #,"));
+    }
+
+    @Test
+    public void anOperatorAdminCopiesEverySettingAsOneDocumentAndARefusedDocumentChangesNothing() throws Exception {
+        await("/health to answer 200", WAIT, () -> status("/health") == 200);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        WebClient owner = join("copy-owner-" + run + "@operator.example", null, "owner");
+        long acme = organizations.upsertCustomer(new CustomerOrganization("CP-" + run, "Acme " + run,
+                List.of("acme-cp-" + run + ".example"), "CO", "USD", null, Map.of())).id();
+        WebClient customer = join("admin@acme-cp-" + run + ".example", String.valueOf(acme), "admin");
+        await("Settings > Export and import", WAIT, () -> {
+            try {
+                return owner.send("GET", "/admin/export-import", null, null, "text/html").statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        HttpResponse<String> original = owner.send("GET", "/api/admin/settings/export", null);
+        assertEquals(original.body(), 200, original.statusCode());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode exported = json.readTree(original.body());
+        assertEquals(1, exported.get("formatVersion").intValue());
+        assertTrue(original.body(), exported.has("branding") && exported.has("sidebar")
+                && exported.has("fieldMapping") && exported.has("netsuite"));
+        HttpResponse<String> download = owner.send("GET", "/admin/export-import/settings.json", null, null, "*/*");
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+
+        // Staging's settings, as that portal's Export writes them.
+        ObjectNode staging = json.createObjectNode().put("formatVersion", 1).put("exportedAt", "2026-12-01T09:00:00Z");
+        staging.putObject("branding").put("name", "Staging Portal").put("colour", "#0b5394")
+                .put("logo", "data:image/png;base64," + Base64.getEncoder().encodeToString(PNG));
+        staging.putObject("sidebar").putArray("entries").addObject().put("key", "invoice").put("label", "Bills");
+        staging.putObject("fieldMapping").putObject("invoice").putArray("fields").addObject().put("key", "number")
+                .put("label", "Bill no.");
+        staging.putNull("netsuite");
+        String before = colour(owner);
+
+        ObjectNode unknown = staging.deepCopy();
+        ((ObjectNode) unknown.get("branding")).put("colour2", "#000000");
+        HttpResponse<String> refused = owner.send("POST", "/api/admin/settings/import", unknown.toString());
+        assertEquals(refused.body(), 400, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(refused.body(), refused.body().contains("branding.colour2"));
+        HttpResponse<String> newer = owner.send("POST", "/api/admin/settings/import",
+                staging.deepCopy().put("formatVersion", 2).toString());
+        assertEquals(newer.body(), 400, newer.statusCode());
+        assertTrue(newer.body(), newer.body().contains("newer Portico"));
+        HttpResponse<String> badPage = owner.upload("/admin/export-import", Map.of("action", "import"), "document",
+                "settings.json", unknown.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(badPage.body(), 400, badPage.statusCode());
+        assertTrue(badPage.body(), badPage.body().contains("id=\"document-error\"")
+                && badPage.body().contains("branding.colour2"));
+        byte[] file = staging.toString().getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> checked = owner.upload("/admin/export-import", Map.of("action", "check"), "document",
+                "settings.json", file);
+        assertEquals(checked.body(), 200, checked.statusCode());
+        assertTrue(checked.body(), checked.body().contains("nothing was changed yet")
+                && checked.body().contains("Staging Portal"));
+        assertEquals("refused and checked documents change nothing", before, colour(owner));
+
+        HttpResponse<String> imported = owner.upload("/admin/export-import", Map.of("action", "import"),
+                "document", "settings.json", file);
+        assertEquals(imported.body(), 200, imported.statusCode());
+        assertTrue(imported.body(), imported.body().contains("The settings were imported"));
+        assertEquals("#0b5394", colour(owner));
+        String css = customer.send("GET", "/brand.css", null, null, "text/css").body();
+        assertTrue(css, css.contains("--brand: #0b5394;"));
+        String invoices = customer.send("GET", "/records/invoice", null, null, "text/html").body();
+        assertTrue(invoices, invoices.contains("<title>Bills ·") && invoices.contains("Staging Portal"));
+        assertTrue(csvHeader(customer), csvHeader(customer).startsWith("Bill no.,"));
+        JsonNode again = json.readTree(owner.send("GET", "/api/admin/settings/export", null).body());
+        assertEquals(staging.at("/branding/logo"), again.at("/branding/logo"));
+        assertEquals("Bills", again.at("/sidebar/entries/0/label").textValue());
+        assertTrue(audit(owner).contains("settings.import"));
+
+        assertEquals(403, customer.send("GET", "/admin/export-import", null, null, "text/html").statusCode());
+        assertEquals(403, customer.send("GET", "/api/admin/settings/export", null).statusCode());
+        assertEquals(403, customer.send("POST", "/api/admin/settings/import", staging.toString()).statusCode());
+        assertEquals(403, customer.upload("/admin/export-import", Map.of("action", "import"), "document",
+                "settings.json", file).statusCode());
+
+        HttpResponse<String> restored = owner.send("POST", "/api/admin/settings/import", original.body());
+        assertEquals(restored.body(), 200, restored.statusCode());
+        assertEquals("the first export brings everything back", before, colour(owner));
         await("the default columns again", WAIT, () -> csvHeader(customer).startsWith("Invoice #,"));
     }
 

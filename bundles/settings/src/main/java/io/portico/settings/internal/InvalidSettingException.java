@@ -27,6 +27,11 @@ final class InvalidSettingException extends ProblemException {
         return new InvalidSettingException(status(), field.isEmpty() ? part : part + "." + field, detail());
     }
 
+    /** The detail led by the key it is about, for an answer that cannot mark a field. */
+    String detailAt() {
+        return field.isEmpty() || field.equals("document") ? detail() : "At \"" + field + "\": " + detail();
+    }
+
     /** The form field's name. */
     String field() {
         return field;

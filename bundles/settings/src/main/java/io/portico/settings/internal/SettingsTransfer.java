@@ -1,5 +1,6 @@
 package io.portico.settings.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -137,9 +138,10 @@ public final class SettingsTransfer {
         try {
             root = JSON.readTree(document);
         } catch (JsonProcessingException e) {
-            throw new InvalidSettingException("document", "The document is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage().replaceAll("\\s+", " ") + ").");
+            JsonLocation at = e.getLocation();
+            throw new InvalidSettingException("document", "The document is not valid JSON (" + (at == null ? ""
+                    : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ")
+                    + readable(e.getOriginalMessage()) + ").");
         } catch (IOException e) {
             throw new InvalidSettingException("document", "The document could not be read.");
         }
@@ -148,6 +150,11 @@ public final class SettingsTransfer {
         }
         checkText(root, "");
         return root;
+    }
+
+    /** The parser's words on one line, without the setting names it adds to a limit it enforced. */
+    private static String readable(String message) {
+        return shortened(message.replaceAll(",?\\s*from `[^`]*`", "").replaceAll("\\s+", " "));
     }
 
     private static void checkVersion(JsonNode root) {
@@ -224,6 +231,6 @@ public final class SettingsTransfer {
     }
 
     private static String shortened(String text) {
-        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+        return text.length() > 120 ? text.substring(0, 120) + "…" : text;
     }
 }

@@ -241,6 +241,8 @@ class SettingsTransferTest {
         assertEquals("document", refused("{\"formatVersion\": 1, \"formatVersion\": 1}".getBytes(
                 StandardCharsets.UTF_8)));
         assertEquals("document", refused("[1]".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("document", refused(("{\"a\":".repeat(2_000) + "1" + "}".repeat(2_000)).getBytes(
+                StandardCharsets.UTF_8)));
 
         assertEquals(before, rows());
         assertEquals(audited, auditActions().size());
@@ -307,7 +309,8 @@ class SettingsTransferTest {
     private String refused(byte[] document) {
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> transfer.importDocument(actor, document, true));
-        assertFalse(e.detail().contains("java.") || e.detail().contains("com.fasterxml"), e.detail());
+        assertFalse(e.detail().contains("java.") || e.detail().contains("com.fasterxml")
+                || e.detail().contains("Constraints"), e.detail());
         return e.field();
     }
 

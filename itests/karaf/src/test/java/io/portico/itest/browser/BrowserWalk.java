@@ -181,6 +181,7 @@ public final class BrowserWalk {
         firstRunAndNetSuite();
         viewAsCustomer();
         mapTheInvoiceFields(customer, operator, password);
+        exportAndImportTheSettings();
         brandThePortal();
         checkNoCspViolations();
     }
@@ -366,6 +367,53 @@ public final class BrowserWalk {
      * (no script needed); the top bar turns yellow with near-black text (white would fail WCAG AA) and shows the logo,
      * the page warns about white text, axe-core finds nothing on the yellow pages, and the sign-in page has them too.
      */
+    /**
+     * Settings &gt; Export and import on a desktop and a phone, through its file input: a file with a key this portal
+     * does not know is refused naming the key; the portal's own export, checked, lists what importing it would change
+     * and writes nothing. Screenshots of the check for the README.
+     */
+    private void exportAndImportTheSettings() throws Exception {
+        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/api/admin/settings/export")).header("Cookie", sessionCookies()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (export.statusCode() != 200 || !export.body().contains("\"formatVersion\"")) {
+            problems.add("the settings export answered " + export.statusCode() + ": " + export.body());
+            return;
+        }
+        Path file = Files.createTempFile("portico-settings-", ".json");
+        Path unknown = Files.createTempFile("portico-settings-unknown-", ".json");
+        Files.writeString(file, export.body());
+        Files.writeString(unknown, export.body().replaceFirst("\"branding\" : \\{",
+                "\"branding\" : { \"colour2\" : \"#000000\","));
+        try {
+            for (boolean onPhone : List.of(false, true)) {
+                if (onPhone) {
+                    phone();
+                } else {
+                    desktop();
+                }
+                open("/admin/export-import");
+                where("Settings > Export and import" + (onPhone ? " on a phone" : ""));
+                driver.findElement(By.name("document")).sendKeys(unknown.toAbsolutePath().toString());
+                click(By.cssSelector("form[action='/admin/export-import'] button[value=import]"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("document-error")));
+                expectText("#document-error", "branding.colour2", "the refusal naming the unknown key");
+                driver.findElement(By.name("document")).sendKeys(file.toAbsolutePath().toString());
+                click(By.cssSelector("form[action='/admin/export-import'] button[value=check]"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
+                expectText(".notice", "nothing was changed yet", "the check's answer");
+                expectText(".notice li", "Branding", "what importing would change");
+                checkNoSidewaysScroll("/admin/export-import");
+                axe("/admin/export-import");
+                screenshot("settings-export-import-" + (onPhone ? "phone" : "desktop") + ".png");
+            }
+        } finally {
+            Files.delete(file);
+            Files.delete(unknown);
+        }
+        desktop();
+    }
+
     private void brandThePortal() throws IOException {
         Path logo = Files.createTempFile("portico-logo-", ".svg");
         Files.writeString(logo, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"32\" "
