@@ -1,6 +1,7 @@
 package io.portico.settings.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.api.db.Database;
 import io.portico.api.web.Branding;
@@ -25,7 +26,7 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(service = {BrandingSource.class, BrandingSettings.class}, configurationPid = "io.portico.branding")
 @Designate(ocd = InitialBranding.class)
-public final class BrandingSettings implements BrandingSource {
+public final class BrandingSettings implements BrandingSource, SettingsSection {
 
     static final String LOGO_PATH = "/branding/logo";
     static final String FAVICON_PATH = "/branding/favicon";
@@ -85,26 +86,86 @@ public final class BrandingSettings implements BrandingSource {
             boolean removeFavicon) {
         BrandingForm checked = form.checked();
         try (SqlSession session = sessions.openSession(false)) {
-            BrandingMapper mapper = session.getMapper(BrandingMapper.class);
-            BrandingRow before = mapper.current();
-            boolean keepLogo = logo == null && !removeLogo;
-            boolean keepFavicon = favicon == null && !removeFavicon;
-            BrandingRow row = new BrandingRow(checked.name(), checked.colour(), checked.supportEmail(),
-                    checked.supportPhone(), checked.footer(), logo == null ? null : logo.contentType(),
-                    favicon == null ? null : favicon.contentType(), 0);
-            mapper.save(actor.tenantId(), actor.userId(), row, logo == null ? null : logo.bytes(), keepLogo,
-                    favicon == null ? null : favicon.bytes(), keepFavicon);
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("before", before == null ? fields(BrandingForm.of(initial)) : fields(before));
-            detail.put("after", fields(checked));
-            detail.put("logo", logo != null ? "replaced" : removeLogo ? "removed" : "kept");
-            detail.put("favicon", favicon != null ? "replaced" : removeFavicon ? "removed" : "kept");
+            write(session, actor, checked, logo, removeLogo, favicon, removeFavicon);
+            session.commit(true);
+        }
+        reread();
+    }
+
+    /** Writes the checked branding and its audit entry in the caller's session, which commits. */
+    private void write(SqlSession session, SettingsActor actor, BrandingForm checked, Image logo, boolean removeLogo,
+            Image favicon, boolean removeFavicon) {
+        BrandingMapper mapper = session.getMapper(BrandingMapper.class);
+        BrandingRow before = mapper.current();
+        boolean keepLogo = logo == null && !removeLogo;
+        boolean keepFavicon = favicon == null && !removeFavicon;
+        BrandingRow row = new BrandingRow(checked.name(), checked.colour(), checked.supportEmail(),
+                checked.supportPhone(), checked.footer(), logo == null ? null : logo.contentType(),
+                favicon == null ? null : favicon.contentType(), 0);
+        mapper.save(actor.tenantId(), actor.userId(), row, logo == null ? null : logo.bytes(), keepLogo,
+                favicon == null ? null : favicon.bytes(), keepFavicon);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("before", before == null ? fields(BrandingForm.of(initial)) : fields(before));
+        detail.put("after", fields(checked));
+        detail.put("logo", logo != null ? "replaced" : removeLogo ? "removed" : "kept");
+        detail.put("favicon", favicon != null ? "replaced" : removeFavicon ? "removed" : "kept");
+        try {
             session.getMapper(AuditMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
                     "settings.branding", "Branding", JSON.writeValueAsString(detail));
-            session.commit(true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The branding as the settings document carries it: the text fields, and each image as a {@code data:} URL.
+     *
+     * @param logo the logo as a {@code data:} URL, or {@code null} for none
+     * @param favicon the favicon as a {@code data:} URL, or {@code null} for none
+     */
+    record Document(String name, String colour, String supportEmail, String supportPhone, String footer,
+            String logo, String favicon) {
+    }
+
+    @Override
+    public String key() {
+        return "branding";
+    }
+
+    @Override
+    public Document export() {
+        Branding b = branding();
+        return new Document(b.name(), b.colour(), b.supportEmail(), b.supportPhone(), b.footer(),
+                logo().map(ImageUpload::dataUrl).orElse(null), favicon().map(ImageUpload::dataUrl).orElse(null));
+    }
+
+    /** The document's branding replaces the saved one whole: an image it leaves out is removed. */
+    @Override
+    public Checked check(SettingsActor actor, JsonNode value, DocumentReader read) {
+        Document document = read.read(value, Document.class);
+        BrandingForm checked = new BrandingForm(document.name(), document.colour(), document.supportEmail(),
+                document.supportPhone(), document.footer()).checked();
+        Image logo = document.logo() == null ? null
+                : ImageUpload.logo(ImageUpload.fromDataUrl("logo", document.logo()));
+        Image favicon = document.favicon() == null ? null
+                : ImageUpload.favicon(ImageUpload.fromDataUrl("favicon", document.favicon()));
+        return new Checked() {
+            @Override
+            public String summary() {
+                return "Branding: \"" + checked.name() + "\", " + checked.colour() + ", "
+                        + (logo == null ? "no logo" : "a logo") + ", " + (favicon == null ? "no favicon" : "a favicon")
+                        + ".";
+            }
+
+            @Override
+            public void write(SqlSession session, SettingsActor by) {
+                BrandingSettings.this.write(session, by, checked, logo, logo == null, favicon, favicon == null);
+            }
+        };
+    }
+
+    @Override
+    public void reread() {
         saved.now();
     }
 

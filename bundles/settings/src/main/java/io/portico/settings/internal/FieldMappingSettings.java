@@ -1,6 +1,7 @@
 package io.portico.settings.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.api.db.Database;
 import io.portico.api.fieldmap.FieldMapper;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -34,7 +36,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = {FieldMapper.class, FieldMappingSettings.class}, property = "service.ranking:Integer=0")
 @PluginName("settings-field-mapping")
-public final class FieldMappingSettings implements FieldMapper {
+public final class FieldMappingSettings implements FieldMapper, SettingsSection {
 
     static final int MAX_LABEL = 80;
     static final int MAX_VALUE = 200;
@@ -203,9 +205,17 @@ public final class FieldMappingSettings implements FieldMapper {
 
     /** Saves the record type's mapping (none: the record type as its plugin has it) and audits the change. */
     void save(SettingsActor actor, MappableType type, FieldMapping mapping) {
-        FieldMapping before = mapping(type.name());
         try (SqlSession session = sessions.openSession(false)) {
-            FieldMappingMapper mapper = session.getMapper(FieldMappingMapper.class);
+            write(session, actor, type, mapping);
+            session.commit(true);
+        }
+        reread();
+    }
+
+    private void write(SqlSession session, SettingsActor actor, MappableType type, FieldMapping mapping) {
+        FieldMapping before = mapping(type.name());
+        FieldMappingMapper mapper = session.getMapper(FieldMappingMapper.class);
+        try {
             if (mapping.equals(FieldMapping.NONE)) {
                 mapper.delete(actor.tenantId(), type.name());
             } else {
@@ -218,10 +228,86 @@ public final class FieldMappingSettings implements FieldMapper {
             session.getMapper(AuditMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
                     "settings.field_mapping", "Field mapping: " + type.descriptor().label(),
                     JSON.writeValueAsString(detail));
-            session.commit(true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public String key() {
+        return "fieldMapping";
+    }
+
+    /**
+     * The mapping of each running record type that has one, by its name, as a {@code PUT} to the JSON API sends it:
+     * a label the record type has as none, lists in the record type's own order as none.
+     */
+    @Override
+    public Map<String, FieldMappingUpdate> export() {
+        Map<String, FieldMappingUpdate> export = new LinkedHashMap<>();
+        for (MappableType type : types()) {
+            FieldMapping mapping = mapping(type.name());
+            if (!mapping.equals(FieldMapping.NONE)) {
+                export.put(type.name(), new FieldMappingUpdate(mapping.fields().entrySet().stream()
+                        .map(e -> new FieldMappingUpdate.Field(e.getKey(), e.getValue().label(), e.getValue().hidden(),
+                                e.getValue().values().entrySet().stream()
+                                        .map(v -> new FieldMappingUpdate.Value(v.getKey(), v.getValue())).toList()))
+                        .toList(), mapping.listColumns(), mapping.detailFields()));
+            }
+        }
+        return export;
+    }
+
+    /**
+     * Each record type in the document gets its mapping; every other running record type goes back to its own
+     * fields. A record type that is not running here is refused, naming it.
+     */
+    @Override
+    public Checked check(SettingsActor actor, JsonNode value, DocumentReader read) {
+        if (!value.isObject()) {
+            throw new InvalidSettingException("", "Send the field mapping as an object with a mapping per record "
+                    + "type, like {\"invoice\": {\"fields\": [...]}}.");
+        }
+        Map<String, FieldMapping> checked = new LinkedHashMap<>();
+        for (MappableType type : types()) {
+            checked.put(type.name(), FieldMapping.NONE);
+        }
+        for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) value::fields) {
+            String name = entry.getKey();
+            try {
+                MappableType type = type(name);
+                checked.put(name, checked(actor.tenantId(), type, read.read(entry.getValue(),
+                        FieldMappingUpdate.class)));
+            } catch (InvalidSettingException e) {
+                throw e.within(name);
+            }
+        }
+        Map<String, FieldMapping> changed = new LinkedHashMap<>();
+        checked.forEach((name, mapping) -> {
+            if (!mapping.equals(mapping(name))) {
+                changed.put(name, mapping);
+            }
+        });
+        return new Checked() {
+            @Override
+            public String summary() {
+                if (changed.isEmpty()) {
+                    return "Field mapping: unchanged.";
+                }
+                return "Field mapping: " + changed.entrySet().stream().map(e -> type(e.getKey()).descriptor().label()
+                        + (e.getValue().equals(FieldMapping.NONE) ? " as its plugin has it" : " mapped"))
+                        .collect(Collectors.joining(", ")) + ".";
+            }
+
+            @Override
+            public void write(SqlSession session, SettingsActor by) {
+                changed.forEach((name, mapping) -> FieldMappingSettings.this.write(session, by, type(name), mapping));
+            }
+        };
+    }
+
+    @Override
+    public void reread() {
         mappings.now();
     }
 

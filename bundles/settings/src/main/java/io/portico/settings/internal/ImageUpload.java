@@ -2,6 +2,7 @@ package io.portico.settings.internal;
 
 import io.portico.api.web.BrandingSource;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -49,6 +50,29 @@ final class ImageUpload {
             SvgCheck.check(field, bytes);
         }
         return new BrandingSource.Image(type, bytes);
+    }
+
+    /** The image as a {@code data:} URL, as the settings document carries it. */
+    static String dataUrl(BrandingSource.Image image) {
+        return "data:" + image.contentType() + ";base64," + Base64.getEncoder().encodeToString(image.bytes());
+    }
+
+    /**
+     * The bytes of a {@code data:} URL with base64 data; the type it names is not trusted (the bytes tell it).
+     *
+     * @throws InvalidSettingException naming the field when the value is not such a URL
+     */
+    static byte[] fromDataUrl(String field, String url) {
+        int comma = url.indexOf(',');
+        if (!url.startsWith("data:") || comma < 0 || !url.substring(0, comma).endsWith(";base64")) {
+            throw new InvalidSettingException(field, "The " + field + " must be a data: URL with base64 data, like "
+                    + "\"data:image/png;base64,iVBOR…\".");
+        }
+        try {
+            return Base64.getDecoder().decode(url.substring(comma + 1));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(field, "The " + field + "'s data is not valid base64.");
+        }
     }
 
     /** PNG, JPEG and ICO by their signature; anything that starts like XML may be an SVG (the check decides). */

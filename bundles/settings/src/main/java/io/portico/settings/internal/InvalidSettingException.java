@@ -22,6 +22,11 @@ final class InvalidSettingException extends ProblemException {
         return new InvalidSettingException(413, field, detail);
     }
 
+    /** The same refusal for a field within {@code part} of a document, named {@code part.field}. */
+    InvalidSettingException within(String part) {
+        return new InvalidSettingException(status(), field.isEmpty() ? part : part + "." + field, detail());
+    }
+
     /** The form field's name. */
     String field() {
         return field;

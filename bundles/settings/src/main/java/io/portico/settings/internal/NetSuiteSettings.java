@@ -1,6 +1,8 @@
 package io.portico.settings.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.api.db.Database;
 import io.portico.api.secrets.SecretBox;
@@ -12,6 +14,7 @@ import io.portico.netsuite.NetSuiteConnections;
 import io.portico.netsuite.StoredNetSuiteConnection;
 import io.portico.api.web.ProblemException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +32,7 @@ import org.osgi.service.component.annotations.Reference;
  * again: an empty secret field keeps it.
  */
 @Component(service = {StoredNetSuiteConnection.class, NetSuiteSettings.class})
-public final class NetSuiteSettings implements StoredNetSuiteConnection {
+public final class NetSuiteSettings implements StoredNetSuiteConnection, SettingsSection {
 
     static final String FILE = "etc/io.portico.netsuite.cfg";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -92,22 +95,118 @@ public final class NetSuiteSettings implements StoredNetSuiteConnection {
                     + "that file, or delete it to connect here.");
         }
         try (SqlSession session = sessions.openSession(false)) {
-            NetSuiteSettingsMapper mapper = session.getMapper(NetSuiteSettingsMapper.class);
-            NetSuiteSettingsRow before = mapper.current();
-            NetSuiteSettingsRow after = row(checked(form, before));
-            mapper.save(actor.tenantId(), actor.userId(), after);
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("before", before == null ? null : fields(before));
-            detail.put("after", fields(after));
-            for (String secret : NetSuiteConnection.SECRETS) {
-                detail.put(secret, change(before == null ? null : secret(before, secret), secret(after, secret)));
-            }
+            write(session, actor, row(checked(form, session.getMapper(NetSuiteSettingsMapper.class).current())));
+            session.commit(true);
+        }
+    }
+
+    private void write(SqlSession session, SettingsActor actor, NetSuiteSettingsRow after) {
+        NetSuiteSettingsMapper mapper = session.getMapper(NetSuiteSettingsMapper.class);
+        NetSuiteSettingsRow before = mapper.current();
+        mapper.save(actor.tenantId(), actor.userId(), after);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("before", before == null ? null : fields(before));
+        detail.put("after", fields(after));
+        for (String secret : NetSuiteConnection.SECRETS) {
+            detail.put(secret, change(before == null ? null : secret(before, secret), secret(after, secret)));
+        }
+        try {
             session.getMapper(AuditMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
                     "settings.netsuite", "NetSuite connection", JSON.writeValueAsString(detail));
-            session.commit(true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The connection as the settings document carries it, named as the page's fields. Secrets are never exported;
+     * an admin may add them to a document in plain text, and an import seals them.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Document(String accountId, String baseUrl, String authMethod, String consumerKey, String consumerSecret,
+            String tokenId, String tokenSecret, String clientId, String certificateId, String privateKey,
+            String algorithm, String scopes, String timeZone, String dateFormat, Integer concurrencyLimit) {
+
+        String secret(String name) {
+            return switch (name) {
+                case "consumerSecret" -> consumerSecret;
+                case "tokenSecret" -> tokenSecret;
+                case "privateKey" -> privateKey;
+                default -> throw new IllegalArgumentException(name);
+            };
+        }
+    }
+
+    @Override
+    public String key() {
+        return "netsuite";
+    }
+
+    @Override
+    public Document export() {
+        NetSuiteSettingsRow row = saved();
+        return row == null ? null : new Document(row.accountId(), row.baseUrl(), row.authMethod(), row.consumerKey(),
+                null, row.tokenId(), null, row.clientId(), row.certificateId(), null, row.algorithm(), row.scopes(),
+                row.timeZone(), row.dateFormat(), row.concurrencyLimit());
+    }
+
+    /**
+     * The document's connection replaces the saved one. A secret it leaves out is this portal's saved one, but only
+     * while the saved connection is to the same account by the same method: another account's secrets are never
+     * paired with it. While the configuration file wins, a document with a connection is refused (409).
+     */
+    @Override
+    public Checked check(SettingsActor actor, JsonNode value, DocumentReader read) {
+        if (fileWins()) {
+            throw ProblemException.conflict(FILE + " sets the NetSuite connection here and wins over saved "
+                    + "settings: leave \"netsuite\" out of the document (or set it to null) to import the rest.");
+        }
+        Document document = read.read(value, Document.class);
+        for (String name : NetSuiteConnection.SECRETS) {
+            if (SecretBox.isSealed(document.secret(name))) {
+                throw new InvalidSettingException(name, "Give the " + LABELS.get(name).toLowerCase(Locale.ROOT)
+                        + " itself: a sealed value can only be opened by the portal that sealed it.");
+            }
+        }
+        NetSuiteSettingsForm form = new NetSuiteSettingsForm(document.accountId(), document.baseUrl(),
+                document.authMethod(), document.consumerKey(), Objects.requireNonNullElse(document.consumerSecret(), ""),
+                document.tokenId(), Objects.requireNonNullElse(document.tokenSecret(), ""), document.clientId(),
+                document.certificateId(), Objects.requireNonNullElse(document.privateKey(), ""), document.algorithm(),
+                document.scopes(), document.timeZone(), document.dateFormat(),
+                document.concurrencyLimit() == null ? null : String.valueOf(document.concurrencyLimit()));
+        NetSuiteSettingsRow saved = saved();
+        boolean sameAccount = saved != null && saved.accountId().equalsIgnoreCase(Objects.toString(
+                document.accountId(), "").strip()) && saved.authMethod().equals(form.checkedAuthMethod());
+        NetSuiteSettingsRow after;
+        try {
+            after = row(checked(form, sameAccount ? saved : null));
+        } catch (InvalidSettingException e) {
+            if (NetSuiteConnection.SECRETS.contains(e.field()) && document.secret(e.field()) == null) {
+                throw new InvalidSettingException(e.field(), "The document has no " + LABELS.get(e.field())
+                        .toLowerCase(Locale.ROOT) + " (secrets are never exported), and this portal has none saved "
+                        + "for account " + form.accountId().strip() + ": add \"" + e.field() + "\" to the document, or "
+                        + "leave \"netsuite\" out to keep this portal's connection.");
+            }
+            throw e;
+        }
+        List<String> given = NetSuiteConnection.SECRETS.stream().filter(n -> document.secret(n) != null).toList();
+        return new Checked() {
+            @Override
+            public String summary() {
+                return "NetSuite: account " + after.accountId() + " by " + after.authMethod().toUpperCase(Locale.ROOT)
+                        + (given.isEmpty() ? ", this portal's saved secrets kept." : ", secrets from the document.");
+            }
+
+            @Override
+            public void write(SqlSession session, SettingsActor by) {
+                NetSuiteSettings.this.write(session, by, after);
+            }
+        };
+    }
+
+    /** Nothing to read again: the connections service rereads the saved connection on every node within seconds. */
+    @Override
+    public void reread() {
     }
 
     /**

@@ -65,13 +65,18 @@ public final class SidebarApi {
     @Produces(MediaType.APPLICATION_JSON)
     public SidebarJson put(SidebarUpdate update, @Context ContainerRequestContext request) {
         PortalUser user = SettingsActor.admin(request);
+        settings.save(SettingsActor.of(user), placements(update));
+        return json();
+    }
+
+    /** The entries sent, as placements in their order; an entry {@code shown} leaves out is shown. */
+    static List<SidebarLayout.Placement> placements(SidebarUpdate update) {
         if (update == null || update.entries() == null || update.entries().contains(null)) {
             throw new InvalidSettingException("entries", "Send the sidebar as {\"entries\": [...]}, one object per "
                     + "entry.");
         }
-        settings.save(SettingsActor.of(user), update.entries().stream().map(e -> new SidebarLayout.Placement(e.key(),
-                e.label(), e.icon(), Boolean.FALSE.equals(e.shown()))).toList());
-        return json();
+        return update.entries().stream().map(e -> new SidebarLayout.Placement(e.key(), e.label(), e.icon(),
+                Boolean.FALSE.equals(e.shown()))).toList();
     }
 
     private SidebarJson json() {

@@ -1,6 +1,7 @@
 package io.portico.settings.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portico.api.db.Database;
 import io.portico.api.plugin.PluginRegistry;
@@ -34,7 +35,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * at once.
  */
 @Component(service = {SidebarLayout.class, SidebarSettings.class})
-public final class SidebarSettings implements SidebarLayout {
+public final class SidebarSettings implements SidebarLayout, SettingsSection {
 
     static final int MAX_LABEL = 40;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,33 +108,85 @@ public final class SidebarSettings implements SidebarLayout {
      * @throws InvalidSettingException naming the first entry that is not valid; nothing is saved then
      */
     void save(SettingsActor actor, List<Placement> entries) {
+        List<Placement> checked = checked(entries);
+        try (SqlSession session = sessions.openSession(false)) {
+            write(session, actor, checked);
+            session.commit(true);
+        }
+        reread();
+    }
+
+    /** The entries checked against those there are now, each once, labels and icons equal to the defaults as none. */
+    private List<Placement> checked(List<Placement> entries) {
         Map<String, String> defaults = defaultLabels();
         List<Placement> checked = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (Placement entry : entries) {
             checked.add(checked(entry, defaults, keys));
         }
-        List<Placement> before = read();
+        return checked;
+    }
+
+    /** Writes the checked entries, then the kept placements of record types not running, and the audit entry. */
+    private void write(SqlSession session, SettingsActor actor, List<Placement> checked) {
+        Map<String, String> defaults = defaultLabels();
+        SidebarMapper mapper = session.getMapper(SidebarMapper.class);
+        List<Placement> before = List.copyOf(mapper.placements());
+        List<Placement> after = new ArrayList<>(checked);
+        Set<String> keys = new HashSet<>();
+        checked.forEach(p -> keys.add(p.key()));
         for (Placement kept : before) {
             if (!defaults.containsKey(kept.key()) && keys.add(kept.key())) {
-                checked.add(kept);
+                after.add(kept);
             }
         }
-        try (SqlSession session = sessions.openSession(false)) {
-            SidebarMapper mapper = session.getMapper(SidebarMapper.class);
-            mapper.deleteAll(actor.tenantId());
-            for (int i = 0; i < checked.size(); i++) {
-                mapper.insert(actor.tenantId(), i + 1, checked.get(i));
-            }
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("before", before);
-            detail.put("after", checked);
+        mapper.deleteAll(actor.tenantId());
+        for (int i = 0; i < after.size(); i++) {
+            mapper.insert(actor.tenantId(), i + 1, after.get(i));
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("before", before);
+        detail.put("after", after);
+        try {
             session.getMapper(AuditMapper.class).insertAudit(actor.tenantId(), actor.userId(), actor.label(),
                     "settings.sidebar", "Sidebar", JSON.writeValueAsString(detail));
-            session.commit(true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public String key() {
+        return "sidebar";
+    }
+
+    /** The placed entries in order, as a {@code PUT} to the JSON API sends them; a default label or icon as none. */
+    @Override
+    public SidebarApi.SidebarUpdate export() {
+        return new SidebarApi.SidebarUpdate(rows().stream().filter(Row::placed).map(Row::placement)
+                .map(p -> new SidebarApi.EntryUpdate(p.key(), p.label(), p.icon(), !p.hidden())).toList());
+    }
+
+    /** The document's entries replace the placed ones, in its order; those it leaves out go after them. */
+    @Override
+    public Checked check(SettingsActor actor, JsonNode value, DocumentReader read) {
+        SidebarApi.SidebarUpdate update = read.read(value, SidebarApi.SidebarUpdate.class);
+        List<Placement> checked = checked(SidebarApi.placements(update));
+        return new Checked() {
+            @Override
+            public String summary() {
+                return "Sidebar: " + checked.size() + (checked.size() == 1 ? " entry" : " entries") + " placed.";
+            }
+
+            @Override
+            public void write(SqlSession session, SettingsActor by) {
+                SidebarSettings.this.write(session, by, checked);
+            }
+        };
+    }
+
+    @Override
+    public void reread() {
         placements.now();
     }
 

@@ -10,8 +10,6 @@ import io.portico.api.secrets.SecretBox;
 import io.portico.api.web.ProblemException;
 import io.portico.netsuite.AuthMethod;
 import io.portico.netsuite.ConnectionCheck;
-import io.portico.netsuite.InvalidConnectionException;
-import io.portico.netsuite.NetSuiteAccount;
 import io.portico.netsuite.NetSuiteConnection;
 import io.portico.netsuite.NetSuiteConnections;
 import io.portico.testing.TestDatabase;
@@ -19,10 +17,7 @@ import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,21 +29,7 @@ class NetSuiteSettingsTest {
     private static TestDatabase db;
     private static SettingsActor actor;
 
-    /** Seals by wrapping in {@code ENC(…)} reversed, so that a plain value never matches its sealed form. */
-    private static final SecretBox SECRETS = new SecretBox() {
-        @Override
-        public String seal(String plaintext) {
-            return "ENC(" + new StringBuilder(plaintext).reverse() + ")";
-        }
-
-        @Override
-        public String reveal(String value) {
-            return SecretBox.isSealed(value)
-                    ? new StringBuilder(value.substring(4, value.length() - 1)).reverse().toString() : value;
-        }
-    };
-
-    private final FakeConnections connections = new FakeConnections();
+    private final FakeNetSuiteConnections connections = new FakeNetSuiteConnections();
     private NetSuiteSettings settings;
 
     @BeforeAll
@@ -75,7 +56,7 @@ class NetSuiteSettingsTest {
             s.execute("DELETE FROM audit_log");
         }
         settings = new NetSuiteSettings(db.database().sessionFactory(NetSuiteSettingsMapper.class,
-                AuditMapper.class), SECRETS, connections);
+                AuditMapper.class), FakeNetSuiteConnections.SECRETS, connections);
     }
 
     private static NetSuiteSettingsForm tba(String accountId, String consumerSecret, String tokenSecret) {
@@ -92,7 +73,7 @@ class NetSuiteSettingsTest {
         assertEquals("123456_sb1", saved.accountId());
         assertEquals(AuthMethod.TBA, saved.authMethod());
         assertEquals("ENC(nialp-remusnoc)", saved.consumerSecret());
-        assertEquals("token-plain", SECRETS.reveal(saved.tokenSecret()));
+        assertEquals("token-plain", FakeNetSuiteConnections.SECRETS.reveal(saved.tokenSecret()));
         assertEquals("America/Los_Angeles", saved.timeZone(), "NetSuite's default");
         assertEquals(5, saved.concurrencyLimit());
         String stored = query("SELECT concat_ws(' ', consumer_secret, token_secret) FROM settings_netsuite");
@@ -124,7 +105,7 @@ class NetSuiteSettingsTest {
     void aSecretThePageCarriedSealedIsSavedAsItIs() {
         NetSuiteSettingsForm typed = tba("123456", "c1", "t1");
         String carried = settings.carried(typed).get("tokenSecret");
-        assertEquals("t1", SECRETS.reveal(carried));
+        assertEquals("t1", FakeNetSuiteConnections.SECRETS.reveal(carried));
         settings.save(actor, NetSuiteSettingsForm.of(name -> switch (name) {
             case "accountId" -> "123456";
             case "authMethod" -> "tba";
@@ -192,7 +173,7 @@ class NetSuiteSettingsTest {
         assertFalse(check.accepted());
         NetSuiteConnection tested = connections.checked.get(0);
         assertEquals("654321", tested.accountId());
-        assertEquals("t1", SECRETS.reveal(tested.tokenSecret()), "the saved secret, never shown, is used");
+        assertEquals("t1", FakeNetSuiteConnections.SECRETS.reveal(tested.tokenSecret()), "the saved secret, never shown, is used");
         assertEquals("123456", settings.connection().orElseThrow().accountId());
     }
 
@@ -204,45 +185,4 @@ class NetSuiteSettingsTest {
     }
 
     /** The NetSuite client's checks, reduced to what these tests need: the property names its messages start with. */
-    private static final class FakeConnections implements NetSuiteConnections {
-        Source source = Source.NONE;
-        final List<NetSuiteConnection> checked = new ArrayList<>();
-
-        @Override
-        public Source source() {
-            return source;
-        }
-
-        @Override
-        public Optional<NetSuiteAccount> account() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> problem() {
-            return Optional.empty();
-        }
-
-        @Override
-        public void validate(NetSuiteConnection c) {
-            if (c.authMethod() == AuthMethod.TBA && c.tokenSecret() == null) {
-                throw new InvalidConnectionException("tokenSecret", "tokenSecret is not configured");
-            }
-            if (c.tokenSecret() != null && SECRETS.reveal(c.tokenSecret()).equals("BAD-PEM")) {
-                throw new InvalidConnectionException("privateKey", "privateKey is not a PKCS#8 PEM key");
-            }
-        }
-
-        @Override
-        public ConnectionCheck check(NetSuiteConnection c) {
-            checked.add(c);
-            return new ConnectionCheck(new NetSuiteAccount(c.accountId(), java.net.URI.create("http://localhost"),
-                    c.authMethod(), c.concurrencyLimit(), 6), 3, 0, 0, "HTTP 401 INVALID_LOGIN", null);
-        }
-
-        @Override
-        public Optional<ConnectionCheck> checkInUse() {
-            return Optional.empty();
-        }
-    }
 }
