@@ -58,7 +58,7 @@ public class SettingsIT extends PorticoTestSupport {
         // A database of its own: the branding it saves shows on every page, which other test classes must not see.
         // The example mapper's jar as this build made it (evaluated in the driver, read in the container).
         return org.ops4j.pax.exam.OptionUtils.combine(withSmtp(distribution(databasePassword(),
-                privateDatabase("portico_test_branding"))), org.ops4j.pax.exam.CoreOptions.systemProperty(
+                privateDatabase("portico_test_sidebar"))), org.ops4j.pax.exam.CoreOptions.systemProperty(
                         EXAMPLE_MAPPER).value(new java.io.File("../../plugins/example-fieldmapper/target/"
                                 + "portico-example-fieldmapper-" + VERSION + ".jar").toURI().toString()),
                 // On a busy machine the platform's services come up after Pax Exam's default 10 s.
@@ -201,7 +201,8 @@ public class SettingsIT extends PorticoTestSupport {
             try {
                 String page = owner.send("GET", "/admin/sidebar", null, null, "text/html").body();
                 return page.contains("name=\"position.invoice\"") && page.contains("name=\"position.salesorder\"")
-                        && page.contains("name=\"position.creditmemo\"");
+                        && page.contains("name=\"position.creditmemo\"") && page.contains("name=\"position.documents\"")
+                        && page.contains("name=\"position.statement\"");
             } catch (Exception e) {
                 return false;
             }
@@ -209,12 +210,18 @@ public class SettingsIT extends PorticoTestSupport {
         String before = customer.send("GET", "/api/sidebar", null).body();
         assertTrue(before, before.indexOf("/dashboard") < before.indexOf("/records/invoice")
                 && before.indexOf("/records/invoice") < before.indexOf("/records/creditmemo"));
+        assertTrue("the pages not placed follow the record types: " + before,
+                before.indexOf("/records/creditmemo") < before.indexOf("/statement")
+                && before.indexOf("/records/creditmemo") < before.indexOf("/attachments"));
+        assertEquals(200, customer.send("GET", "/statement", null, null, "text/html").statusCode());
 
         Map<String, String> form = new java.util.HashMap<>(Map.of("csrf", owner.csrf,
-                "position.creditmemo", "1", "label.creditmemo", "Credits", "icon.creditmemo", "wallet",
-                "shown.creditmemo", "true", "position.dashboard", "2", "shown.dashboard", "true",
-                "position.invoice", "3", "label.invoice", "Bills", "shown.invoice", "true"));
-        form.put("position.salesorder", "4");
+                "position.creditmemo", "2", "label.creditmemo", "Credits", "icon.creditmemo", "wallet",
+                "shown.creditmemo", "true", "position.dashboard", "4", "shown.dashboard", "true",
+                "position.invoice", "5", "label.invoice", "Bills", "shown.invoice", "true"));
+        form.put("position.salesorder", "6");
+        form.putAll(Map.of("position.documents", "1", "label.documents", "Files", "icon.documents", "folder",
+                "shown.documents", "true", "position.statement", "3", "shown.statement", "true"));
         String bad = WebClient.encode(Map.of("csrf", owner.csrf, "key", "invoice", "position.invoice", "1",
                 "icon.invoice", "skull", "shown.invoice", "true"));
         HttpResponse<String> badIcon = owner.send("POST", "/admin/sidebar", "application/x-www-form-urlencoded", bad,
@@ -226,14 +233,17 @@ public class SettingsIT extends PorticoTestSupport {
                         "position.customrecord_nothing", "1")), "text/html");
         assertEquals(unknown.body(), 400, unknown.statusCode());
 
-        String keys = "&key=creditmemo&key=dashboard&key=invoice&key=salesorder";
+        String keys = "&key=creditmemo&key=dashboard&key=invoice&key=salesorder&key=documents&key=statement";
         HttpResponse<String> saved = owner.send("POST", "/admin/sidebar", "application/x-www-form-urlencoded",
                 WebClient.encode(form) + keys, "text/html");
         assertEquals(saved.body(), 303, saved.statusCode());
 
         String after = customer.send("GET", "/api/sidebar", null).body();
-        assertTrue(after, after.indexOf("\"Credits\"") < after.indexOf("/dashboard")
+        assertTrue(after, after.indexOf("/attachments") < after.indexOf("\"Credits\"")
+                && after.indexOf("\"Credits\"") < after.indexOf("/statement")
+                && after.indexOf("/statement") < after.indexOf("/dashboard")
                 && after.indexOf("/dashboard") < after.indexOf("\"Bills\""));
+        assertTrue(after, after.contains("{\"label\":\"Files\",\"href\":\"/attachments\",\"icon\":\"folder\"}"));
         assertTrue(after, after.contains("\"icon\":\"wallet\""));
         assertFalse("the hidden type is gone", after.contains("/records/salesorder"));
         assertTrue("a type not placed comes after the placed ones", after.indexOf("/records/customerpayment")
@@ -251,8 +261,11 @@ public class SettingsIT extends PorticoTestSupport {
         assertTrue(salesOrders.group(), salesOrders.group().contains("\"shown\":false")
                 && salesOrders.group().contains("\"placed\":true")
                 && salesOrders.group().contains("\"icon\":\"shopping-cart\""));
+        assertTrue(api, api.contains("{\"key\":\"documents\",\"label\":\"Files\",\"defaultLabel\":\"Documents\","
+                + "\"icon\":\"folder\",\"shown\":true,\"placed\":true}"));
         HttpResponse<String> put = owner.send("PUT", "/api/admin/settings/sidebar",
-                "{\"entries\":[{\"key\":\"salesorder\",\"shown\":true},{\"key\":\"dashboard\"}]}");
+                "{\"entries\":[{\"key\":\"salesorder\",\"shown\":true},{\"key\":\"dashboard\"},"
+                        + "{\"key\":\"statement\",\"shown\":false}]}");
         assertEquals(put.body(), 200, put.statusCode());
         await("the sales orders to come back", WAIT, () -> {
             try {
@@ -261,6 +274,14 @@ public class SettingsIT extends PorticoTestSupport {
                 return false;
             }
         });
+        String hidden = customer.send("GET", "/api/sidebar", null).body();
+        assertFalse("the hidden statement is gone: " + hidden, hidden.contains("/statement"));
+        assertEquals(404, customer.send("GET", "/statement", null, null, "text/html").statusCode());
+        assertEquals(404, customer.send("GET", "/api/statement", null).statusCode());
+        HttpResponse<String> unknownPart = owner.send("PUT", "/api/admin/settings/sidebar",
+                "{\"entries\":[{\"key\":\"statements\"}]}");
+        assertEquals(400, unknownPart.statusCode());
+        assertTrue(unknownPart.body(), unknownPart.body().contains("'statements'"));
         assertEquals(400, owner.send("PUT", "/api/admin/settings/sidebar",
                 "{\"entries\":[{\"key\":\"dashboard\",\"shown\":false}]}").statusCode());
 

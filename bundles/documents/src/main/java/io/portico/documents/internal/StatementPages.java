@@ -11,6 +11,7 @@ import io.portico.api.web.Formats;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
+import io.portico.api.web.SidebarLayout;
 import io.portico.documents.internal.StatementMapper.Entry;
 import io.portico.documents.internal.Statements.Request;
 import io.portico.documents.internal.Statements.Section;
@@ -36,12 +37,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * A customer's statement of account ({@code /statement}): on screen, as PDF ({@code /statement/pdf}), as CSV
  * ({@code /statement/csv}) and as JSON ({@code /api/statement}), for the users who may view invoices. Operator staff
  * choose the customer ({@code customer}, the organization's id); another tenant's or an unknown organization is a
- * 404. A malformed, reversed or too long range is a 400 naming the parameter.
+ * 404. A malformed, reversed or too long range is a 400 naming the parameter. While the operator has hidden the
+ * statement in Settings &gt; Sidebar, every one of these is a 404.
  */
 @Component(service = StatementPages.class, property = PorticoResource.PROPERTY + "=true",
         configurationPid = DocumentsConfig.PID)
@@ -57,6 +62,10 @@ public final class StatementPages {
     private final Organizations organizations;
     private final Clock clock;
     private volatile DocumentsConfig config;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SidebarLayout layout;
 
     @Activate
     public StatementPages(@Reference Database database, @Reference Pages pages, @Reference PdfRenderer pdfs,
@@ -187,9 +196,10 @@ public final class StatementPages {
         return json;
     }
 
-    private static PortalUser user(ContainerRequestContext request) {
+    private PortalUser user(ContainerRequestContext request) {
         PortalUser user = PortalUser.require(request.getSecurityContext().getUserPrincipal());
-        if (!user.canView(INVOICE)) {
+        SidebarLayout sidebar = layout;
+        if (!user.canView(INVOICE) || sidebar != null && sidebar.hidden(SidebarLayout.STATEMENT)) {
             throw ProblemException.notFound("There is no statement here.");
         }
         return user;

@@ -35,28 +35,28 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * placed there follow in their descriptors' order), so a plugin's entry comes and goes with it. Each type's
  * descriptor reaches the pages, CSV and API through the {@link FieldMapper}s: labels, hidden fields, columns' order,
  * value maps; other bundles (PDFs) read the same through {@link MappedFields}.
- * Other bundles' pages (documents, statements) join the sidebar after the record types: they register a
- * {@link Navigation} with {@value #PART}{@code =true}, and this one, ranked above them, is the sidebar the layout shows.
+ * Other bundles' pages (documents, statements) join the sidebar as parts: they register a {@link Navigation} with
+ * {@link Navigation#PART}{@code =true}, and this one, ranked above them, is the sidebar the layout shows. A part with a
+ * {@link Navigation#PART_KEY} is placed, labelled, iconed and hidden by the operator like a record type; one not
+ * placed (or without a key) follows the record types.
  */
 @Component(service = {PortalRecordTypes.class, Navigation.class, MappedFields.class},
         property = "service.ranking:Integer=100")
 public final class PortalRecordTypes implements Navigation, MappedFields {
 
     static final String DASHBOARD = "/dashboard";
-    /** The service property of a {@link Navigation} whose entries join the sidebar. */
-    static final String PART = "portico.navigation.part";
 
     private final PluginRegistry plugins;
-    private final List<Navigation> parts = new CopyOnWriteArrayList<>();
+    private final List<Part> parts = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(" + PART + "=true)")
-    void addPart(Navigation part) {
-        parts.add(part);
+            target = "(" + Navigation.PART + "=true)")
+    void addPart(Navigation part, Map<String, Object> properties) {
+        parts.add(new Part(properties.get(Navigation.PART_KEY) instanceof String key ? key : null, part));
     }
 
     void removePart(Navigation part) {
-        parts.remove(part);
+        parts.removeIf(p -> p.navigation() == part);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -122,21 +122,30 @@ public final class PortalRecordTypes implements Navigation, MappedFields {
     @Override
     public List<Entry> entries(PortalUser user) {
         Map<String, Placed> placements = placements();
+        // Listed as they go when not placed: the dashboard first, the record types, then the parts. A stable sort
+        // by position then moves the placed ones to the operator's order, ahead of those not placed.
+        List<Positioned> entries = new ArrayList<>();
         Placed dashboard = placements.get(SidebarLayout.DASHBOARD);
-        List<Entry> entries = new ArrayList<>();
-        // Unplaced, the dashboard comes first; placed, after the record types placed before it.
-        int dashboardAt = 0;
+        entries.add(new Positioned(dashboard == null ? -1 : dashboard.position(), new Entry(dashboard == null
+                || dashboard.placement().label() == null ? "Dashboard" : dashboard.placement().label(), DASHBOARD,
+                icon(placements, SidebarLayout.DASHBOARD))));
         for (Named type : visible(user)) {
-            if (dashboard != null && position(placements, type.name()) < dashboard.position()) {
-                dashboardAt++;
-            }
-            entries.add(new Entry(type.descriptor().label(), "/records/" + type.name(), icon(placements,
-                    type.name())));
+            entries.add(new Positioned(position(placements, type.name()), new Entry(type.descriptor().label(),
+                    "/records/" + type.name(), icon(placements, type.name()))));
         }
-        entries.add(dashboardAt, new Entry(dashboard == null || dashboard.placement().label() == null ? "Dashboard"
-                : dashboard.placement().label(), DASHBOARD, icon(placements, SidebarLayout.DASHBOARD)));
-        parts.forEach(part -> entries.addAll(part.entries(user)));
-        return entries;
+        for (Part part : parts) {
+            Placed placed = part.key() == null ? null : placements.get(part.key());
+            if (placed != null && placed.placement().hidden()) {
+                continue;
+            }
+            for (Entry entry : part.navigation().entries(user)) {
+                entries.add(new Positioned(position(placements, part.key()), part.key() == null ? entry
+                        : new Entry(placed == null || placed.placement().label() == null ? entry.label()
+                                : placed.placement().label(), entry.href(), icon(placements, part.key()))));
+            }
+        }
+        entries.sort(Comparator.comparingInt(Positioned::position));
+        return entries.stream().map(Positioned::entry).toList();
     }
 
     /** The operator's placements by key, with their positions; empty while the settings bundle is not running. */
@@ -154,7 +163,7 @@ public final class PortalRecordTypes implements Navigation, MappedFields {
     }
 
     private static int position(Map<String, Placed> placements, String key) {
-        Placed placed = placements.get(key);
+        Placed placed = key == null ? null : placements.get(key);
         return placed == null ? Integer.MAX_VALUE : placed.position();
     }
 
@@ -234,6 +243,13 @@ public final class PortalRecordTypes implements Navigation, MappedFields {
     }
 
     private record Placed(int position, SidebarLayout.Placement placement) {
+    }
+
+    /** A sidebar part, with its key in Settings &gt; Sidebar ({@code null} when it cannot be placed). */
+    private record Part(String key, Navigation navigation) {
+    }
+
+    private record Positioned(int position, Entry entry) {
     }
 
     record Named(String name, RecordTypeDescriptor descriptor) {

@@ -13,6 +13,7 @@ import io.portico.api.recordtype.FieldType;
 import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
+import io.portico.api.web.Navigation;
 import io.portico.api.web.Navigation.Entry;
 import io.portico.api.web.ProblemException;
 import io.portico.api.web.SidebarLayout;
@@ -68,6 +69,43 @@ class PortalRecordTypesTest {
         PortalUser noInvoices = user(Map.of("invoice", Access.NONE));
         assertEquals(List.of("/dashboard", "/records/creditmemo"),
                 portal.entries(noInvoices).stream().map(Entry::href).toList());
+    }
+
+    @Test
+    void partsNotPlacedFollowTheRecordTypesPlacedOnesTakeTheOperatorsPositionLabelAndIcon() {
+        portal.addPart(user -> user.canView("invoice") ? List.of(new Entry("Statement", "/statement", "file-text"))
+                : List.of(), part(SidebarLayout.STATEMENT, "Statement"));
+        portal.addPart(user -> List.of(new Entry("Documents", "/attachments", "files")),
+                part(SidebarLayout.DOCUMENTS, "Documents"));
+        portal.addPart(user -> List.of(new Entry("Help", "/help", null)), Map.of(Navigation.PART, true));
+        assertEquals(List.of("/dashboard", "/records/invoice", "/records/salesorder", "/records/creditmemo",
+                "/statement", "/attachments", "/help"), hrefs(user(Map.of())));
+
+        placements.addAll(List.of(new Placement(SidebarLayout.DOCUMENTS, "Files", "folder", false),
+                new Placement("invoice", null, null, false), new Placement(SidebarLayout.STATEMENT, null, null,
+                        false), new Placement(SidebarLayout.DASHBOARD, null, null, false)));
+        assertEquals(List.of(new Entry("Files", "/attachments", "folder"),
+                new Entry("Invoices", "/records/invoice", "receipt"),
+                new Entry("Statement", "/statement", "file-text"),
+                new Entry("Dashboard", "/dashboard", "layout-dashboard"),
+                new Entry("Sales orders", "/records/salesorder", "shopping-cart"),
+                new Entry("Credit memos", "/records/creditmemo", "file-minus-2"),
+                new Entry("Help", "/help", null)), portal.entries(user(Map.of())));
+        assertEquals(List.of("/attachments", "/dashboard", "/records/salesorder", "/records/creditmemo", "/help"),
+                hrefs(user(Map.of("invoice", Access.NONE))), "the statement's own rule still applies");
+    }
+
+    @Test
+    void aHiddenPartIsGoneForEveryoneAndAStoppedOneDisappears() {
+        Navigation documents = user -> List.of(new Entry("Documents", "/attachments", "files"));
+        portal.addPart(documents, part(SidebarLayout.DOCUMENTS, "Documents"));
+        placements.add(new Placement(SidebarLayout.DOCUMENTS, "Files", null, true));
+        assertEquals(List.of("/dashboard", "/records/invoice", "/records/salesorder", "/records/creditmemo"),
+                hrefs(user(Map.of())));
+        placements.clear();
+        portal.removePart(documents);
+        assertEquals(List.of("/dashboard", "/records/invoice", "/records/salesorder", "/records/creditmemo"),
+                hrefs(user(Map.of())));
     }
 
     @Test
@@ -138,6 +176,14 @@ class PortalRecordTypesTest {
         assertEquals("Approved", portal.display("invoice", "status", "A"));
         assertEquals("C", portal.display("invoice", "status", "C"), "an unmapped value shows as it is");
         assertEquals(Map.of("B", "Paid in full"), portal.valueMap("invoice", "memo"));
+    }
+
+    private List<String> hrefs(PortalUser user) {
+        return portal.entries(user).stream().map(Entry::href).toList();
+    }
+
+    private static Map<String, Object> part(String key, String label) {
+        return Map.of(Navigation.PART, true, Navigation.PART_KEY, key, Navigation.PART_LABEL, label);
     }
 
     private static PortalUser user(Map<String, Access> access) {

@@ -34,7 +34,7 @@ public final class SidebarApi {
     }
 
     /**
-     * @param key a record type's name, or {@code dashboard}
+     * @param key a record type's name, {@code dashboard}, or a page's such as {@code documents} and {@code statement}
      * @param label the label customers see
      * @param icon the icon's name
      * @param placed false for an entry an admin has not placed yet (it shows after the placed ones)

@@ -7,6 +7,7 @@ import io.portico.api.db.Database;
 import io.portico.api.plugin.PluginRegistry;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
+import io.portico.api.web.Navigation;
 import io.portico.api.web.SidebarIcons;
 import io.portico.api.web.SidebarLayout;
 import java.util.ArrayList;
@@ -17,16 +18,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Settings &gt; Sidebar, kept in PostgreSQL: the {@link SidebarLayout} the portal's sidebar and record pages follow.
- * Each node rereads it at most every {@link Reread#REFRESH_NANOS}; the saving node at once.
+ * Its entries are the dashboard, the running record types with portal pages and the running sidebar parts with a
+ * key ({@link Navigation#PART_KEY}). Each node rereads it at most every {@link Reread#REFRESH_NANOS}; the saving node
+ * at once.
  */
 @Component(service = {SidebarLayout.class, SidebarSettings.class})
 public final class SidebarSettings implements SidebarLayout, SettingsSection {
@@ -37,7 +43,7 @@ public final class SidebarSettings implements SidebarLayout, SettingsSection {
     private final SqlSessionFactory sessions;
     private final PluginRegistry plugins;
     private final Reread<List<Placement>> placements;
-
+    private final List<Part> parts = new CopyOnWriteArrayList<>();
 
     /**
      * One entry as the settings page shows it.
@@ -58,6 +64,17 @@ public final class SidebarSettings implements SidebarLayout, SettingsSection {
         this.sessions = sessions;
         this.plugins = plugins;
         this.placements = new Reread<>(this::read, nanoTime);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(&(" + Navigation.PART + "=true)(" + Navigation.PART_KEY + "=*))")
+    void addPart(Navigation part, Map<String, Object> properties) {
+        String key = String.valueOf(properties.get(Navigation.PART_KEY));
+        parts.add(new Part(key, properties.get(Navigation.PART_LABEL) instanceof String label ? label : key, part));
+    }
+
+    void removePart(Navigation part) {
+        parts.removeIf(p -> p.navigation() == part);
     }
 
     @Override
@@ -177,7 +194,7 @@ public final class SidebarSettings implements SidebarLayout, SettingsSection {
         String key = entry.key();
         if (key == null || !defaults.containsKey(key)) {
             throw new InvalidSettingException("key", "There is no sidebar entry " + (key == null ? "without a name"
-                    : "'" + key + "'") + ": choose among the record types running now and the dashboard.");
+                    : "'" + key + "'") + ": choose among the dashboard and the record types and pages running now.");
         }
         if (!keys.add(key)) {
             throw new InvalidSettingException("key", "The entry '" + key + "' is listed twice.");
@@ -200,7 +217,10 @@ public final class SidebarSettings implements SidebarLayout, SettingsSection {
                 icon != null && icon.equals(SidebarIcons.defaultFor(key)) ? null : icon, entry.hidden());
     }
 
-    /** The entries there are now: the dashboard, then each running record type with portal pages, by its label. */
+    /**
+     * The entries there are now: the dashboard, each running record type with portal pages (by its order, then
+     * label), then each running part with a key (a key a record type has already stays the record type's).
+     */
     private Map<String, String> defaultLabels() {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(DASHBOARD, "Dashboard");
@@ -211,6 +231,7 @@ public final class SidebarSettings implements SidebarLayout, SettingsSection {
                 .sorted(Comparator.comparingInt((Map.Entry<String, RecordTypeDescriptor> e) -> e.getValue()
                         .sidebarOrder()).thenComparing(e -> e.getValue().label()))
                 .forEach(e -> labels.put(e.getKey(), e.getValue().label()));
+        parts.forEach(part -> labels.putIfAbsent(part.key(), part.label()));
         return labels;
     }
 
@@ -218,5 +239,9 @@ public final class SidebarSettings implements SidebarLayout, SettingsSection {
         try (SqlSession session = sessions.openSession()) {
             return List.copyOf(session.getMapper(SidebarMapper.class).placements());
         }
+    }
+
+    /** A running sidebar part an admin can place: its key and default label. */
+    private record Part(String key, String label, Navigation navigation) {
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portico.api.recordtype.RecordCategory;
 import io.portico.api.recordtype.RecordType;
 import io.portico.api.recordtype.RecordTypeDescriptor;
+import io.portico.api.web.Navigation;
+import io.portico.api.web.SidebarLayout;
 import io.portico.api.web.SidebarLayout.Placement;
 import io.portico.testing.TestDatabase;
 import io.portico.testing.TestRecordTypes;
@@ -115,6 +117,46 @@ class SidebarSettingsTest {
         assertEquals("label.invoice", refused(new Placement("invoice", "x".repeat(41), null, false)));
         assertEquals("shown.dashboard", refused(new Placement("dashboard", null, null, true)));
         assertEquals(List.of(), node1.placements(), "nothing was saved");
+    }
+
+    @Test
+    void runningPartsWithAKeyArePlacedRenamedReiconedAndHiddenLikeRecordTypes() {
+        Navigation statement = user -> List.of();
+        Navigation documents = user -> List.of();
+        node1.addPart(statement, part(SidebarLayout.STATEMENT, "Statement"));
+        node1.addPart(documents, part(SidebarLayout.DOCUMENTS, "Documents"));
+        List<SidebarSettings.Row> rows = node1.rows();
+        assertEquals(List.of("dashboard", "invoice", "salesorder", "statement", "documents"), keys(rows),
+                "after the record types, in the order they started");
+        assertEquals("Statement", rows.get(3).defaultLabel());
+
+        node1.save(actor, List.of(new Placement("documents", "Files", "folder", false),
+                new Placement("dashboard", null, null, false), new Placement("statement", "Statement", null, true)));
+        assertEquals(List.of(new Placement("documents", "Files", "folder", false),
+                new Placement("dashboard", null, null, false), new Placement("statement", null, null, true)),
+                node1.placements());
+        assertTrue(node1.hidden(SidebarLayout.STATEMENT));
+        assertFalse(node1.hidden(SidebarLayout.DOCUMENTS));
+        assertEquals(List.of("documents", "dashboard", "statement", "invoice", "salesorder"), keys(node1.rows()));
+
+        node1.removePart(documents);
+        node1.save(actor, List.of(new Placement("statement", null, null, false)));
+        assertEquals(List.of(new Placement("statement", null, null, false),
+                new Placement("documents", "Files", "folder", false)), node1.placements(),
+                "a stopped plugin's page keeps its placement");
+    }
+
+    @Test
+    void aPartThatIsNotRunningIsRefusedByName() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> node1.save(actor, List.of(new Placement("documents", null, null, false))));
+        assertEquals(400, e.status());
+        assertEquals("key", e.field());
+        assertTrue(e.detail().contains("'documents'"), e.detail());
+    }
+
+    private static Map<String, Object> part(String key, String label) {
+        return Map.of(Navigation.PART, true, Navigation.PART_KEY, key, Navigation.PART_LABEL, label);
     }
 
     private String refused(Placement... entries) {

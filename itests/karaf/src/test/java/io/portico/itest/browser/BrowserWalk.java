@@ -37,7 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>The customer pays on a phone (two invoices, one partially), then with a card that asks for 3-D Secure, a declined
  * card and a bank account the bank returns; makes a payment link, which a browser without a session pays. The
  * operator's admin sees Payments, the payment links and Settings > Pay, and maps the invoices' fields in Settings >
- * Field mapping, which the customer then sees. The declined payment's reference is printed
+ * Field mapping, which the customer then sees, and moves Documents to the top of the sidebar in Settings >
+ * Sidebar on a phone, which the customer then sees first. The declined payment's reference is printed
  * ({@code declined <reference>}) for the test to check the ledger.
  *
  * <p>Arguments: {@code baseUrl screenshotDir customerEmail operatorEmail password attachmentFile}. Prints every problem found and
@@ -183,7 +184,41 @@ public final class BrowserWalk {
         mapTheInvoiceFields(customer, operator, password);
         exportAndImportTheSettings();
         brandThePortal();
+        moveDocumentsToTheTop(customer, operator, password);
         checkNoCspViolations();
+    }
+
+    /**
+     * Settings &gt; Sidebar on a phone: each entry a card of labelled inputs, nothing scrolling sideways (not even in
+     * a box of its own); the operator types positions that move Documents to the top and saves, and the customer's
+     * sidebar then starts with Documents.
+     */
+    private void moveDocumentsToTheTop(String customer, String operator, String password) {
+        signIn(operator, password);
+        phone();
+        open("/admin/sidebar");
+        checkSignedInShell("sidebar settings");
+        checkNoSidewaysScroll("sidebar settings");
+        if (Boolean.TRUE.equals(js("var box = document.querySelector('form[action=\"/admin/sidebar\"] .table-scroll');"
+                + " return box.scrollWidth > box.clientWidth;"))) {
+            problems.add(where + ": the entries scroll sideways in their box on a phone");
+        }
+        axe("sidebar settings on a phone");
+        fill(By.name("position.documents"), "1");
+        fill(By.name("position.dashboard"), "2");
+        click(By.cssSelector("form[action='/admin/sidebar'] button[type=submit]"));
+        wait.until(ExpectedConditions.urlContains("notice=saved"));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
+        where("sidebar saved");
+        expectText(".notice", "was saved", "the notice that the sidebar was saved");
+        desktop();
+        driver.manage().deleteAllCookies();
+        signIn(customer, password);
+        open("/dashboard");
+        List<WebElement> entries = driver.findElements(By.cssSelector("nav.sidebar ul.nav-list a"));
+        if (entries.isEmpty() || !entries.get(0).getAttribute("href").endsWith("/attachments")) {
+            problems.add("the customer's sidebar does not start with Documents: " + texts("nav.sidebar ul.nav-list a"));
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.portico.api.web.Formats;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
 import io.portico.api.web.ProblemException;
+import io.portico.api.web.SidebarLayout;
 import io.portico.plugins.attachments.internal.AttachmentStore.Found;
 import io.portico.plugins.attachments.internal.AttachmentStore.Search;
 import java.math.BigDecimal;
@@ -32,11 +33,16 @@ import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The documents page ({@code /attachments}, "Documents" in the sidebar) and its JSON ({@link AttachmentSearchApi}):
  * every file attached to the records the user may view, newest first, searchable by file name or record number and
- * filtered by record type and the date it was stored. Read in the user's scope like every attachment.
+ * filtered by record type and the date it was stored. Read in the user's scope like every attachment. While the
+ * operator has hidden "Documents" in Settings &gt; Sidebar, the page and its JSON are a 404 (a record's own
+ * attachments stay on its page).
  */
 @Component(service = AttachmentPages.class, property = PorticoResource.PROPERTY + "=true")
 @Path("")
@@ -48,6 +54,10 @@ public final class AttachmentPages {
     private final AttachmentStore store;
     private final Pages pages;
     private final PluginRegistry plugins;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SidebarLayout layout;
 
     @Activate
     public AttachmentPages(@Reference AttachmentStore store, @Reference Pages pages,
@@ -61,7 +71,7 @@ public final class AttachmentPages {
     @Path("attachments")
     @Produces(MediaType.TEXT_HTML)
     public Response page(@Context ContainerRequestContext request, @Context HttpHeaders headers) {
-        PortalUser user = PortalUser.require(request.getSecurityContext().getUserPrincipal());
+        PortalUser user = user(request);
         MultivaluedMap<String, String> params = request.getUriInfo().getQueryParameters();
         Query query = Query.parse(params, viewable(user));
         List<Found> found = store.search(user.scope(), query.search());
@@ -106,7 +116,7 @@ public final class AttachmentPages {
 
     /** The same search as JSON, for {@link AttachmentSearchApi}. */
     Map<String, Object> search(ContainerRequestContext request) {
-        PortalUser user = PortalUser.require(request.getSecurityContext().getUserPrincipal());
+        PortalUser user = user(request);
         Query query = Query.parse(request.getUriInfo().getQueryParameters(), viewable(user));
         List<Found> found = store.search(user.scope(), query.search());
         Map<String, Object> json = new LinkedHashMap<>();
@@ -119,6 +129,15 @@ public final class AttachmentPages {
             return v;
         }).toList());
         return json;
+    }
+
+    private PortalUser user(ContainerRequestContext request) {
+        PortalUser user = PortalUser.require(request.getSecurityContext().getUserPrincipal());
+        SidebarLayout sidebar = layout;
+        if (sidebar != null && sidebar.hidden(SidebarLayout.DOCUMENTS)) {
+            throw ProblemException.notFound("There are no documents here.");
+        }
+        return user;
     }
 
     private List<String> viewable(PortalUser user) {
