@@ -71,7 +71,7 @@ public class BrowserIT extends PorticoTestSupport {
     public Option[] config() throws IOException {
         Path attachment = SandboxAttachment.write();
         // A database of its own: the walk turns Pay on and views a customer, which later test classes must not find.
-        return OptionUtils.combine(withSmtp(distribution(databasePassword(), privateDatabase("portico_test_sidebar_browser"))),
+        return OptionUtils.combine(withSmtp(distribution(databasePassword(), privateDatabase("portico_test_browser"))),
                 // Long enough for the walk to see a bank payment processing on the invoice and on Payments.
                 editConfigurationFilePut("etc/io.portico.pay.sandbox.cfg", "achSettleSeconds", "20"),
                 systemProperty(CLASSPATH_PROPERTY).value(driverClassPathFile()),

@@ -58,7 +58,7 @@ public class SettingsIT extends PorticoTestSupport {
         // A database of its own: the branding it saves shows on every page, which other test classes must not see.
         // The example mapper's jar as this build made it (evaluated in the driver, read in the container).
         return org.ops4j.pax.exam.OptionUtils.combine(withSmtp(distribution(databasePassword(),
-                privateDatabase("portico_test_sidebar"))), org.ops4j.pax.exam.CoreOptions.systemProperty(
+                privateDatabase("portico_test_branding"))), org.ops4j.pax.exam.CoreOptions.systemProperty(
                         EXAMPLE_MAPPER).value(new java.io.File("../../plugins/example-fieldmapper/target/"
                                 + "portico-example-fieldmapper-" + VERSION + ".jar").toURI().toString()),
                 // On a busy machine the platform's services come up after Pax Exam's default 10 s.
