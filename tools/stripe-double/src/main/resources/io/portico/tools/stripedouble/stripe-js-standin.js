@@ -1,7 +1,7 @@
 // A stand-in for Stripe.js (https://js.stripe.com/v3/) for browser tests without the internet: the same calls
 // Portico's checkout script makes (Stripe(pk), elements({mode, amount, currency, paymentMethodTypes, onBehalfOf}),
 // create('payment'|'address').mount(el), elements.submit(), createConfirmationToken({elements})), but plain DOM
-// instead of Stripe's iframes, and a choice among the double's test payment methods instead of card fields. The
+// instead of Stripe's iframes, and a choice among the double's test payment methods instead of card or bank fields. The
 // confirmation token is created at https://api.stripe.com (the test routes that origin to the double) with the
 // publishable key in the body, as Stripe.js does.
 (function () {
@@ -11,7 +11,10 @@
     ['card', 'pm_card_visa_debit', 'Visa debit \u2022\u2022\u2022\u2022 5556'],
     ['card', 'pm_card_chargeDeclined', 'Visa, declined \u2022\u2022\u2022\u2022 0002'],
     ['card', 'pm_card_authenticationRequired', 'Visa, 3-D Secure \u2022\u2022\u2022\u2022 3184'],
-    ['us_bank_account', 'fca_test', 'US bank account (instant verification) \u2022\u2022\u2022\u2022 6789']
+    ['us_bank_account', 'fca_test', 'US bank account (instant verification) \u2022\u2022\u2022\u2022 6789'],
+    // Entered by hand (Stripe's "enter bank details manually"): the double's micro-deposit test accounts.
+    ['us_bank_account', 'manual_000123456789', 'US bank account entered by hand (micro-deposit code) \u2022\u2022\u2022\u2022 6789'],
+    ['us_bank_account', 'manual_000222222227', 'US bank account entered by hand (two micro-deposits) \u2022\u2022\u2022\u2022 2227']
   ];
   var STATES = ['NV', 'FL', 'CO', 'CT', 'CA', 'NY', 'TX'];
 
@@ -65,6 +68,10 @@
         if (method.indexOf('fca_') === 0) {
           body += '&payment_method_data[type]=us_bank_account'
             + '&payment_method_data[us_bank_account][financial_connections_account]=' + encodeURIComponent(method);
+        } else if (method.indexOf('manual_') === 0) {
+          body += '&payment_method_data[type]=us_bank_account'
+            + '&payment_method_data[us_bank_account][routing_number]=110000000'
+            + '&payment_method_data[us_bank_account][account_number]=' + encodeURIComponent(method.substring(7));
         } else {
           body += '&payment_method=' + encodeURIComponent(method);
         }
