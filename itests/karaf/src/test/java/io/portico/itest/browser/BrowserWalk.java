@@ -1,7 +1,6 @@
 package io.portico.itest.browser;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -47,8 +44,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class BrowserWalk {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final int PHONE_WIDTH = 390;
-    private static final int PHONE_HEIGHT = 844;
     /** Who pays through the payment link, without an account: the receipt goes there. */
     public static final String LINK_PAYER = "ap-clerk@acme.example";
     /** What Settings &gt; Field mapping renames the invoice number to, and what it shows for the status paid. */
@@ -56,24 +51,16 @@ public final class BrowserWalk {
     private static final String PAID = "Paid in full";
 
     private final String base;
-    private final Path screenshots;
     private final ChromeDriver driver;
     private final WebDriverWait wait;
-    private final String axe;
     private final List<String> problems = new ArrayList<>();
-    private boolean phone;
+    private final PageChecks checks;
 
     private BrowserWalk(String base, Path screenshots, ChromeDriver driver) throws IOException {
         this.base = base;
-        this.screenshots = screenshots;
         this.driver = driver;
         this.wait = new WebDriverWait(driver, WAIT);
-        try (InputStream in = BrowserWalk.class.getResourceAsStream("/axe/axe.min.js")) {
-            if (in == null) {
-                throw new IllegalStateException("axe.min.js is not on the class path");
-            }
-            this.axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        this.checks = new PageChecks(driver, problems, screenshots);
     }
 
     public static void main(String[] args) throws Exception {
@@ -94,65 +81,65 @@ public final class BrowserWalk {
     }
 
     private void walk(String customer, String operator, String password, Path attachment) throws Exception {
-        recordCspViolations();
-        desktop();
+        checks.recordCspViolations();
+        checks.desktop();
         open("/sign-in");
-        checkCspViolationsAreHeard();
+        checks.checkCspViolationsAreHeard(wait);
         checkAnonymousShell();
-        axe("sign-in");
-        screenshot("sign-in.png");
+        checks.axe("sign-in");
+        checks.screenshot("sign-in.png");
         signIn(customer, password);
         checkSignedInShell("dashboard");
         checkUserMenu();
-        axe("dashboard");
-        screenshot("dashboard-desktop.png");
+        checks.axe("dashboard");
+        checks.screenshot("dashboard-desktop.png");
         open("/records/invoice");
         checkSignedInShell("invoices");
-        axe("invoices");
-        screenshot("invoices-desktop.png");
+        checks.axe("invoices");
+        checks.screenshot("invoices-desktop.png");
         listUpdatesInPlace();
         String invoice = firstRecordLink("invoices");
         open(invoice);
         checkSignedInShell("invoice");
-        axe("invoice");
-        screenshot("invoice-desktop.png");
+        checks.axe("invoice");
+        checks.screenshot("invoice-desktop.png");
         List<String> records = walkRecordTypes(attachment);
         for (String path : List.of("/account", "/members", "/choose-organization")) {
             open(path);
-            axe(path);
+            checks.axe(path);
         }
 
-        phone();
+        checks.phone();
         open("/");
         checkSignedInShell("dashboard");
-        checkNoSidewaysScroll("dashboard");
-        axe("dashboard");
-        screenshot("dashboard-phone.png");
+        checks.checkNoSidewaysScroll("dashboard");
+        checks.axe("dashboard");
+        checks.screenshot("dashboard-phone.png");
         checkMenuButton();
         List<String> phonePages = new ArrayList<>(List.of("/records/invoice", invoice));
         phonePages.addAll(records);
         phonePages.addAll(List.of("/account", "/members", "/choose-organization"));
         for (String path : phonePages) {
             open(path);
-            checkNoSidewaysScroll(path);
-            axe(path);
+            checks.checkNoSidewaysScroll(path);
+            checks.axe(path);
         }
         payOnAPhone();
-        desktop();
+        checks.desktop();
         payWithAChallenge();
         System.out.println("declined " + aDeclinedCardTakesNothing());
         aBankPaymentFailsAfterProcessing();
         String link = paymentLink();
-        phone();
+        checks.phone();
         signOutThroughUserMenu();
         checkAnonymousShell();
-        checkNoSidewaysScroll("sign-in");
-        axe("sign-in");
-        screenshot("sign-in-phone.png");
+        checks.checkNoSidewaysScroll("sign-in");
+        checks.axe("sign-in");
+        checks.screenshot("sign-in-phone.png");
         for (String path : List.of("/register", "/forgot-password")) {
             open(path);
-            checkNoSidewaysScroll(path);
-            axe(path);
+            checks.checkNoSidewaysScroll(path);
+            checks.axe(path);
         }
         payThroughALink(link);
 
@@ -164,14 +151,14 @@ public final class BrowserWalk {
         for (String path : adminPages) {
             open(path);
             checkSignedInShell(path);
-            checkNoSidewaysScroll(path);
-            axe(path);
+            checks.checkNoSidewaysScroll(path);
+            checks.axe(path);
         }
-        desktop();
+        checks.desktop();
         for (String path : adminPages) {
             open(path);
             checkSignedInShell(path);
-            axe(path);
+            checks.axe(path);
         }
         open("/");
         checkUserMenu();
@@ -185,7 +172,7 @@ public final class BrowserWalk {
         exportAndImportTheSettings();
         brandThePortal();
         moveDocumentsToTheTop(customer, operator, password);
-        checkNoCspViolations();
+        checks.checkNoCspViolations();
     }
 
     /**
@@ -195,15 +182,15 @@ public final class BrowserWalk {
      */
     private void moveDocumentsToTheTop(String customer, String operator, String password) {
         signIn(operator, password);
-        phone();
+        checks.phone();
         open("/admin/sidebar");
         checkSignedInShell("sidebar settings");
-        checkNoSidewaysScroll("sidebar settings");
+        checks.checkNoSidewaysScroll("sidebar settings");
         if (Boolean.TRUE.equals(js("var box = document.querySelector('form[action=\"/admin/sidebar\"] .table-scroll');"
                 + " return box.scrollWidth > box.clientWidth;"))) {
             problems.add(where + ": the entries scroll sideways in their box on a phone");
         }
-        axe("sidebar settings on a phone");
+        checks.axe("sidebar settings on a phone");
         fill(By.name("position.documents"), "1");
         fill(By.name("position.dashboard"), "2");
         click(By.cssSelector("form[action='/admin/sidebar'] button[type=submit]"));
@@ -211,7 +198,7 @@ public final class BrowserWalk {
         wait.until(d -> "complete".equals(js("return document.readyState")));
         where("sidebar saved");
         expectText(".notice", "was saved", "the notice that the sidebar was saved");
-        desktop();
+        checks.desktop();
         driver.manage().deleteAllCookies();
         signIn(customer, password);
         open("/dashboard");
@@ -231,9 +218,9 @@ public final class BrowserWalk {
                 "Set up branding", "Invite the first customers", "Connect payments");
         for (boolean onPhone : List.of(false, true)) {
             if (onPhone) {
-                phone();
+                checks.phone();
             } else {
-                desktop();
+                checks.desktop();
             }
             String device = onPhone ? "phone" : "desktop";
             open("/dashboard");
@@ -245,18 +232,18 @@ public final class BrowserWalk {
             if (texts(".first-run li .pill").stream().anyMatch(p -> !p.equals("Done") && !p.equals("To do"))) {
                 problems.add(where + ": a checklist step does not say whether it is done");
             }
-            checkNoSidewaysScroll("operator dashboard");
-            axe("operator dashboard");
-            screenshot("operator-dashboard-" + device + ".png");
+            checks.checkNoSidewaysScroll("operator dashboard");
+            checks.axe("operator dashboard");
+            checks.screenshot("operator-dashboard-" + device + ".png");
             open("/admin/netsuite");
             where("Settings > NetSuite");
             expect("#netsuite-status", "the connection in use");
             expect("#netsuite-form", "the account and credentials form");
-            checkNoSidewaysScroll("/admin/netsuite");
-            axe("/admin/netsuite");
-            screenshot("settings-netsuite-" + device + ".png");
+            checks.checkNoSidewaysScroll("/admin/netsuite");
+            checks.axe("/admin/netsuite");
+            checks.screenshot("settings-netsuite-" + device + ".png");
         }
-        desktop();
+        checks.desktop();
     }
 
     /**
@@ -270,7 +257,7 @@ public final class BrowserWalk {
     private void mapTheInvoiceFields(String customer, String operator, String password) throws Exception {
         open("/admin/field-mapping");
         checkSignedInShell("field mapping");
-        axe("field mapping");
+        checks.axe("field mapping");
         new Select(driver.findElement(By.id("type-choice"))).selectByValue("invoice");
         click(By.cssSelector("form[method=get][action='/admin/field-mapping'] button[type=submit]"));
         wait.until(ExpectedConditions.urlContains("type=invoice"));
@@ -300,16 +287,16 @@ public final class BrowserWalk {
                 || saved.body().contains(NUMBER_LABEL) || saved.body().contains(PAID)) {
             problems.add(where + ": the preview saved something: " + saved.statusCode() + " " + saved.body());
         }
-        axe("field mapping preview");
+        checks.axe("field mapping preview");
         String fields = "form[method=post][action='/admin/field-mapping'] .table-scroll";
-        scrollBelowTopBar(fields);
-        screenshot("settings-field-mapping-desktop.png");
-        phone();
-        checkNoSidewaysScroll("field mapping preview");
-        axe("field mapping preview");
-        scrollBelowTopBar(fields);
-        screenshot("settings-field-mapping-phone.png");
-        desktop();
+        checks.scrollBelowTopBar(fields);
+        checks.screenshot("settings-field-mapping-desktop.png");
+        checks.phone();
+        checks.checkNoSidewaysScroll("field mapping preview");
+        checks.axe("field mapping preview");
+        checks.scrollBelowTopBar(fields);
+        checks.screenshot("settings-field-mapping-phone.png");
+        checks.desktop();
 
         click(By.cssSelector("button[name=action][value=save]"));
         wait.until(ExpectedConditions.urlContains("notice=saved"));
@@ -317,7 +304,7 @@ public final class BrowserWalk {
         where("field mapping saved");
         expectText(".notice", "was saved", "the notice that the mapping was saved");
         expectMappingForm();
-        axe("field mapping saved");
+        checks.axe("field mapping saved");
 
         driver.manage().deleteAllCookies();
         signIn(customer, password);
@@ -338,12 +325,6 @@ public final class BrowserWalk {
                 || !driver.findElement(By.name("values.status")).getAttribute("value").isEmpty()) {
             problems.add(where + ": the invoices' mapping was not undone");
         }
-    }
-
-    /** Scrolls the page until what {@code css} finds starts just below the sticky top bar, for a screenshot. */
-    private void scrollBelowTopBar(String css) {
-        js("window.scrollTo(0, document.querySelector(arguments[0]).getBoundingClientRect().top + window.scrollY"
-                + " - document.querySelector('header.topbar').offsetHeight)", css);
     }
 
     /** The form as filled in: kept by the preview, and as saved. */
@@ -389,12 +370,12 @@ public final class BrowserWalk {
         if (!texts("#list-status option").contains(PAID)) {
             problems.add(where + ": the status filter does not offer " + PAID + ": " + texts("#list-status option"));
         }
-        axe("invoices mapped");
+        checks.axe("invoices mapped");
         open(linkTo("invoices mapped", "INV-1998"));
         checkSignedInShell("invoice mapped");
         expectMapped("the invoice's fields", texts("main dl.fields dt"));
         expectText("main .pill", PAID, "the status's display value");
-        axe("invoice mapped");
+        checks.axe("invoice mapped");
     }
 
     /**
@@ -423,9 +404,9 @@ public final class BrowserWalk {
         try {
             for (boolean onPhone : List.of(false, true)) {
                 if (onPhone) {
-                    phone();
+                    checks.phone();
                 } else {
-                    desktop();
+                    checks.desktop();
                 }
                 open("/admin/export-import");
                 where("Settings > Export and import" + (onPhone ? " on a phone" : ""));
@@ -438,15 +419,15 @@ public final class BrowserWalk {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
                 expectText(".notice", "nothing was changed yet", "the check's answer");
                 expectText(".notice li", "Branding", "what importing would change");
-                checkNoSidewaysScroll("/admin/export-import");
-                axe("/admin/export-import");
-                screenshot("settings-export-import-" + (onPhone ? "phone" : "desktop") + ".png");
+                checks.checkNoSidewaysScroll("/admin/export-import");
+                checks.axe("/admin/export-import");
+                checks.screenshot("settings-export-import-" + (onPhone ? "phone" : "desktop") + ".png");
             }
         } finally {
             Files.delete(file);
             Files.delete(unknown);
         }
-        desktop();
+        checks.desktop();
     }
 
     private void brandThePortal() throws IOException {
@@ -468,20 +449,20 @@ public final class BrowserWalk {
         where("branding");
         expectText(".banner", "below the 4.5:1", "the warning that white text would not read");
         checkBrandedTopBar("branding");
-        axe("branding in yellow");
+        checks.axe("branding in yellow");
         open("/dashboard");
-        axe("dashboard in yellow");
-        screenshot("branding-desktop.png");
-        phone();
+        checks.axe("dashboard in yellow");
+        checks.screenshot("branding-desktop.png");
+        checks.phone();
         open("/admin/branding");
-        checkNoSidewaysScroll("branding");
-        axe("branding in yellow on a phone");
+        checks.checkNoSidewaysScroll("branding");
+        checks.axe("branding in yellow on a phone");
         driver.manage().deleteAllCookies();
         open("/sign-in");
         checkBrandedTopBar("sign-in");
         expectText(".site-footer", "Acme Supplies Inc.", "the footer line");
-        axe("sign-in in yellow");
-        desktop();
+        checks.axe("sign-in in yellow");
+        checks.desktop();
     }
 
     private void checkBrandedTopBar(String page) {
@@ -525,7 +506,7 @@ public final class BrowserWalk {
         if (!"polite 1–1 of 1".equals(live)) {
             problems.add(where + ": the count is not announced in a live region: " + live);
         }
-        axe("invoices searched in place");
+        checks.axe("invoices searched in place");
 
         search.clear();
         search.sendKeys("INV-20");
@@ -583,7 +564,7 @@ public final class BrowserWalk {
         if (!review.contains("$26.56") || !review.contains("Pay $911.81")) {
             problems.add(where + ": the surcharge and total are not shown before paying: " + review);
         }
-        screenshot("pay-review-phone.png");
+        checks.screenshot("pay-review-phone.png");
         String outcome = pay();
         payStep("/pay (outcome)");
         if (!outcome.contains("Thank you") || !outcome.contains("$911.81")) {
@@ -611,7 +592,7 @@ public final class BrowserWalk {
         click(By.cssSelector("main form.actions button.primary"));
         wait.until(ExpectedConditions.urlContains("/pay-sandbox/challenge/"));
         wait.until(d -> "complete".equals(js("return document.readyState")));
-        axe("the processor's 3-D Secure challenge");
+        checks.axe("the processor's 3-D Secure challenge");
         click(By.cssSelector("button[name=outcome][value=authenticate]"));
         wait.until(ExpectedConditions.urlMatches("/pay/[0-9a-f-]{36}$"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .pill")));
@@ -650,7 +631,7 @@ public final class BrowserWalk {
         if (!payment.contains("Failed") || payment.contains("surcharge") || !payment.contains("$1,080.50")) {
             problems.add(where + ": Payments shows the declined payment as " + payment);
         }
-        axe("a declined payment");
+        checks.axe("a declined payment");
         String row = invoiceRow("INV-2057");
         if (!row.contains("$1,080.50") || !row.contains("Partially paid")) {
             problems.add(where + ": INV-2057's balance changed after a declined card: " + row);
@@ -693,7 +674,7 @@ public final class BrowserWalk {
             problems.add(where + ": the returned bank payment does not read failed with the bank's reason: "
                     + payment);
         }
-        axe("a returned bank payment");
+        checks.axe("a returned bank payment");
         open("/payments");
         if (!firstTableRow().contains("Failed")) {
             problems.add(where + ": Payments does not show the returned bank payment failed: " + firstTableRow());
@@ -704,7 +685,7 @@ public final class BrowserWalk {
             problems.add(where + ": INV-2057 does not read Payment failed, owing 1,080.50 again, after the bank "
                     + "returned the payment: " + after);
         }
-        axe("an invoice whose bank payment was returned");
+        checks.axe("an invoice whose bank payment was returned");
     }
 
     /** "Payment link" on INV-2041's page, as the customer's admin: returns the link's path, shown once. */
@@ -715,7 +696,7 @@ public final class BrowserWalk {
         click(By.xpath("//main//form[@action='/pay/links']//button"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pay-link")));
         wait.until(d -> "complete".equals(js("return document.readyState")));
-        axe("a new payment link");
+        checks.axe("a new payment link");
         String url = driver.findElement(By.id("pay-link")).getAttribute("value");
         int path = url.indexOf("/pay/l/");
         if (path < 0) {
@@ -844,8 +825,8 @@ public final class BrowserWalk {
     private void payStep(String page) {
         where(page);
         checkSignedInShell(page);
-        checkNoSidewaysScroll(page);
-        axe(page);
+        checks.checkNoSidewaysScroll(page);
+        checks.axe(page);
     }
 
     /** A step of a payment link's checkout: a page for someone not signed in. */
@@ -854,38 +835,13 @@ public final class BrowserWalk {
         if (!driver.findElements(By.cssSelector("nav[aria-label='Portal']")).isEmpty()) {
             problems.add(where + ": a payment link's page shows the portal navigation");
         }
-        checkNoSidewaysScroll(page);
-        axe(page);
+        checks.checkNoSidewaysScroll(page);
+        checks.axe(page);
     }
 
     private void expectNoReload(String what) {
         if (!"no reload".equals(js("return window.porticoMarker"))) {
             problems.add(where + ": " + what + " loaded the whole page again");
-        }
-    }
-
-    /** From the first page on, every Content-Security-Policy violation of every page is kept in the tab. */
-    private void recordCspViolations() {
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "document.addEventListener('securitypolicyviolation', function (e) {"
-                + "  var seen = JSON.parse(sessionStorage.getItem('portico-csp') || '[]');"
-                + "  seen.push(location.pathname + ': ' + e.violatedDirective + ' ' + (e.blockedURI || 'inline'));"
-                + "  sessionStorage.setItem('portico-csp', JSON.stringify(seen));"
-                + "});"));
-    }
-
-    /** An inline style added by hand is a violation: the recorder must hear it (and then forgets it). */
-    private void checkCspViolationsAreHeard() {
-        js("var style = document.createElement('style'); style.textContent = 'body {}';"
-                + " document.head.appendChild(style);");
-        wait.until(d -> String.valueOf(js("return sessionStorage.getItem('portico-csp')")).contains("style-src"));
-        js("sessionStorage.removeItem('portico-csp')");
-    }
-
-    private void checkNoCspViolations() {
-        Object seen = js("return sessionStorage.getItem('portico-csp')");
-        if (seen != null && !"[]".equals(seen)) {
-            problems.add("the browser reported Content-Security-Policy violations: " + seen);
         }
     }
 
@@ -897,22 +853,22 @@ public final class BrowserWalk {
         wait.until(d -> "complete".equals(js("return document.readyState")));
         checkSignedInShell("dashboard viewed as the customer");
         checkBanner();
-        axe("dashboard viewed as the customer");
-        screenshot("view-as-desktop.png");
-        phone();
+        checks.axe("dashboard viewed as the customer");
+        checks.screenshot("view-as-desktop.png");
+        checks.phone();
         open("/records/invoice");
         checkSignedInShell("invoices viewed as the customer");
         checkBanner();
-        checkNoSidewaysScroll("invoices viewed as the customer");
-        axe("invoices viewed as the customer");
-        screenshot("view-as-phone.png");
+        checks.checkNoSidewaysScroll("invoices viewed as the customer");
+        checks.axe("invoices viewed as the customer");
+        checks.screenshot("view-as-phone.png");
         driver.findElement(By.cssSelector("section.view-as-banner button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("/admin/organizations"));
         wait.until(d -> "complete".equals(js("return document.readyState")));
         if (!driver.findElements(By.cssSelector("section.view-as-banner")).isEmpty()) {
             problems.add("Stop viewing left the read-only banner on " + driver.getCurrentUrl());
         }
-        desktop();
+        checks.desktop();
     }
 
     private void checkBanner() {
@@ -939,17 +895,17 @@ public final class BrowserWalk {
         open(order);
         checkSignedInShell("sales order");
         expectText("main .pill", "Billed", "the order's status");
-        axe("sales order");
+        checks.axe("sales order");
         String billed = linkTo("sales order", "INV-2041");
         String shipment = linkTo("sales order", "IF-501");
         open(shipment);
         checkSignedInShell("shipment");
         expect("main a[href='https://www.ups.com/track?tracknum=1Z999AA10123456784']", "the UPS tracking link");
-        axe("shipment");
+        checks.axe("shipment");
         open(billed);
         checkSignedInShell("invoice with attachments");
         checkAttachments(attachment);
-        axe("invoice with attachments");
+        checks.axe("invoice with attachments");
         String invoiceId = billed.substring(billed.lastIndexOf('/') + 1);
         checkPdf("the invoice's PDF", "/documents/invoice/pdf?invoice=" + invoiceId);
         visited.addAll(List.of(order, shipment, billed));
@@ -963,7 +919,7 @@ public final class BrowserWalk {
         open(payment);
         checkSignedInShell("payment");
         linkTo("payment", "INV-2057");
-        axe("payment");
+        checks.axe("payment");
         visited.add(payment);
 
         visited.add(fromSidebar("creditmemo", "credit memos"));
@@ -971,7 +927,7 @@ public final class BrowserWalk {
         open(memo);
         checkSignedInShell("credit memo");
         linkTo("credit memo", "INV-2063");
-        axe("credit memo");
+        checks.axe("credit memo");
         visited.add(memo);
         return visited;
     }
@@ -984,7 +940,7 @@ public final class BrowserWalk {
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + href))
                 .header("Cookie", sessionCookies()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         byte[] body = pdf.body();
-        boolean isPdf = body.length > 4 && new String(body, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)
+        boolean isPdf = body.length > 4 && new String(body, 0, 5, StandardCharsets.US_ASCII)
                 .equals("%PDF-");
         if (pdf.statusCode() != 200 || !isPdf || body.length < 5_000
                 || !"application/pdf".equals(pdf.headers().firstValue("Content-Type").orElse(""))
@@ -1016,7 +972,7 @@ public final class BrowserWalk {
             wait.until(d -> "complete".equals(js("return document.readyState")));
         }
         checkSignedInShell(page);
-        axe(page);
+        checks.axe(page);
         return path;
     }
 
@@ -1088,17 +1044,6 @@ public final class BrowserWalk {
         }
     }
 
-    private void desktop() {
-        phone = false;
-        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-    }
-
-    private void phone() {
-        phone = true;
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH,
-                "height", PHONE_HEIGHT, "deviceScaleFactor", 1, "mobile", true));
-    }
-
     private void open(String path) {
         driver.get(base + path);
         wait.until(d -> "complete".equals(js("return document.readyState")));
@@ -1138,10 +1083,10 @@ public final class BrowserWalk {
         }
         WebElement sidebar = driver.findElement(By.cssSelector("nav.sidebar"));
         WebElement toggle = driver.findElement(By.cssSelector("details.nav-toggle > summary"));
-        if (phone && (sidebar.isDisplayed() || !toggle.isDisplayed())) {
+        if (checks.onPhone() && (sidebar.isDisplayed() || !toggle.isDisplayed())) {
             problems.add(where + ": on a phone the sidebar should fold behind the menu button");
         }
-        if (!phone && (!sidebar.isDisplayed() || toggle.isDisplayed())) {
+        if (!checks.onPhone() && (!sidebar.isDisplayed() || toggle.isDisplayed())) {
             problems.add(where + ": on a desktop the sidebar should sit beside the content, without a menu button");
         }
         // The skip link is the first thing the keyboard reaches, and it is seen when focused.
@@ -1178,7 +1123,7 @@ public final class BrowserWalk {
         if (nav.findElements(By.cssSelector("a")).stream().noneMatch(WebElement::isDisplayed)) {
             problems.add(where + ": the phone's menu shows no link");
         }
-        checkNoSidewaysScroll(where + " with the menu open");
+        checks.checkNoSidewaysScroll(where + " with the menu open");
         driver.findElement(By.cssSelector("details.nav-toggle > summary")).click();
         wait.until(ExpectedConditions.invisibilityOf(nav));
     }
@@ -1192,52 +1137,6 @@ public final class BrowserWalk {
         wait.until(d -> "complete".equals(js("return document.readyState")));
     }
 
-    private void checkNoSidewaysScroll(String page) {
-        Number scroll = (Number) js("return document.documentElement.scrollWidth");
-        Number inner = (Number) js("return window.innerWidth");
-        if (scroll.intValue() > inner.intValue()) {
-            String wide = (String) js("var out = [];"
-                    + "document.querySelectorAll('body *').forEach(function (e) {"
-                    + "  var r = e.getBoundingClientRect();"
-                    + "  if (r.right > window.innerWidth + 1 && !e.closest('.table-scroll') && out.length < 5) {"
-                    + "    out.push(e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : '')"
-                    + "      + ' right=' + Math.round(r.right));"
-                    + "  }"
-                    + "});"
-                    + "return out.join(', ');");
-            problems.add(page + (phone ? " (phone)" : "") + ": scrolls sideways, scrollWidth " + scroll
-                    + " > innerWidth " + inner + "; widest: " + wide);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void axe(String page) {
-        if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object'"))) {
-            js(axe);
-        }
-        Map<String, Object> result = (Map<String, Object>) driver.executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                + "axe.run(document).then(function (r) {"
-                + "  done({ passes: r.passes.length, violations: r.violations"
-                + "    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                + "    .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' at '"
-                + "      + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(' | '); }),"
-                + "    minor: r.violations.filter(function (v) { return v.impact !== 'serious' && v.impact !== 'critical'; })"
-                + "      .map(function (v) { return v.impact + ' ' + v.id; }) });"
-                + "}).catch(function (e) { done({ passes: 0, violations: ['axe failed: ' + e], minor: [] }); });");
-        String at = page + (phone ? " (phone)" : " (desktop)");
-        List<Object> violations = (List<Object>) result.get("violations");
-        for (Object violation : violations) {
-            problems.add(at + ": " + violation);
-        }
-        long passes = ((Number) result.get("passes")).longValue();
-        if (passes == 0) {
-            problems.add(at + ": axe checked no rule");
-        }
-        System.out.println("checked " + at + ": axe passed " + passes + " rules, " + violations.size()
-                + " serious or critical violations; minor or moderate: " + result.get("minor"));
-    }
-
     /** The first record a list links to; the walk fails when the list shows none. */
     private String firstRecordLink(String page) {
         Object href = js("var a = document.querySelector('table.data tbody a'); return a && a.getAttribute('href');");
@@ -1248,17 +1147,10 @@ public final class BrowserWalk {
         return href.toString();
     }
 
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(screenshots);
-        // Nothing focused or hovered in the pictures.
-        js("document.activeElement && document.activeElement.blur()");
-        Files.write(screenshots.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
-    }
-
     private String where = "";
 
     private void where(String page) {
-        where = page + (phone ? " (phone)" : " (desktop)");
+        where = page + (checks.onPhone() ? " (phone)" : " (desktop)");
     }
 
     private void expect(String css, String what) {
