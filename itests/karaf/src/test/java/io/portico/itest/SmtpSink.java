@@ -28,11 +28,17 @@ final class SmtpSink implements AutoCloseable {
     }
 
     String next() throws InterruptedException {
-        String message = messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        String message = poll(WAIT);
         if (message == null) {
             throw new AssertionError("no mail within " + WAIT);
         }
-        return message.replace("=\r\n", "").replace("=3D", "=");
+        return message;
+    }
+
+    /** The next message received within {@code wait}, or {@code null}. */
+    String poll(Duration wait) throws InterruptedException {
+        String message = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        return message == null ? null : message.replace("=\r\n", "").replace("=3D", "=");
     }
 
     private void serve() {

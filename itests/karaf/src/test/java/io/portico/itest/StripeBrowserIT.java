@@ -13,6 +13,9 @@ import io.portico.api.payment.OnboardingRequest;
 import io.portico.api.payment.PaymentProcessor;
 import io.portico.api.plugin.PluginRegistry;
 import java.io.File;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,11 +28,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
@@ -50,6 +56,11 @@ import org.osgi.util.tracker.ServiceTracker;
  * double; only Stripe's own origins are played by the double at the browser's network boundary, with a stand-in for
  * Stripe.js.
  *
+ * <p>The customer then pays two invoices by bank accounts entered by hand, which Stripe verifies with micro-deposits,
+ * and opens each emailed link (received here, handed to the walk): the verification page on a desktop (the deposit's
+ * code) and on a phone (the two amounts), a wrong answer and then the right one; the payments are then processing.
+ * The walk keeps {@code docs/screenshots/pay-verify-*.png} true.
+ *
  * <p>Then the payer's bank disputes the payment: the webhook marks it disputed, its page shows the dispute (status,
  * reason, evidence deadline) to the operator's admin, and the operator's admins get an email.
  *
@@ -62,8 +73,11 @@ import org.osgi.util.tracker.ServiceTracker;
 public class StripeBrowserIT extends PorticoTestSupport {
 
     private static final String CLASSPATH_PROPERTY = "portico.itest.browser.classpath";
+    private static final String SCREENSHOTS_PROPERTY = "portico.itest.screenshots";
     private static final String STRIPE_CFG = "etc/io.portico.pay.stripe.cfg";
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WALK = Duration.ofMinutes(8);
+    private static final Pattern VERIFY_LINK = Pattern.compile("/pay/verify/[A-Za-z0-9_-]+");
 
     @Inject
     private FeaturesService features;
@@ -74,14 +88,16 @@ public class StripeBrowserIT extends PorticoTestSupport {
     public Option[] config() {
         String apiBase = StripeDoubleServer.start();
         return OptionUtils.combine(withSmtp(distribution(databasePassword(),
-                privateDatabase("portico_stripebrowser"))),
+                privateDatabase("portico_test_verify"))),
                 editConfigurationFilePut(STRIPE_CFG, "secretKey", StripeDoubleServer.SECRET_KEY),
                 editConfigurationFilePut(STRIPE_CFG, "publishableKey", "pk_test_portico_itest"),
                 editConfigurationFilePut(STRIPE_CFG, "webhookSecret", "whsec_itest_account"),
                 editConfigurationFilePut(STRIPE_CFG, "connectWebhookSecret", "whsec_itest_connect"),
                 editConfigurationFilePut(STRIPE_CFG, "apiBase", apiBase),
                 systemProperty("portico.itest.stripe").value(apiBase),
-                systemProperty(CLASSPATH_PROPERTY).value(BrowserIT.driverClassPathFile()));
+                systemProperty(CLASSPATH_PROPERTY).value(BrowserIT.driverClassPathFile()),
+                systemProperty(SCREENSHOTS_PROPERTY).value(new File(System.getProperty(SCREENSHOTS_PROPERTY,
+                        "../../docs/screenshots")).getAbsolutePath()));
     }
 
     @Test
@@ -123,6 +139,10 @@ public class StripeBrowserIT extends PorticoTestSupport {
                     "100.00", "100.00", "{}"));
             s.execute(invoice(acme, invoice + 1, "INV-3002", LocalDate.now().minusDays(5), LocalDate.now().plusDays(25),
                     "100.00", "100.00", "{}"));
+            s.execute(invoice(acme, invoice + 2, "INV-3003", LocalDate.now().minusDays(4), LocalDate.now().plusDays(26),
+                    "100.00", "100.00", "{}"));
+            s.execute(invoice(acme, invoice + 3, "INV-3004", LocalDate.now().minusDays(3), LocalDate.now().plusDays(27),
+                    "250.00", "250.00", "{}"));
             s.execute("INSERT INTO pay_settings (tenant_id, enabled, processor, processor_account_id,"
                     + " card_surcharge_percent, operator_state) VALUES (" + organizations.operator().id() + ", true,"
                     + " 'stripe', '" + onboarding.accountId() + "', 3, 'NV') ON CONFLICT (tenant_id) DO UPDATE SET"
@@ -142,17 +162,21 @@ public class StripeBrowserIT extends PorticoTestSupport {
         Path log = Files.createTempFile("portico-stripe-walk-", ".log");
         Process walk = new ProcessBuilder(BrowserIT.javaExecutable(), "@" + System.getProperty(CLASSPATH_PROPERTY),
                 "-Xmx256m", "io.portico.itest.browser.StripeCheckoutWalk", "http://localhost:" + httpPort(),
-                System.getProperty("portico.itest.stripe"), customer, TEST_PASSWORD, String.valueOf(invoice),
-                String.valueOf(invoice + 1))
+                System.getProperty("portico.itest.stripe"), System.getProperty(SCREENSHOTS_PROPERTY), customer,
+                TEST_PASSWORD, String.valueOf(invoice), String.valueOf(invoice + 1), String.valueOf(invoice + 2),
+                String.valueOf(invoice + 3))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean ended = walk.waitFor(5, TimeUnit.MINUTES);
+        Instant deadline = Instant.now().plus(WALK);
+        handVerifyLinks(smtp, customer, walk, deadline);
+        boolean ended = walk.waitFor(Math.max(1, Duration.between(Instant.now(), deadline).toSeconds()),
+                TimeUnit.SECONDS);
         if (!ended) {
             walk.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Files.deleteIfExists(log);
         System.out.println(output);
-        assertTrue("the Stripe walk did not end in 5 minutes:\n" + output, ended);
+        assertTrue("the Stripe walk did not end in " + WALK + ":\n" + output, ended);
         assertEquals("the Stripe walk found problems:\n" + output, 0, walk.exitValue());
         assertTrue(output, output.contains("stripe GET https://js.stripe.com/v3/"));
         assertTrue(output, output.contains("stripe POST https://api.stripe.com/v1/test_helpers/confirmation_tokens"));
@@ -162,6 +186,8 @@ public class StripeBrowserIT extends PorticoTestSupport {
         assertEquals("succeeded", ledger(acme, "status"));
         assertEquals("stripe", ledger(acme, "processor"));
         assertTrue(reference, reference.startsWith("pi_"));
+        // The two bank payments verified by micro-deposits are processing (bank debits take days to settle).
+        assertEquals(2, payments(acme, "us_bank_account", "processing"));
 
         // The payer's bank disputes it: the webhook marks it disputed, its page shows the dispute to the operator's
         // staff, and the operator's admins are told by email.
@@ -179,12 +205,45 @@ public class StripeBrowserIT extends PorticoTestSupport {
         smtp.close();
     }
 
+    /**
+     * Hands the walk, on its standard input, the link of each micro-deposit email the customer receives (two), as
+     * the payer would click it: the path, since the email names the portal's public address, not the test's port.
+     */
+    private static void handVerifyLinks(SmtpSink smtp, String customer, Process walk, Instant deadline)
+            throws InterruptedException {
+        try (Writer links = new OutputStreamWriter(walk.getOutputStream(), StandardCharsets.UTF_8)) {
+            int handed = 0;
+            while (handed < 2 && walk.isAlive() && Instant.now().isBefore(deadline)) {
+                String mail = smtp.poll(Duration.ofSeconds(5));
+                Matcher link = mail == null ? null : VERIFY_LINK.matcher(mail);
+                if (link != null && mail.contains("To: " + customer) && link.find()) {
+                    links.write(link.group() + "\n");
+                    links.flush();
+                    handed++;
+                }
+            }
+        } catch (IOException walkEnded) {
+            // the walk broke off: its output says why
+        }
+    }
+
     private String ledger(long organization, String column) {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT " + column + " FROM pay_payment WHERE organization_id = "
                         + organization + " ORDER BY id LIMIT 1")) {
             assertTrue("a payment for the customer", rs.next());
             return rs.getString(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private long payments(long organization, String methodKind, String status) {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM pay_payment WHERE organization_id = "
+                        + organization + " AND method_kind = '" + methodKind + "' AND status = '" + status + "'")) {
+            rs.next();
+            return rs.getLong(1);
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
