@@ -46,11 +46,19 @@ final class StatementColumns {
         return fields.visible(entry.recordType(), key);
     }
 
-    /** A text field's value as the row's reader sees it: its display value, empty when hidden or absent. */
+    /**
+     * A text field's value as the row's reader sees it: its display value, empty when hidden or absent. A status no
+     * mapper names reads as the portal's pages write it ({@code pending-approval} as "Pending approval").
+     */
     String text(Entry entry, String key) {
         Object value = value(entry, key);
-        return value == null || !visible(entry, key) ? ""
-                : Objects.requireNonNullElse(fields.display(entry.recordType(), key, value.toString()), "");
+        if (value == null || !visible(entry, key)) {
+            return "";
+        }
+        String raw = value.toString();
+        String display = Objects.requireNonNullElse(fields.display(entry.recordType(), key, raw), "");
+        return RecordFields.STATUS.equals(key) && display.equals(raw) && !raw.isEmpty()
+                ? Character.toUpperCase(raw.charAt(0)) + raw.substring(1).replace('-', ' ') : display;
     }
 
     /** The field's label for one row's record type, {@code own} when no mapper renames it. */

@@ -89,7 +89,7 @@ class StatementColumnsTest {
     void valuesReadThroughTheirRecordTypesValueMap() {
         StatementColumns columns = new StatementColumns(List.of(INVOICE, CREDIT), INVOICES_MAPPED);
         assertEquals("Awaiting payment", columns.text(INVOICE, RecordFields.STATUS));
-        assertEquals("open", columns.text(CREDIT, RecordFields.STATUS), "the map is the invoices' own");
+        assertEquals("Open", columns.text(CREDIT, RecordFields.STATUS), "the map is the invoices' own");
         assertEquals("INV-1", columns.text(INVOICE, RecordFields.NUMBER));
         assertEquals("Invoice no.", columns.rowLabel(INVOICE, RecordFields.NUMBER, "Invoice #"));
         assertEquals("Credit memo #", columns.rowLabel(CREDIT, RecordFields.NUMBER,
@@ -108,7 +108,7 @@ class StatementColumnsTest {
 
         String plain = pdf(StatementPages.view(customer, statement, formats, TestFields.NONE));
         assertTrue(plain.contains("Date Document Due Status Charges Credits Balance"), plain);
-        assertTrue(plain.contains("Invoice INV-1 Apr 1, 2026 open $120.00"), plain);
+        assertTrue(plain.contains("Invoice INV-1 Apr 1, 2026 Open $120.00"), plain);
 
         String mapped = pdf(StatementPages.view(customer, statement, formats, INVOICES_MAPPED));
         assertTrue(mapped.contains("Date Invoice no. Status Charges Credits Balance"), mapped);
