@@ -27,10 +27,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * Settings &gt; Field mapping in the real distribution: an operator admin renames the invoice number, maps a status
- * and hides the due date; a signed-in customer sees that in the list, the detail page, the CSV, the invoice's PDF and
- * the JSON API (raw keys kept, label and display beside them), and finds invoices by the status's new name; bad input
- * is a 400 naming the field; a customer admin gets 403 on every page and endpoint. The mapping and the invoices are
- * removed afterwards: every customer of the database would see them.
+ * and hides the due date; a signed-in customer sees that in the list, the detail page, the CSV, the invoice's PDF,
+ * the JSON API (raw keys kept, label and display beside them) and the statement of account (page, PDF, CSV, JSON),
+ * and finds invoices by the status's new name; bad input is a 400 naming the field; a customer admin gets 403 on every
+ * page and endpoint. It runs on a database of its own; the mapping and the invoice are removed afterwards all the same.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -41,7 +41,7 @@ public class FieldMappingIT extends PorticoTestSupport {
 
     @Configuration
     public Option[] config() {
-        return distribution(databasePassword());
+        return distribution(databasePassword(), privateDatabase("portico_test_fieldmapping"));
     }
 
     @Test
@@ -96,6 +96,7 @@ public class FieldMappingIT extends PorticoTestSupport {
             String pdf = pdfText(customer.download("/documents/invoice/pdf?invoice=" + id).body());
             assertTrue(pdf, pdf.contains("Invoice no. FM-INV-1") && pdf.contains("Status Awaiting payment"));
             assertFalse(pdf, Pattern.compile("(?m)^Due ").matcher(pdf).find());
+            theStatementFollowsTheMapping(customer, today);
 
             String api = customer.send("GET", "/api/records/invoice", null).body();
             assertTrue(api, api.contains("\"status\":\"open\"") && api.contains("\"display\":\"Awaiting payment\"")
@@ -118,6 +119,30 @@ public class FieldMappingIT extends PorticoTestSupport {
                 s.execute("DELETE FROM ns_transaction WHERE netsuite_id = " + id);
             }
         }
+    }
+
+    /** The statement lists only the one invoice: its columns take the invoices' labels. */
+    private static void theStatementFollowsTheMapping(WebClient customer, LocalDate today) throws Exception {
+        String range = "from=" + today.minusDays(10) + "&to=" + today;
+        String page = customer.send("GET", "/statement?" + range, null, null, "text/html").body();
+        assertTrue(page, page.contains("<th scope=\"col\">Invoice no.</th>") && page.contains("FM-INV-1</a>")
+                && page.contains("<td>Awaiting payment</td>"));
+        assertFalse("the hidden due date is no column", page.contains("<th scope=\"col\">Due</th>"));
+
+        String pdf = pdfText(customer.download("/statement/pdf?" + range).body());
+        assertTrue(pdf, pdf.contains("Date Invoice no. Status Charges Credits Balance")
+                && pdf.contains("Invoice FM-INV-1 Awaiting payment $80.00 $80.00"));
+        assertTrue("the statement still adds up", pdf.contains("Closing balance $80.00"));
+
+        String csv = customer.send("GET", "/statement/csv?" + range, null, null, "text/csv").body();
+        String header = csv.replace("\uFEFF", "").lines().findFirst().orElse("");
+        assertEquals(csv, "\"Currency\",\"Date\",\"Type\",\"Invoice no.\",\"Amount\",\"Balance\",\"Status\"", header);
+        assertTrue(csv, csv.contains("\"FM-INV-1\",\"80.00\",\"80.00\",\"Awaiting payment\""));
+
+        String json = customer.send("GET", "/api/statement?" + range, null).body();
+        assertTrue(json, json.contains("\"number\":\"FM-INV-1\"") && json.contains("\"status\":\"open\"")
+                && json.contains("\"label\":\"Invoice no.\"") && json.contains("\"display\":\"Awaiting payment\""));
+        assertFalse("hidden from the statement's JSON too", json.contains("dueDate"));
     }
 
     private void customerAdminsAreRefused(WebClient customer) throws Exception {

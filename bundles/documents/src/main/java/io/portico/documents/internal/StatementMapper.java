@@ -42,7 +42,7 @@ interface StatementMapper {
      * @param balance the running balance after it
      */
     record Entry(String currency, String recordType, long netsuiteId, String number, LocalDate date, LocalDate dueDate,
-            BigDecimal amount, BigDecimal balance) {
+            String status, BigDecimal amount, BigDecimal balance) {
     }
 
     record AgingSum(String currency, int bucket, BigDecimal amount) {

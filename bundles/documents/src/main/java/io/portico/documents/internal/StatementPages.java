@@ -2,11 +2,13 @@ package io.portico.documents.internal;
 
 import io.portico.api.db.Database;
 import io.portico.api.documents.PdfRenderer;
+import io.portico.api.fieldmap.MappedFields;
 import io.portico.api.identity.DataScope;
 import io.portico.api.identity.Organization;
 import io.portico.api.identity.OrganizationKind;
 import io.portico.api.identity.Organizations;
 import io.portico.api.identity.PortalUser;
+import io.portico.api.recordtype.RecordFields;
 import io.portico.api.web.Formats;
 import io.portico.api.web.Pages;
 import io.portico.api.web.PorticoResource;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +49,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * ({@code /statement/csv}) and as JSON ({@code /api/statement}), for the users who may view invoices. Operator staff
  * choose the customer ({@code customer}, the organization's id); another tenant's or an unknown organization is a
  * 404. A malformed, reversed or too long range is a 400 naming the parameter. While the operator has hidden the
- * statement in Settings &gt; Sidebar, every one of these is a 404.
+ * statement in Settings &gt; Sidebar, every one of these is a 404. Each row's date, number, due date and status follow
+ * the field mapping of its record type ({@link StatementColumns}); the JSON keeps the raw values and adds
+ * {@code fields} beside them, as the records API does.
  */
 @Component(service = StatementPages.class, property = PorticoResource.PROPERTY + "=true",
         configurationPid = DocumentsConfig.PID)
@@ -60,6 +65,7 @@ public final class StatementPages {
     private final Pages pages;
     private final PdfRenderer pdfs;
     private final Organizations organizations;
+    private final MappedFields fields;
     private final Clock clock;
     private volatile DocumentsConfig config;
 
@@ -69,17 +75,18 @@ public final class StatementPages {
 
     @Activate
     public StatementPages(@Reference Database database, @Reference Pages pages, @Reference PdfRenderer pdfs,
-            @Reference Organizations organizations, DocumentsConfig config) {
-        this(new Statements(database.sessionFactory(StatementMapper.class)), pages, pdfs, organizations, config,
+            @Reference Organizations organizations, @Reference MappedFields fields, DocumentsConfig config) {
+        this(new Statements(database.sessionFactory(StatementMapper.class)), pages, pdfs, organizations, fields, config,
                 Clock.systemUTC());
     }
 
     StatementPages(Statements statements, Pages pages, PdfRenderer pdfs, Organizations organizations,
-            DocumentsConfig config, Clock clock) {
+            MappedFields fields, DocumentsConfig config, Clock clock) {
         this.statements = statements;
         this.pages = pages;
         this.pdfs = pdfs;
         this.organizations = organizations;
+        this.fields = fields;
         this.config = config;
         this.clock = clock;
     }
@@ -110,7 +117,7 @@ public final class StatementPages {
         }
         Request asked = parse(params);
         Formats formats = Formats.forReader(headers.getAcceptableLanguages(), user);
-        model.putAll(view(customer, statement(customer, asked), formats));
+        model.putAll(view(customer, statement(customer, asked), formats, fields));
         model.put("staff", user.operatorStaff());
         return html(pages.render(StatementPages.class, "statement.ftlh", model));
     }
@@ -122,7 +129,7 @@ public final class StatementPages {
         Organization customer = requireCustomer(user, request.getUriInfo().getQueryParameters());
         Request asked = parse(request.getUriInfo().getQueryParameters());
         Formats formats = Formats.forReader(headers.getAcceptableLanguages(), user);
-        Map<String, Object> model = view(customer, statement(customer, asked), formats);
+        Map<String, Object> model = view(customer, statement(customer, asked), formats, fields);
         model.put("operatorAddress", TransactionPdfs.addressLines(config.operatorAddress()));
         byte[] pdf = pdfs.render(StatementPages.class, "statement-pdf.ftlh", model);
         return TransactionPdfs.download(fileName(customer, asked, "pdf"), "application/pdf", pdf);
@@ -136,24 +143,49 @@ public final class StatementPages {
         Organization customer = requireCustomer(user, request.getUriInfo().getQueryParameters());
         Request asked = parse(request.getUriInfo().getQueryParameters());
         StatementOfAccount statement = statement(customer, asked);
-        StringBuilder csv = new StringBuilder("\uFEFFCurrency,Date,Type,Number,Due,Amount,Balance\r\n");
+        StatementColumns columns = columns(statement, fields);
+        CsvColumns csvColumns = new CsvColumns(columns.shown(RecordFields.DUE_DATE),
+                columns.shown(RecordFields.STATUS));
+        StringBuilder csv = new StringBuilder("\uFEFF").append(csvColumns.line("Currency",
+                columns.label(RecordFields.DATE, "Date"), "Type", columns.label(RecordFields.NUMBER, "Number"),
+                columns.label(RecordFields.DUE_DATE, "Due"), "Amount", "Balance",
+                columns.label(RecordFields.STATUS, "Status")));
         for (Section s : statement.sections()) {
             if (asked.view() == Statements.View.ACTIVITY) {
-                csv.append(cells(s.currency(), asked.from().toString(), "Opening balance", "", "", "",
-                        s.opening().toPlainString()));
+                csv.append(csvColumns.line(s.currency(), asked.from().toString(), "Opening balance", "", "", "",
+                        s.opening().toPlainString(), ""));
             }
             for (Entry e : s.entries()) {
-                csv.append(cells(e.currency(), String.valueOf(e.date()), kindLabel(e.recordType()), e.number(),
-                        e.dueDate() == null ? "" : e.dueDate().toString(), e.amount().toPlainString(),
-                        e.balance().toPlainString()));
+                csv.append(csvColumns.line(e.currency(), columns.text(e, RecordFields.DATE), kindLabel(e.recordType()),
+                        columns.text(e, RecordFields.NUMBER), columns.text(e, RecordFields.DUE_DATE),
+                        e.amount().toPlainString(), e.balance().toPlainString(), columns.text(e, RecordFields.STATUS)));
             }
-            csv.append(cells(s.currency(), asked.to().toString(), "Closing balance", "", "", "",
-                    s.closing().toPlainString()));
+            csv.append(csvColumns.line(s.currency(), asked.to().toString(), "Closing balance", "", "", "",
+                    s.closing().toPlainString(), ""));
         }
         return Response.ok(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", FileNames.disposition(fileName(customer, asked, "csv"), false))
                 .header("Cache-Control", "private, no-store")
                 .build();
+    }
+
+    /**
+     * The CSV's columns: Currency, Date, Type, Number, Due, Amount, Balance and Status (last, so that the columns
+     * before it keep their places), less Due and Status when the field mapping leaves them out.
+     */
+    private record CsvColumns(boolean due, boolean status) {
+
+        /** One line of the eight columns' values, less those left out. */
+        String line(String... values) {
+            List<String> shown = new ArrayList<>(Arrays.asList(values));
+            if (!status) {
+                shown.remove(7);
+            }
+            if (!due) {
+                shown.remove(4);
+            }
+            return cells(shown.toArray(String[]::new));
+        }
     }
 
     /** The statement as JSON, for {@link StatementApi}. */
@@ -162,6 +194,7 @@ public final class StatementPages {
         Organization customer = requireCustomer(user, request.getUriInfo().getQueryParameters());
         Request asked = parse(request.getUriInfo().getQueryParameters());
         StatementOfAccount statement = statement(customer, asked);
+        StatementColumns columns = columns(statement, fields);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("customer", Map.of("id", customer.id(), "name", customer.name()));
         json.put("from", asked.from().toString());
@@ -173,17 +206,7 @@ public final class StatementPages {
             section.put("currency", s.currency());
             section.put("openingBalance", s.opening());
             section.put("closingBalance", s.closing());
-            section.put("entries", s.entries().stream().map(e -> {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("recordType", e.recordType());
-                entry.put("id", Long.toString(e.netsuiteId()));
-                entry.put("number", e.number());
-                entry.put("date", String.valueOf(e.date()));
-                entry.put("dueDate", e.dueDate() == null ? null : e.dueDate().toString());
-                entry.put("amount", e.amount());
-                entry.put("balance", e.balance());
-                return entry;
-            }).toList());
+            section.put("entries", s.entries().stream().map(e -> entryJson(e, columns)).toList());
             List<Map<String, Object>> aging = new ArrayList<>();
             for (int i = 0; i < s.aging().size(); i++) {
                 aging.add(Map.of("bucket", statement.agingLabels().get(i), "amount", s.aging().get(i)));
@@ -194,6 +217,40 @@ public final class StatementPages {
         }
         json.put("currencies", sections);
         return json;
+    }
+
+    /**
+     * A row as JSON: its raw keys and values, less the fields the mapping hides for its record type (as the records
+     * API leaves them out), and {@code fields}, each shown field's {@code value}, {@code label} and {@code display}.
+     */
+    private static Map<String, Object> entryJson(Entry e, StatementColumns columns) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("recordType", e.recordType());
+        entry.put("id", Long.toString(e.netsuiteId()));
+        Map<String, Object> shown = new LinkedHashMap<>();
+        field(entry, shown, e, columns, RecordFields.NUMBER, "number", StatementColumns.numberLabel(e.recordType()));
+        field(entry, shown, e, columns, RecordFields.DATE, "date", "Date");
+        field(entry, shown, e, columns, RecordFields.DUE_DATE, "dueDate", "Due");
+        field(entry, shown, e, columns, RecordFields.STATUS, "status", "Status");
+        entry.put("amount", e.amount());
+        entry.put("balance", e.balance());
+        entry.put("fields", shown);
+        return entry;
+    }
+
+    private static void field(Map<String, Object> entry, Map<String, Object> shown, Entry e, StatementColumns columns,
+            String key, String jsonKey, String label) {
+        if (!columns.visible(e, key)) {
+            return;
+        }
+        Object raw = StatementColumns.value(e, key);
+        String value = raw == null ? null : raw.toString();
+        entry.put(jsonKey, value);
+        Map<String, Object> field = new LinkedHashMap<>();
+        field.put("value", value);
+        field.put("label", columns.rowLabel(e, key, label));
+        field.put("display", value == null ? null : columns.text(e, key));
+        shown.put(key, field);
     }
 
     private PortalUser user(ContainerRequestContext request) {
@@ -250,8 +307,17 @@ public final class StatementPages {
         return statements.statement(new DataScope(customer.tenantId(), customer.id()), asked, config.agingBuckets());
     }
 
-    /** The statement as the page and the PDF show it: every amount formatted, signs as charges and credits. */
-    static Map<String, Object> view(Organization customer, StatementOfAccount statement, Formats formats) {
+    /** Every row of the statement, in each currency, read through the field mapping. */
+    private static StatementColumns columns(StatementOfAccount statement, MappedFields fields) {
+        return new StatementColumns(statement.sections().stream().flatMap(s -> s.entries().stream()).toList(), fields);
+    }
+
+    /**
+     * The statement as the page and the PDF show it: every amount formatted, signs as charges and credits, the
+     * records' fields as the field mapping shows them.
+     */
+    static Map<String, Object> view(Organization customer, StatementOfAccount statement, Formats formats,
+            MappedFields fields) {
         Request asked = statement.request();
         Map<String, Object> model = new HashMap<>();
         String title = "Statement of account " + customer.name();
@@ -265,6 +331,17 @@ public final class StatementPages {
         model.put("view", asked.view().param);
         model.put("openOnly", asked.view() == Statements.View.OPEN);
         model.put("agingLabels", statement.agingLabels());
+        StatementColumns columns = columns(statement, fields);
+        boolean due = columns.shown(RecordFields.DUE_DATE);
+        boolean status = columns.shown(RecordFields.STATUS);
+        model.put("dateLabel", columns.label(RecordFields.DATE, "Date"));
+        model.put("documentLabel", columns.label(RecordFields.NUMBER, "Document"));
+        model.put("dueLabel", columns.label(RecordFields.DUE_DATE, "Due"));
+        model.put("statusLabel", columns.label(RecordFields.STATUS, "Status"));
+        model.put("showDue", due);
+        model.put("showStatus", status);
+        // The opening and closing balances' label spans Document, Due and Status as shown, Charges and Credits.
+        model.put("balanceSpan", 3 + (due ? 1 : 0) + (status ? 1 : 0));
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Section s : statement.sections()) {
             String c = s.currency();
@@ -275,10 +352,11 @@ public final class StatementPages {
             section.put("unapplied", s.unapplied().signum() == 0 ? "" : formats.money(s.unapplied(), c));
             section.put("aging", s.aging().stream().map(a -> formats.money(a, c)).toList());
             section.put("entries", s.entries().stream().map(e -> Map.of(
-                    "date", formats.date(e.date()),
-                    "due", formats.date(e.dueDate()),
+                    "date", columns.visible(e, RecordFields.DATE) ? formats.date(e.date()) : "",
+                    "due", columns.visible(e, RecordFields.DUE_DATE) ? formats.date(e.dueDate()) : "",
+                    "status", columns.text(e, RecordFields.STATUS),
                     "kind", kindLabel(e.recordType()),
-                    "number", e.number() == null ? "" : e.number(),
+                    "number", columns.text(e, RecordFields.NUMBER),
                     "href", "/records/" + e.recordType() + "/" + e.netsuiteId(),
                     "charge", e.amount().signum() > 0 ? formats.money(e.amount(), c) : "",
                     "credit", e.amount().signum() < 0 ? formats.money(e.amount().negate(), c) : "",

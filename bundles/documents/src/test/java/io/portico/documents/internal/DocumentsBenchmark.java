@@ -49,7 +49,7 @@ public final class DocumentsBenchmark {
             BigDecimal amount = i % 3 == 2 ? new BigDecimal("-150.00") : new BigDecimal("99.95");
             balance = balance.add(amount);
             entries.add(new Entry("USD", i % 3 == 2 ? "customerpayment" : "invoice", i, "DOC-" + i,
-                    day.plusDays(i / 3), day.plusDays(i / 3 + 30), amount, balance));
+                    day.plusDays(i / 3), day.plusDays(i / 3 + 30), "open", amount, balance));
         }
         List<BigDecimal> aging = new ArrayList<>(List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO,
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.TEN));
@@ -58,7 +58,7 @@ public final class DocumentsBenchmark {
                 BigDecimal.ZERO)), Statements.agingLabels(new int[] {30, 60, 90, 120, 180}));
         Organization customer = new Organization(7, 1L, OrganizationKind.CUSTOMER, "Müller 山田", "7", null, List.of(),
                 null, "USD", Map.of(), Instant.EPOCH, Instant.EPOCH, null);
-        Map<String, Object> statementModel = StatementPages.view(customer, statement, formats);
+        Map<String, Object> statementModel = StatementPages.view(customer, statement, formats, TestFields.NONE);
         statementModel.put("operatorAddress", List.of("Oslo"));
         long[] statementTimes = time(10, 3, () -> TransactionPdfTest.RENDERER.render(StatementPages.class,
                 "statement-pdf.ftlh", statementModel));

@@ -49,13 +49,9 @@ class FieldMappingSettingsTest {
     @BeforeAll
     static void database() throws Exception {
         db = TestDatabase.create();
+        actor = OperatorAdmin.of(db);
+        long tenant = actor.tenantId();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            long tenant;
-            try (ResultSet r = s.executeQuery("SELECT id FROM organization WHERE kind = 'operator'")) {
-                r.next();
-                tenant = r.getLong(1);
-            }
-            actor = new SettingsActor(tenant, null, "admin@operator.test");
             for (int i = 1; i <= 4; i++) {
                 s.execute("INSERT INTO ns_transaction (tenant_id, record_type, netsuite_id, number, status,"
                         + " attributes, content_hash, sync_generation) VALUES (" + tenant + ", 'invoice', " + i

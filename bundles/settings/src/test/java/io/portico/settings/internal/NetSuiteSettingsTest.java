@@ -35,13 +35,7 @@ class NetSuiteSettingsTest {
     @BeforeAll
     static void database() throws Exception {
         db = TestDatabase.create();
-        long tenant;
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT id FROM organization WHERE kind = 'operator'")) {
-            r.next();
-            tenant = r.getLong(1);
-        }
-        actor = new SettingsActor(tenant, null, "admin@operator.test");
+        actor = OperatorAdmin.of(db);
     }
 
     @AfterAll

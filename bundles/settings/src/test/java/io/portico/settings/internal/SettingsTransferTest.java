@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,11 +66,7 @@ class SettingsTransferTest {
     @BeforeAll
     static void database() throws Exception {
         db = TestDatabase.create();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT id FROM organization WHERE kind = 'operator'")) {
-            r.next();
-            actor = new SettingsActor(r.getLong(1), null, "admin@operator.test");
-        }
+        actor = OperatorAdmin.of(db);
     }
 
     @AfterAll

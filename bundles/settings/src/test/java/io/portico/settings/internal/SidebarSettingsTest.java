@@ -39,11 +39,7 @@ class SidebarSettingsTest {
     @BeforeAll
     static void database() throws Exception {
         db = TestDatabase.create();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT id FROM organization WHERE kind = 'operator'")) {
-            r.next();
-            actor = new SettingsActor(r.getLong(1), null, "admin@operator.test");
-        }
+        actor = OperatorAdmin.of(db);
     }
 
     @AfterAll
