@@ -88,7 +88,7 @@ public class StripeBrowserIT extends PorticoTestSupport {
     public Option[] config() {
         String apiBase = StripeDoubleServer.start();
         return OptionUtils.combine(withSmtp(distribution(databasePassword(),
-                privateDatabase("portico_test_verify"))),
+                privateDatabase("portico_stripebrowser"))),
                 editConfigurationFilePut(STRIPE_CFG, "secretKey", StripeDoubleServer.SECRET_KEY),
                 editConfigurationFilePut(STRIPE_CFG, "publishableKey", "pk_test_portico_itest"),
                 editConfigurationFilePut(STRIPE_CFG, "webhookSecret", "whsec_itest_account"),
