@@ -334,11 +334,19 @@ public abstract class PorticoTestSupport {
         return "mvn:io.portico/" + artifactId + "/" + VERSION;
     }
 
+    /**
+     * A port free now, below Linux's ephemeral range (32768 and up): a port the kernel hands out there could be taken
+     * by any outgoing connection's local end before the container or the SMTP sink binds it.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // another one
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 }
