@@ -114,8 +114,7 @@ public class NetSuiteSettingsIT extends PorticoTestSupport {
                 && badAccount.body().contains("name=\"sealed.tokenSecret\" value=\"ENC("));
         assertFalse("a secret never goes back to the browser", badAccount.body().contains(sandbox("tokenSecret")));
         HttpResponse<String> badPem = admin.form("/admin/netsuite", connection(admin, "authMethod", "m2m",
-                "clientId", "client", "certificateId", "cert", "privateKey",
-                "-----BEGIN " + "PRIVATE KEY-----\nnot base64!\n-----END " + "PRIVATE KEY-----"));
+                "clientId", "client", "certificateId", "cert", "privateKey", "not a PEM key"));
         assertEquals(badPem.body(), 400, badPem.statusCode());
         assertTrue(badPem.body(), badPem.body().contains("id=\"privateKey-error\""));
         HttpResponse<String> badApi = admin.send("PUT", "/api/admin/settings/netsuite",

@@ -13,11 +13,9 @@ import io.portico.netsuite.ConnectionCheck;
 import io.portico.netsuite.NetSuiteConnection;
 import io.portico.netsuite.NetSuiteConnections;
 import io.portico.testing.TestDatabase;
-import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +112,7 @@ class NetSuiteSettingsTest {
     void switchingToM2mRemovesTheTbaSecrets() throws Exception {
         settings.save(actor, tba("123456", "c1", "t1"));
         settings.save(actor, new NetSuiteSettingsForm("123456", "", "m2m", "", "", "", "", "client", "cert",
-                generatedEs256Key(), "es256", "", "", "", ""));
+                placeholderKey(), "es256", "", "", "", ""));
         NetSuiteConnection saved = settings.connection().orElseThrow();
         assertNull(saved.consumerSecret());
         assertEquals("ES256", saved.algorithm());
@@ -124,12 +122,9 @@ class NetSuiteSettingsTest {
                 audit);
     }
 
-    /** A key made for the test, never one written down: the check is faked here, the PEM's shape is real. */
-    private static String generatedEs256Key() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(256);
-        return "-----BEGIN " + "PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
-                generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END " + "PRIVATE KEY-----";
+    /** The client's key check is faked here, so the key is a placeholder: no key material is written down. */
+    private static String placeholderKey() {
+        return "placeholder ES256 key for a faked check";
     }
 
     @Test
