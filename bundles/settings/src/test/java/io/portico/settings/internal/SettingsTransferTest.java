@@ -251,7 +251,11 @@ class SettingsTransferTest {
         ProblemException conflict = assertThrows(ProblemException.class,
                 () -> transfer.importDocument(actor, exported, true));
         assertEquals(409, conflict.status());
-        transfer.importDocument(actor, edit(exported, d -> d.putNull("netsuite")), true);
+        transfer.importDocument(actor, edit(exported, d -> {
+            d.putNull("netsuite");
+            ((ObjectNode) d.get("branding")).put("name", "Imported portal");
+        }), true);
+        assertEquals("Imported portal", branding.branding().name(), "the rest imports");
     }
 
     @Test
